@@ -1,0 +1,3 @@
+from kongchuo_cli.cli import main
+
+main()

@@ -1,0 +1,31 @@
+"""Which results decide the exit code, and the code itself (0 pass, 1 gate failed, 2 could not evaluate)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+
+from kongchuo_cli.evaluate import FAIL, WARN, Result
+
+GATES = ("total", "units")
+
+
+class ExitCode(IntEnum):
+    PASSED = 0
+    GATE_FAILED = 1
+    CANNOT_EVALUATE = 2
+
+
+def gated(results: Sequence[Result], gate: str) -> list[Result]:
+    """`total`: the total row, or the only unit when there is just one; `units`: every row."""
+    if gate == "units":
+        return list(results)
+    totals = [result for result in results if result.is_total]
+    return totals or list(results)
+
+
+def exit_code(results: Sequence[Result], gate: str = "total", strict: bool = False) -> ExitCode:
+    failing = {FAIL, WARN} if strict else {FAIL}
+    if any(result.status in failing for result in gated(results, gate)):
+        return ExitCode.GATE_FAILED
+    return ExitCode.PASSED

@@ -1,0 +1,267 @@
+"""Summary tables (one row per 乡镇 or 学校) → validated integer counts per unit.
+
+Every problem of a file is collected and raised together, each naming the file, the spreadsheet's own row
+number and the column; warnings (unused columns, a 合计 row that does not add up) travel with the result.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kongchuo_cli.columns import BY_NAME, UNIT, column_letter, match_column, normalize_header, suggest_header
+from kongchuo_cli.indicators import DISABLED_PARTS
+from kongchuo_cli.messages import KongchuoError, Message, Where, fail
+
+HEADER_SEARCH_ROWS = 20  # title rows above the header are skipped, within this many rows
+MAX_LISTED_PROBLEMS = 200
+# Rows that sum the units. 小计 (a subtotal) is left out of the units but not compared with the whole file.
+GRAND_TOTAL_LABELS = frozenset({"合计", "总计", "全县", "总数", "total", "全县合计", "全县总计"})
+TOTAL_LABELS = GRAND_TOTAL_LABELS | {"小计"}
+CSV_DELIMITERS = (",", "\t", ";")
+
+_CELL = r"^(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d*))?$"
+_MAX_DIGITS = 15  # beyond this a cell is no count (and would not fit int64)
+
+
+@dataclass(frozen=True)
+class Unit:
+    label: str
+    counts: dict[str, int]  # canonical column → count, for the columns the file has
+    where: Where  # file and spreadsheet row
+
+
+@dataclass
+class FileTable:
+    path: str
+    columns: frozenset[str]  # canonical count columns present
+    units: list[Unit]
+    total_row: Unit | None  # the file's own 合计 row, if any
+    notices: list[Message] = field(default_factory=list)
+
+
+def load_files(paths: list[str]) -> list[FileTable]:
+    """Read every file, then check that no unit appears twice; all problems of all files are raised together."""
+    tables, problems, notices = [], [], []
+    for path in paths:
+        try:
+            tables.append(load_file(path))
+        except KongchuoError as error:
+            problems.extend(error.problems)
+            notices.extend(error.notices)
+    problems.extend(_duplicate_units(tables))
+    if problems:
+        raise KongchuoError(_capped(problems), notices + [notice for table in tables for notice in table.notices])
+    return tables
+
+
+def is_total_label(label: str) -> bool:
+    return normalize_header(label).rstrip(":") in TOTAL_LABELS
+
+
+def load_file(path: str) -> FileTable:
+    rows = read_rows(path)
+    header_index = _find_header(rows, path)
+    header = rows[header_index]
+    mapping, label_index, notices = _map_columns(header, rows[header_index + 1:], path)
+    data = [(number, row) for number, row in enumerate(rows[header_index + 1:], start=header_index + 2)
+            if any(cell.strip() for cell in row)]
+    if not data:
+        raise fail("no_data_rows", Where(path))
+    counts, problems = _parse_counts(path, header, mapping, data)
+    if problems:
+        raise KongchuoError(problems, notices)
+    units, totals = [], []
+    for position, (number, row) in enumerate(data):
+        label = _cell(row, label_index).strip() if label_index is not None else ""
+        unit = Unit(label or f"#{number}", {name: values[position] for name, values in counts.items()},
+                    Where(path, row=number))
+        (totals if is_total_label(label) else units).append(unit)
+    grand_totals = [unit for unit in totals if normalize_header(unit.label).rstrip(":") in GRAND_TOTAL_LABELS]
+    total_row = grand_totals[-1] if grand_totals else None
+    if not units and total_row is not None:  # a file of county totals only: that row is the data
+        units, total_row = [total_row], None
+    if total_row is not None:
+        notices.extend(_total_mismatch(total_row, units, header, mapping))
+    notices.extend(_disabled_parts_mismatch(units))
+    return FileTable(path, frozenset(counts), units, total_row, notices)
+
+
+def read_rows(path: str) -> list[list[str]]:
+    """The file's rows as text cells, decoded and split (a row's index + 1 is its spreadsheet row number)."""
+    file = Path(path)
+    if file.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".et", ".ods"):
+        raise fail("format_unsupported", Where(path), suffix=file.suffix)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise fail("file_missing", Where(path)) from None
+    except OSError as error:
+        raise fail("file_unreadable", Where(path), reason=error.strerror or str(error)) from None
+    text = decode(data, path)
+    if not text.strip():
+        raise fail("file_empty", Where(path))
+    delimiter = "\t" if file.suffix.lower() == ".tsv" else _sniff_delimiter(text)
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def decode(data: bytes, path: str) -> str:
+    """BOM (UTF-8, UTF-16) → strict UTF-8 → strict GB18030 (Excel's "CSV" on Chinese Windows); never a guess."""
+    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+    candidates = [encoding for bom, encoding in boms if data.startswith(bom)][:1] or ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise fail("encoding_unknown", Where(path))
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = text[:4096]
+    return max(CSV_DELIMITERS, key=lambda delimiter: (sample.count(delimiter), delimiter == ","))
+
+
+def _is_number(cell: str) -> bool:
+    return cell.strip().replace(",", "").replace(".", "", 1).isdigit() or not cell.strip()
+
+
+def _cell(row: list[str], index: int) -> str:
+    return row[index] if index < len(row) else ""
+
+
+def _find_header(rows: list[list[str]], path: str) -> int:
+    """The first row with a known count column: title rows above it are skipped."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if any(match_column(cell) not in (None, UNIT) for cell in row):
+            return index
+    raise fail("header_not_found", Where(path), rows=min(len(rows), HEADER_SEARCH_ROWS))
+
+
+def _map_columns(header: list[str], body: list[list[str]], path: str) -> tuple[dict[str, int], int | None, list]:
+    """{canonical: index} of the count columns, the label column's index, and notices of unused columns."""
+    mapping: dict[str, int] = {}
+    problems, notices, unknown = [], [], []
+    for index, written in enumerate(header):
+        name = match_column(written)
+        if name is None:
+            if written.strip() or any(_cell(row, index).strip() for row in body):
+                unknown.append(index)
+        elif name in mapping:
+            first = header[mapping[name]]
+            problems.append(Message("duplicate_column", {"first": first, "second": written, "name": name},
+                                    Where(path, column=written, letter=column_letter(index))))
+        else:
+            mapping[name] = index
+    if problems:
+        raise KongchuoError(problems)
+    label_index = mapping.pop(UNIT, None)
+    if label_index is None:  # no 单位 header: the first text column labels the rows (not a 序号 column)
+        texts = [index for index in unknown if any(not _is_number(_cell(row, index)) for row in body)]
+        if texts:
+            label_index = texts[0]
+            unknown.remove(label_index)
+    for index in unknown:
+        suggestion = suggest_header(header[index])
+        hint = Message("unknown_column_hint", {"suggestion": suggestion}) if suggestion else ""
+        notices.append(Message("unknown_column", {"hint": hint},
+                               Where(path, column=header[index].strip() or "?", letter=column_letter(index))))
+    return mapping, label_index, notices
+
+
+_FULL_WIDTH = str.maketrans({**{chr(0xFF10 + digit): str(digit) for digit in range(10)},
+                             "，": ",", "．": ".", "－": "-", "\u3000": " ", "\xa0": " "})
+
+
+def _parse_counts(path: str, header: list[str], mapping: dict[str, int], data: list[tuple[int, list[str]]]
+                  ) -> tuple[dict[str, list[int]], list[Message]]:
+    """Each count column as a list of ints; every bad cell becomes a Message (collected, never the first only)."""
+    numbers = [number for number, _ in data]
+    counts: dict[str, list[int]] = {}
+    located: list[tuple[int, int, Message]] = []
+    for name, index in mapping.items():
+        written = pd.Series([_cell(row, index) for _, row in data], dtype=object)
+        text = written.str.translate(_FULL_WIDTH).str.replace(r"\s+", "", regex=True)
+        parts = text.str.extract(_CELL)
+        digits = parts["digits"].fillna("").str.replace(",", "", regex=False)
+        whole = parts["decimals"].fillna("").str.fullmatch("0*")
+        blank = text == ""
+        good = (digits != "") & whole & (digits.str.len() <= _MAX_DIGITS)
+        if BY_NAME[name].blank_is_zero:
+            digits = digits.mask(blank, "0")
+            good |= blank
+        bad = ~good
+        if bad.any():
+            where = dict(column=header[index].strip(), letter=column_letter(index))
+            for position in bad[bad].index:
+                code = _cell_problem(text[position], digits[position], whole[position])
+                message = Message(code, {"value": str(written[position]).strip()},
+                                  Where(path, row=numbers[position], **where))
+                located.append((numbers[position], index, message))
+            continue
+        counts[name] = [int(value) for value in digits]
+    located.sort(key=lambda item: item[:2])
+    return counts, _capped([message for _, _, message in located])
+
+
+def _cell_problem(text: str, digits: str, whole: bool) -> str:
+    if text == "":
+        return "cell_blank"
+    if text.startswith("-") and text[1:2].isdigit():
+        return "cell_negative"
+    if digits and not whole:
+        return "cell_fraction"
+    if digits:
+        return "cell_too_large"
+    return "cell_not_number"
+
+
+def _capped(problems: list[Message]) -> list[Message]:
+    if len(problems) <= MAX_LISTED_PROBLEMS:
+        return problems
+    extra = len(problems) - MAX_LISTED_PROBLEMS
+    return problems[:MAX_LISTED_PROBLEMS] + [Message("more_errors", {"count": extra})]
+
+
+def _total_mismatch(total_row: Unit, units: list[Unit], header: list[str], mapping: dict[str, int]) -> list[Message]:
+    differences = []
+    for name, index in mapping.items():
+        summed = sum(unit.counts[name] for unit in units)
+        if total_row.counts[name] != summed:
+            differences.append(Message("total_mismatch_column",
+                                       {"column": header[index].strip(), "written": total_row.counts[name],
+                                        "summed": summed}))
+    if not differences:
+        return []
+    return [Message("total_mismatch", {"label": total_row.label, "columns": tuple(differences)}, total_row.where)]
+
+
+def _disabled_parts_mismatch(units: list[Unit]) -> list[Message]:
+    """When 入学数 and all three of its parts are given, they should agree."""
+    notices = []
+    for unit in units:
+        if "disabled_enrolled" in unit.counts and all(part in unit.counts for part in DISABLED_PARTS):
+            parts = sum(unit.counts[part] for part in DISABLED_PARTS)
+            if parts != unit.counts["disabled_enrolled"]:
+                notices.append(Message("disabled_parts_mismatch",
+                                       {"parts": parts, "enrolled": unit.counts["disabled_enrolled"]}, unit.where))
+    return notices
+
+
+def _duplicate_units(tables: list[FileTable]) -> list[Message]:
+    seen: dict[str, Where] = {}
+    problems = []
+    for table in tables:
+        for unit in table.units:
+            if unit.label in seen:
+                other = seen[unit.label]
+                problems.append(Message("duplicate_unit", {"unit": unit.label, "other": other},
+                                        unit.where))
+            else:
+                seen[unit.label] = unit.where
+    return problems

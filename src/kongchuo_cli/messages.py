@@ -1,0 +1,210 @@
+"""Every sentence kongchuo says to a user, in Chinese and English, in one table.
+
+The library reports problems as `Message`s (a code, its values and where it happened); only the command layer
+chooses the language and prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in an input: file, and the spreadsheet's own row and column, or a line of a YAML file."""
+
+    file: str
+    row: int | None = None
+    column: str | None = None  # the header as written
+    letter: str | None = None  # the spreadsheet column letter
+    line: int | None = None
+
+    def render(self, lang: str) -> str:
+        parts = [self.file]
+        if lang == "zh":
+            if self.line is not None:
+                parts.append(f"第 {self.line} 行")
+            if self.row is not None:
+                parts.append(f"第 {self.row} 行")
+            if self.column is not None:
+                parts.append(f"{self.letter} 列「{self.column}」" if self.letter else f"「{self.column}」列")
+            return " ".join(parts)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.letter} ({self.column})" if self.letter else f"column {self.column}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+    where: Where | None = None
+
+    def render(self, lang: str) -> str:
+        zh, en = CATALOGUE[self.code]
+        params = {key: _render_value(value, lang) for key, value in self.params.items()}
+        text = (zh if lang == "zh" else en).format(**params)
+        if self.where is None:
+            return text
+        return f"{self.where.render(lang)}：{text}" if lang == "zh" else f"{self.where.render(lang)}: {text}"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A name with its Chinese and English forms, e.g. an indicator's."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def _render_value(value: object, lang: str) -> object:
+    """Nested messages, places and terms render in the same language; a tuple of them is joined."""
+    if isinstance(value, tuple):
+        return ("；" if lang == "zh" else "; ").join(str(_render_value(item, lang)) for item in value)
+    return value.render(lang) if isinstance(value, (Message, Where, Term)) else value
+
+
+class KongchuoError(Exception):
+    """Input kongchuo cannot evaluate (exit 2); carries every problem found, not just the first, and the
+    warnings gathered on the way (an unrecognised column is often the cause of the errors)."""
+
+    def __init__(self, problems: list[Message], notices: list[Message] | None = None) -> None:
+        super().__init__(problems[0].code if problems else "error")
+        self.problems = problems
+        self.notices = notices or []
+
+
+def fail(code: str, where: Where | None = None, **params: object) -> KongchuoError:
+    return KongchuoError([Message(code, params, where)])
+
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # reading files
+    "file_missing": ("找不到文件，请检查路径。", "file not found; check the path."),
+    "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "file_empty": ("文件是空的。", "the file is empty."),
+    "encoding_unknown": (
+        "无法识别文件编码（已尝试 UTF-8、GB18030）；请在 Excel/WPS 中另存为「CSV UTF-8」。",
+        "cannot tell the file's encoding (tried UTF-8 and GB18030); save it from Excel/WPS as \"CSV UTF-8\".",
+    ),
+    "format_unsupported": (
+        "暂不支持读取 {suffix} 文件；请另存为 CSV（逗号分隔）后再试。",
+        "cannot read {suffix} files yet; save the sheet as CSV and try again.",
+    ),
+    "header_not_found": (
+        "前 {rows} 行中没有找到可识别的表头（例如「一年级入学人数」「小学辍学人数」）。",
+        "no known column header in the first {rows} rows (e.g. 一年级入学人数, 小学辍学人数, or grade1_entrants).",
+    ),
+    "no_data_rows": ("只有表头，没有数据行。", "the file has a header but no data rows."),
+    "no_indicator_columns": (
+        "没有可计算的指标：缺少指标所需的列（例如「一年级入学人数」与「毕业班在校生数」）。",
+        "no indicator can be computed: none of the indicator columns were found "
+        "(e.g. 一年级入学人数 with 毕业班在校生数).",
+    ),
+    "duplicate_column": (
+        "「{first}」与「{second}」都表示 {name}，请只保留一列。",
+        "both '{first}' and '{second}' mean {name}; keep only one of them.",
+    ),
+    "unknown_column": ("未识别的列，已忽略{hint}。", "column not recognised, ignored{hint}."),
+    "unknown_column_hint": ("（是否应为「{suggestion}」？）", " (did you mean '{suggestion}'?)"),
+    "indicator_partial": (
+        "有{indicator}的部分列，但缺少「{missing}」列；请补上该列，或删去{indicator}的其他列。",
+        "has columns of {indicator} but not '{missing}'; add that column, or remove the other columns of {indicator}.",
+    ),
+    "indicator_files_disagree": (
+        "{indicator}的列只出现在部分文件中（缺少的文件：{files}）；各文件须有相同的指标列。",
+        "the columns of {indicator} are in some files but not in {files}; give every file the same indicator columns.",
+    ),
+    "duplicate_unit": (
+        "单位「{unit}」重复出现（另见 {other}）；请合并或改名。",
+        "unit '{unit}' appears twice (also at {other}); merge or rename one.",
+    ),
+    # cells
+    "cell_blank": ("单元格为空；如果没有，请填 0。", "the cell is empty; enter 0 if there were none."),
+    "cell_negative": ("「{value}」是负数；人数不能小于 0。", "'{value}' is negative; a count cannot be below 0."),
+    "cell_fraction": ("「{value}」不是整数；人数须为整数。", "'{value}' is not a whole number; a count must be whole."),
+    "cell_not_number": ("「{value}」不是数字；请填写人数。", "'{value}' is not a number; enter a count."),
+    "cell_too_large": ("「{value}」太大，不像人数。", "'{value}' is too large to be a count."),
+    "more_errors": ("……另有 {count} 处错误未列出。", "... and {count} more errors not listed."),
+    # total rows and data checks
+    "total_mismatch": (
+        "「{label}」行与各单位之和不符：{columns}；kongchuo 使用各单位之和。",
+        "the '{label}' row differs from the sum of the units: {columns}; kongchuo uses the sum of the units.",
+    ),
+    "total_mismatch_column": ("「{column}」表中为 {written}，合计应为 {summed}", "{column} {written} in the file, {summed} summed"),
+    "disabled_parts_mismatch": (
+        "随班就读、特教学校、送教上门之和为 {parts}，与残疾儿童少年入学数 {enrolled} 不符；计算使用入学数。",
+        "regular class + special school + home delivery sum to {parts}, not the {enrolled} enrolled; "
+        "the enrolled column is used.",
+    ),
+    # thresholds file
+    "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
+    "thresholds_quote_hint": (
+        "（以「>」开头的值须加引号，例如 target: \">= 96%\"）",
+        " (a value starting with '>' must be quoted, e.g. target: \">= 96%\")",
+    ),
+    "thresholds_not_mapping": ("{what} 应为「键: 值」的映射。", "{what} must be a mapping of keys to values."),
+    "thresholds_not_text": ("「{key}」的值应为文字。", "the value of '{key}' must be text."),
+    "thresholds_unknown_key": ("未知的键「{key}」；可用的键：{allowed}。", "unknown key '{key}'; the keys are: {allowed}."),
+    "thresholds_duplicate_key": ("键「{key}」重复。", "key '{key}' appears twice."),
+    "thresholds_version": ("version 应为 1，而不是「{value}」。", "version must be 1, not '{value}'."),
+    "thresholds_unknown_indicator": (
+        "未知的指标「{key}」；可用的指标：{allowed}。",
+        "unknown indicator '{key}'; the indicators are: {allowed}.",
+    ),
+    "rule_syntax": (
+        "「{text}」不是有效的标准；应写成「运算符 数值」，如 \">= 96%\"、\"<= 1%\"、\"== 0\"。",
+        "'{text}' is not a line; write OP NUMBER, e.g. \">= 96%\", \"<= 1%\", \"== 0\".",
+    ),
+    "rule_percent_missing": ("比率的标准须带 %，例如「{text}%」。", "a rate's line needs a %, e.g. '{text}%'."),
+    "rule_percent_on_count": ("人数的标准不能带 %：「{text}」。", "a count's line takes no %: '{text}'."),
+    "rule_count_equals": ("人数标准只能写「== 0」，或用 <=、<：「{text}」。", "a count's line is '== 0' or uses <= or <: '{text}'."),
+    "rule_rate_equals": ("比率的标准不能用 ==：「{text}」。", "a rate's line cannot use ==: '{text}'."),
+    "rule_direction_at_least": (
+        "该指标越高越好，标准应使用 >= 或 >：「{text}」。",
+        "this indicator is better when higher; its line uses >= or >: '{text}'.",
+    ),
+    "rule_direction_at_most": (
+        "该指标越低越好，标准应使用 <=、< 或 ==：「{text}」。",
+        "this indicator is better when lower; its line uses <=, < or ==: '{text}'.",
+    ),
+    "warn_looser": (
+        "预警线「{warn}」比达标线「{target}」更宽松；预警线须比达标线更严。",
+        "the warn line '{warn}' is looser than the target '{target}'; a warn line must be stricter.",
+    ),
+    "warn_without_target": ("有 warn 而没有 target；请先写 target。", "has a warn line but no target; add a target."),
+    "formula_unknown": ("未知的公式「{value}」；可用的公式：{allowed}。", "unknown formula '{value}'; the formulas are: {allowed}."),
+    "formula_not_here": ("只有 consolidation_9y 有 formula。", "only consolidation_9y takes a formula."),
+    # writing output
+    "output_is_input": ("输出文件就是输入文件；请换一个输出文件名。", "the output file is an input file; choose another name."),
+    "output_format_unknown": (
+        "无法从扩展名判断输出格式；请用 --format 指定（table、csv、tsv、json、markdown）。",
+        "cannot tell the output format from the extension; give --format (table, csv, tsv, json, markdown).",
+    ),
+    "output_unwritable": ("无法写入：{reason}", "cannot write: {reason}"),
+    "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
+    # notes on results
+    "note_zero_denominator": ("分母为 0，比率无定义。", "the denominator is 0: the rate is undefined."),
+    "note_negative_denominator": (
+        "分母为 {denominator}（不是正数），比率无定义；请检查转出、死亡、休学人数。",
+        "the denominator is {denominator}, not positive: the rate is undefined; check transfers out, deaths, suspended.",
+    ),
+    "note_no_rule": ("阈值文件未设定该指标的标准。", "the thresholds set no line for this indicator."),
+    "note_unreachable": (
+        "仅靠劝返无法达标：需 {needed} 人，而实际缺失仅 {missing} 人。",
+        "returns alone cannot reach the line: {needed} needed but only {missing} children are missing.",
+    ),
+    "note_units_need": (
+        "各单位分别达标共需劝返 {needed} 人。", "{needed} if each unit meets the line on its own.",
+    ),
+    "note_warn_gap": ("距预警线「{warn}」还需劝返 {needed} 人。", "{needed} more returns reach the warn line '{warn}'."),
+}

@@ -1,0 +1,67 @@
+"""Indicator formulas and display rounding, against the reference's examples and published figures."""
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from kongchuo_cli.indicators import BY_ID, FORMULAS
+from kongchuo_cli.render import percent
+
+COHORT = {"grade1_entrants": 1000, "final_grade_enrolled": 900, "transfers_in": 50, "transfers_out": 100,
+          "deaths": 2}
+
+
+@pytest.mark.parametrize(
+    "formula, ratio, shown",
+    [
+        ("raw", (900, 1000), "90.00"),
+        ("adjusted", (900, 948), "94.94"),  # 900 / (1000 + 50 − 100 − 2) — the reference's 94.94 %
+        ("numerator_adjusted", (950, 998), "95.19"),  # (900 − 50 + 100) / (1000 − 2) — the reference's 95.19 %
+    ],
+)
+def test_consolidation_formulas(formula, ratio, shown):
+    assert BY_ID["consolidation_9y"].ratio(COHORT, formula) == ratio
+    assert str(percent(Fraction(*ratio), 2)) == shown
+
+
+def test_adjusted_takes_suspended_off_the_base():
+    assert FORMULAS["adjusted"].ratio({**COHORT, "suspended": 8}) == (900, 940)
+
+
+def test_absent_movement_columns_count_as_zero():
+    assert FORMULAS["adjusted"].ratio({"grade1_entrants": 300, "final_grade_enrolled": 289}) == (289, 300)
+
+
+def test_disabled_enrolment_sums_its_parts_when_the_total_is_absent():
+    parts = {"disabled_children": 40, "disabled_regular_class": 21, "disabled_special_school": 9,
+             "disabled_home_delivery": 6}
+    assert BY_ID["enrollment_disabled"].ratio(parts, "adjusted") == (36, 40)
+    with_total = {**parts, "disabled_enrolled": 37}
+    assert BY_ID["enrollment_disabled"].ratio(with_total, "adjusted") == (37, 40)
+
+
+# MOE 小学学龄儿童净入学率 (indicators.md §6): counts in 万人 with one decimal, so ×10 gives integers.
+@pytest.mark.parametrize(
+    "year, population, enrolled, published",
+    [(1995, 123754, 121925, "98.5"), (1999, 129914, 128728, "99.1"), (2003, 109083, 107616, "98.7"),
+     (2007, 99479, 98968, "99.5"), (2009, 96066, 95486, "99.4"), (2011, 95224, 95025, "99.8")],
+)
+def test_published_net_enrolment_rates(year, population, enrolled, published):
+    numerator, denominator = BY_ID["enrollment_primary_net"].ratio(
+        {"primary_age_population": population, "primary_age_enrolled": enrolled}, "adjusted")
+    assert str(percent(Fraction(numerator, denominator), 1)) == published
+
+
+@pytest.mark.parametrize(
+    "rate, decimals, shown",
+    [
+        (Fraction(4380, 4737), 2, "92.46"),  # the reference's worked example
+        (Fraction(1, 8), 1, "12.5"),
+        (Fraction(1, 800), 2, "0.13"),  # 0.125 rounds half up
+        (Fraction(2083, 2000), 1, "104.2"),  # 104.15 → 104.2, never capped at 100
+        (Fraction(-1, 8), 1, "-12.5"),
+    ],
+)
+def test_percent_rounds_half_up(rate, decimals, shown):
+    assert percent(rate, decimals) == Decimal(shown)
