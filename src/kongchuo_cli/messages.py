@@ -105,11 +105,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no known column header in the first {rows} rows (e.g. 一年级入学人数, 小学辍学人数, or grade1_entrants).",
     ),
     "no_data_rows": ("只有表头，没有数据行。", "the file has a header but no data rows."),
-    "no_indicator_columns": (
-        "没有可计算的指标：缺少指标所需的列（例如「一年级入学人数」与「毕业班在校生数」）。",
-        "no indicator can be computed: none of the indicator columns were found "
-        "(e.g. 一年级入学人数 with 毕业班在校生数).",
-    ),
     "duplicate_column": (
         "「{first}」与「{second}」都表示 {name}，请只保留一列。",
         "both '{first}' and '{second}' mean {name}; keep only one of them.",

@@ -26,6 +26,7 @@ FIELDS: dict[str, str] = {
     "denominator": "分母", "rate": "比率(%)", "target": "标准", "status": "结果", "returns_needed": "需劝返人数",
     "formula": "公式", "note": "说明",
 }
+NUMERIC_FIELDS = {"numerator", "denominator", "rate", "returns_needed"}
 STATUS_LABELS = {PASS: ("达标", "pass"), WARN: ("预警", "warn"), FAIL: ("未达标", "fail"), NA: ("不适用", "n/a")}
 STATUS_STYLES = {PASS: ("✔", "green"), WARN: ("!", "yellow"), FAIL: ("✘", "bold red"), NA: ("—", "dim")}
 TOTAL_LABEL = {"zh": "合计", "en": "Total"}
@@ -136,7 +137,8 @@ def to_markdown(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> s
     from tabulate import tabulate
 
     headers, rows = _rows(evaluation, lang)
-    return tabulate(rows, headers, tablefmt="github", disable_numparse=True) + "\n"
+    align = ["right" if key in NUMERIC_FIELDS else "left" for key in FIELDS]
+    return tabulate(rows, headers, tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
 
 
 def summary_lines(evaluation: Evaluation, lang: str, gate: str) -> list[str]:

@@ -1,0 +1,160 @@
+"""Reading summary tables: headers, cells, total rows, and every problem named by file, row and column."""
+
+import pytest
+
+from kongchuo_cli.columns import column_letter, match_column, suggest_header
+from kongchuo_cli.load import load_file, load_files
+from kongchuo_cli.messages import KongchuoError
+
+HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "转入人数", "小学辍学人数", "小学学年初在校生数"]
+
+
+def problems_of(action, lang="en"):
+    with pytest.raises(KongchuoError) as raised:
+        action()
+    return [problem.render(lang) for problem in raised.value.problems]
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("一年级入学人数", "grade1_entrants"),
+        ("一年级 入学人数", "grade1_entrants"),  # a space
+        ("一年级\n入学人数", "grade1_entrants"),  # a line break inside the cell
+        ("转入人数（人）", "transfers_in"),  # full-width unit suffix
+        ("转入人数(人)", "transfers_in"),
+        ("转入人数　", "transfers_in"),  # ideographic space
+        ("Grade1_Entrants", "grade1_entrants"),  # English, any case
+        ("12～14周岁人口数", "junior_age_population"),
+        ("入学人数(含随班就读)", None),  # not a unit suffix: not stripped, so not mistaken for 入学人数
+        ("备注", None),
+    ],
+)
+def test_header_matching(written, canonical):
+    assert match_column(written) == canonical
+
+
+def test_typo_suggestion():
+    assert suggest_header("毕业班在校人数") == "毕业班在校生数"
+    assert suggest_header("备注") is None
+
+
+@pytest.mark.parametrize("index, letter", [(0, "A"), (4, "E"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ")])
+def test_column_letters(index, letter):
+    assert column_letter(index) == letter
+
+
+def test_cells_in_the_forms_excel_writes(write_table):
+    path = write_table([HEADER, ["甲镇", "1,234", "1234.0", " 12 ", "０", "１２０"], ["乙镇", "5", "5", "", "0", "9"]])
+    table = load_file(path)
+    assert [unit.counts for unit in table.units] == [
+        {"grade1_entrants": 1234, "final_grade_enrolled": 1234, "transfers_in": 12, "primary_dropouts": 0,
+         "primary_enrolled_start": 120},
+        # a blank 转入人数 means none; a blank in another count column is an error (next test)
+        {"grade1_entrants": 5, "final_grade_enrolled": 5, "transfers_in": 0, "primary_dropouts": 0,
+         "primary_enrolled_start": 9},
+    ]
+
+
+def test_every_bad_cell_is_reported_in_one_run(write_table):
+    path = write_table([HEADER, ["甲镇", "-3", "12.5", "1", "x", "9"], ["乙镇", "10", "1,2,3", "", "", "99999999999999999"]])
+    assert problems_of(lambda: load_file(path)) == [
+        f"{path}, row 2, column B (一年级入学人数): '-3' is negative; a count cannot be below 0.",
+        f"{path}, row 2, column C (毕业班在校生数): '12.5' is not a whole number; a count must be whole.",
+        f"{path}, row 2, column E (小学辍学人数): 'x' is not a number; enter a count.",
+        f"{path}, row 3, column C (毕业班在校生数): '1,2,3' is not a number; enter a count.",
+        f"{path}, row 3, column E (小学辍学人数): the cell is empty; enter 0 if there were none.",
+        f"{path}, row 3, column F (小学学年初在校生数): '99999999999999999' is too large to be a count.",
+    ]
+
+
+def test_rows_are_the_spreadsheets_own_after_a_title_row(write_table):
+    path = write_table([["某县2025年控辍保学汇总表"], [], HEADER, ["甲镇", "1", "1", "", "x", "1"]])
+    assert problems_of(lambda: load_file(path), "zh") == [
+        f"{path} 第 4 行 E 列「小学辍学人数」：「x」不是数字；请填写人数。"]
+
+
+def test_gbk_file(write_table):
+    path = write_table([HEADER, ["城关镇", "100", "96", "", "1", "200"]], encoding="gbk")
+    assert load_file(path).units[0].label == "城关镇"
+
+
+def test_undecodable_file(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"a,b\n\x80\xff\xa1\n")  # no BOM; invalid in UTF-8 and in GB18030
+    assert problems_of(lambda: load_file(str(path))) == [
+        f"{path}: cannot tell the file's encoding (tried UTF-8 and GB18030); save it from Excel/WPS as \"CSV UTF-8\"."]
+
+
+def test_tab_and_semicolon_delimiters(write_table):
+    for delimiter in ("\t", ";"):
+        path = write_table([HEADER, ["甲镇", "1", "1", "", "0", "1"]], delimiter=delimiter)
+        assert load_file(path).units[0].counts["grade1_entrants"] == 1
+
+
+def test_total_row_is_not_a_unit_and_is_checked(write_table):
+    path = write_table([HEADER, ["甲镇", "100", "96", "2", "1", "200"], ["乙镇", "50", "49", "", "0", "100"],
+                        ["合 计", "150", "140", "2", "1", "300"]])
+    table = load_file(path)
+    assert [unit.label for unit in table.units] == ["甲镇", "乙镇"]
+    assert table.total_row.label == "合 计"
+    # 96 + 49 = 145, not 140; the other columns add up
+    assert [notice.render("en") for notice in table.notices] == [
+        f"{path}, row 4: the '合 计' row differs from the sum of the units: 毕业班在校生数 140 in the file, "
+        "145 summed; kongchuo uses the sum of the units."]
+
+
+def test_label_is_first_text_column_when_no_unit_header(write_table):
+    path = write_table([["序号", "乡镇名称", "一年级入学人数", "毕业班在校生数"], ["1", "甲镇", "10", "10"],
+                        ["2", "乙镇", "20", "19"]])
+    table = load_file(path)
+    assert [unit.label for unit in table.units] == ["甲镇", "乙镇"]
+    assert [notice.render("en") for notice in table.notices] == [
+        f"{path}, column A (序号): column not recognised, ignored."]
+
+
+def test_unknown_column_is_reported_with_a_suggestion(write_table):
+    path = write_table([["乡镇", "一年级入学人数", "毕业班在校人数"], ["甲镇", "10", "10"]])
+    assert [notice.render("zh") for notice in load_file(path).notices] == [
+        f"{path} C 列「毕业班在校人数」：未识别的列，已忽略（是否应为「毕业班在校生数」？）。"]
+
+
+def test_two_headers_for_one_column(write_table):
+    path = write_table([["乡镇", "转入人数", "转入", "一年级入学人数"], ["甲", "1", "1", "1"]])
+    assert problems_of(lambda: load_file(path)) == [
+        f"{path}, column C (转入): both '转入人数' and '转入' mean transfers_in; keep only one of them."]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty."),
+        ("乡镇,一年级入学人数\n".encode(), "the file has a header but no data rows."),
+        (b"a,b\n1,2\n", "no known column header in the first 2 rows (e.g. 一年级入学人数, 小学辍学人数, or grade1_entrants)."),
+    ],
+)
+def test_files_with_nothing_to_read(tmp_path, content, message):
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    assert problems_of(lambda: load_file(str(path))) == [f"{path}: {message}"]
+
+
+def test_missing_file_and_excel_file(tmp_path):
+    assert problems_of(lambda: load_files([str(tmp_path / "no.csv"), str(tmp_path / "a.xlsx")])) == [
+        f"{tmp_path / 'no.csv'}: file not found; check the path.",
+        f"{tmp_path / 'a.xlsx'}: cannot read .xlsx files yet; save the sheet as CSV and try again."]
+
+
+def test_unit_in_two_files(write_table):
+    first = write_table([HEADER, ["甲镇", "1", "1", "", "0", "1"]], name="a.csv")
+    second = write_table([HEADER, ["乙镇", "1", "1", "", "0", "1"], ["甲镇", "1", "1", "", "0", "1"]], name="b.csv")
+    assert problems_of(lambda: load_files([first, second])) == [
+        f"{second}, row 3: unit '甲镇' appears twice (also at {first}, row 2); merge or rename one."]
+
+
+def test_disabled_parts_that_disagree_with_the_total(write_table):
+    path = write_table([["乡镇", "三类残疾适龄儿童少年数", "三类残疾儿童少年入学数", "随班就读人数", "特教学校就读人数",
+                         "送教上门人数"], ["甲镇", "40", "37", "20", "9", "6"]])
+    assert [notice.render("en") for notice in load_file(path).notices] == [
+        f"{path}, row 2: regular class + special school + home delivery sum to 35, not the 37 enrolled; "
+        "the enrolled column is used."]
