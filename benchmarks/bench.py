@@ -210,7 +210,7 @@ def main() -> int:
                 missed |= not ok
                 verdict = "-" if m.target is None else "ok" if ok else "MISSED"
                 target = "-" if m.target is None else f"≤ {m.target:.1f}"
-                rows.append((m.name, f"{command:.3f}", f"{baseline:.3f}", f"{ratio:.2f}", target, verdict))
+                rows.append((m.name, f"{command:.3f}", f"{baseline:.3f}", f"{ratio:.3f}", target, verdict))
         except CommandFailed as error:
             print(f"bench.py: {error}", file=sys.stderr)
             return 2

@@ -1,0 +1,35 @@
+"""The README cannot drift from the code: every column, header, indicator and option is documented."""
+
+import pytest
+
+from conftest import ROOT
+from kongchuo_cli.cli import check
+from kongchuo_cli.columns import COLUMNS
+from kongchuo_cli.indicators import FORMULAS, INDICATORS
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("column", COLUMNS, ids=lambda column: column.name)
+def test_every_column_and_header(column):
+    row = next(line for line in README.splitlines() if line.startswith(f"| `{column.name}` |"))
+    assert row.split("|")[2].strip() == "、".join(column.headers)
+
+
+def test_every_indicator_and_formula():
+    for indicator in INDICATORS:
+        assert f"| `{indicator.id}` | {indicator.zh} |" in README
+    for formula in FORMULAS:
+        assert f"| `{formula}` |" in README
+
+
+def test_every_option_of_check():
+    for parameter in check.params:
+        for option in getattr(parameter, "opts", []):
+            if option.startswith("--"):
+                assert option in README, option
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "<!-- test-command" in README and "test-command" in ci
