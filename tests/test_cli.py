@@ -235,3 +235,15 @@ def test_python_dash_m(small):
     result = subprocess.run([sys.executable, "-m", "kongchuo_cli", "check", small, "-f", "csv", "--lang", "en"],
                             capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (0, CSV_EN)
+
+
+@pytest.mark.parametrize("env, coloured", [({"FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False)])
+def test_colour_follows_force_color_and_no_color(small, tmp_path, monkeypatch, env, coloured):
+    from click.testing import CliRunner
+
+    from kongchuo_cli.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", small], env=env)
+    assert ("\x1b[1;31m✘ 未达标\x1b[0m" in result.stdout) is coloured
+    assert ("\x1b[" in result.stdout) is coloured

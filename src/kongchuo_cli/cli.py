@@ -97,12 +97,12 @@ def check(files: tuple[str, ...], thresholds_path: str | None, output_format: st
 
     output_format = output_format or "table"
     options = {"lang": lang, "gate": gate, "strict": strict}
+    terminal, color = _terminal() if output is None else (False, False)
     if output_format == "table":
-        terminal = output is None and _stdout_is_terminal()
-        options.update(color=terminal, width=_terminal_width() if terminal else None)
+        options.update(color=color, width=_terminal_width() if terminal else None)
     text = render.FORMATTERS[output_format](evaluation, **options)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
     else:
         try:
             out.write_atomic(output, text, output_format)
@@ -111,10 +111,12 @@ def check(files: tuple[str, ...], thresholds_path: str | None, output_format: st
     sys.exit(exit_code(evaluation.results, gate, strict))
 
 
-def _stdout_is_terminal() -> bool:
+def _terminal() -> tuple[bool, bool]:
+    """(stdout is a terminal, colour wanted): rich's reading, which honours FORCE_COLOR and NO_COLOR."""
     from rich.console import Console
 
-    return Console(file=sys.stdout).is_terminal  # honours FORCE_COLOR as well as a real terminal
+    console = Console(file=sys.stdout)
+    return console.is_terminal, console.is_terminal and not console.no_color
 
 
 def _terminal_width() -> int:

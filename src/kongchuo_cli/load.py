@@ -9,10 +9,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
 
 from kongchuo_cli.columns import BY_NAME, UNIT, column_letter, match_column, normalize_header, suggest_header
 from kongchuo_cli.indicators import DISABLED_PARTS
@@ -24,9 +23,6 @@ MAX_LISTED_PROBLEMS = 200
 GRAND_TOTAL_LABELS = frozenset({"合计", "总计", "全县", "总数", "total", "全县合计", "全县总计"})
 TOTAL_LABELS = GRAND_TOTAL_LABELS | {"小计"}
 CSV_DELIMITERS = (",", "\t", ";")
-
-_CELL = r"^(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d*))?$"
-_MAX_DIGITS = 15  # beyond this a cell is no count (and would not fit int64)
 
 
 @dataclass(frozen=True)
@@ -127,10 +123,6 @@ def _sniff_delimiter(text: str) -> str:
     return max(CSV_DELIMITERS, key=lambda delimiter: (sample.count(delimiter), delimiter == ","))
 
 
-def _is_number(cell: str) -> bool:
-    return cell.strip().replace(",", "").replace(".", "", 1).isdigit() or not cell.strip()
-
-
 def _cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
@@ -162,7 +154,7 @@ def _map_columns(header: list[str], body: list[list[str]], path: str) -> tuple[d
         raise KongchuoError(problems)
     label_index = mapping.pop(UNIT, None)
     if label_index is None:  # no 单位 header: the first text column labels the rows (not a 序号 column)
-        texts = [index for index in unknown if any(not _is_number(_cell(row, index)) for row in body)]
+        texts = [index for index in unknown if any(isinstance(parse_count(_cell(row, index), True), str) for row in body)]
         if texts:
             label_index = texts[0]
             unknown.remove(label_index)
@@ -176,49 +168,43 @@ def _map_columns(header: list[str], body: list[list[str]], path: str) -> tuple[d
 
 _FULL_WIDTH = str.maketrans({**{chr(0xFF10 + digit): str(digit) for digit in range(10)},
                              "，": ",", "．": ".", "－": "-", "\u3000": " ", "\xa0": " "})
+_CELL = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?")
+_MAX_DIGITS = 15  # beyond this a cell is no count (and beyond a spreadsheet's precision)
+
+
+def parse_count(written: str, blank_is_zero: bool = False) -> int | str:
+    """A count cell as an int, or the code of what is wrong with it ("1,234", "1234.0", "１２", " 7 " are fine)."""
+    if written.isdigit() and written.isascii() and len(written) <= _MAX_DIGITS:
+        return int(written)  # the common case, kept fast
+    text = "".join(written.translate(_FULL_WIDTH).split())
+    if not text:
+        return 0 if blank_is_zero else "cell_blank"
+    match = _CELL.fullmatch(text)
+    if match is None:
+        return "cell_negative" if text.startswith("-") and text[1:2].isdigit() else "cell_not_number"
+    digits, decimals = match.group(1).replace(",", ""), match.group(2) or ""
+    if decimals.strip("0"):
+        return "cell_fraction"
+    if len(digits) > _MAX_DIGITS:
+        return "cell_too_large"
+    return int(digits)
 
 
 def _parse_counts(path: str, header: list[str], mapping: dict[str, int], data: list[tuple[int, list[str]]]
                   ) -> tuple[dict[str, list[int]], list[Message]]:
     """Each count column as a list of ints; every bad cell becomes a Message (collected, never the first only)."""
-    numbers = [number for number, _ in data]
     counts: dict[str, list[int]] = {}
     located: list[tuple[int, int, Message]] = []
     for name, index in mapping.items():
-        written = pd.Series([_cell(row, index) for _, row in data], dtype=object)
-        text = written.str.translate(_FULL_WIDTH).str.replace(r"\s+", "", regex=True)
-        parts = text.str.extract(_CELL)
-        digits = parts["digits"].fillna("").str.replace(",", "", regex=False)
-        whole = parts["decimals"].fillna("").str.fullmatch("0*")
-        blank = text == ""
-        good = (digits != "") & whole & (digits.str.len() <= _MAX_DIGITS)
-        if BY_NAME[name].blank_is_zero:
-            digits = digits.mask(blank, "0")
-            good |= blank
-        bad = ~good
-        if bad.any():
-            where = dict(column=header[index].strip(), letter=column_letter(index))
-            for position in bad[bad].index:
-                code = _cell_problem(text[position], digits[position], whole[position])
-                message = Message(code, {"value": str(written[position]).strip()},
-                                  Where(path, row=numbers[position], **where))
-                located.append((numbers[position], index, message))
-            continue
-        counts[name] = [int(value) for value in digits]
+        blank_is_zero = BY_NAME[name].blank_is_zero
+        values = [parse_count(_cell(row, index), blank_is_zero) for _, row in data]
+        for (number, row), value in zip(data, values):
+            if isinstance(value, str):
+                where = Where(path, row=number, column=header[index].strip(), letter=column_letter(index))
+                located.append((number, index, Message(value, {"value": _cell(row, index).strip()}, where)))
+        counts[name] = values
     located.sort(key=lambda item: item[:2])
     return counts, _capped([message for _, _, message in located])
-
-
-def _cell_problem(text: str, digits: str, whole: bool) -> str:
-    if text == "":
-        return "cell_blank"
-    if text.startswith("-") and text[1:2].isdigit():
-        return "cell_negative"
-    if digits and not whole:
-        return "cell_fraction"
-    if digits:
-        return "cell_too_large"
-    return "cell_not_number"
 
 
 def _capped(problems: list[Message]) -> list[Message]:

@@ -9,8 +9,6 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from decimal import Decimal
-from fractions import Fraction
 
 from kongchuo_cli import __version__
 from kongchuo_cli.evaluate import FAIL, NA, PASS, STATUSES, WARN, Evaluation, Result
@@ -33,27 +31,29 @@ TOTAL_LABEL = {"zh": "合计", "en": "Total"}
 YES_NO = {True: "是", False: "否"}
 
 
-def percent(rate: Fraction, decimals: int) -> Decimal:
-    """rate × 100 rounded half-up (as national releases round) to `decimals` places, computed on integers."""
-    scale = 10**decimals
-    numerator, denominator = rate.numerator * 100 * scale, rate.denominator
-    sign = -1 if numerator < 0 else 1
-    rounded = (2 * abs(numerator) + denominator) // (2 * denominator)
-    return Decimal(sign * rounded).scaleb(-decimals)
+def percent(numerator: int, denominator: int, decimals: int) -> str:
+    """numerator/denominator × 100, rounded half up (as national releases round) to `decimals` places, on integers."""
+    scaled = abs(numerator) * 100 * 10**decimals
+    rounded = (2 * scaled + denominator) // (2 * denominator)
+    whole, fraction = divmod(rounded, 10**decimals)
+    sign = "-" if numerator < 0 and rounded else ""
+    return f"{sign}{whole}.{fraction:0{decimals}d}" if decimals else f"{sign}{whole}"
 
 
 def display_rate(result: Result) -> str:
     """The rate at the indicator's usual precision, with more digits where rounding would make it look equal to
-    a line it does not equal (95.996% shown as 96.0% beside a failed ">= 96%" would mislead)."""
-    rate = result.rate
-    if rate is None:
+    a line it does not equal (95.96% shown as 96.0% beside a failed ">= 96%" would mislead)."""
+    numerator, denominator = result.numerator, result.denominator
+    if denominator is None or denominator <= 0:
         return "—"
     lines = [rule.value for rule in (result.line.target, result.line.warn) if rule is not None]
     decimals = result.indicator.decimals
-    while any(percent(rate, decimals) == percent(value, decimals) and rate != value for value in lines) \
-            and decimals < 8:
+    while decimals < 8 and any(
+            numerator * line.denominator != line.numerator * denominator
+            and percent(numerator, denominator, decimals) == percent(line.numerator, line.denominator, decimals)
+            for line in lines):
         decimals += 1
-    return f"{percent(rate, decimals)}%"
+    return f"{percent(numerator, denominator, decimals)}%"
 
 
 def unit_label(result: Result, lang: str) -> str:
@@ -73,7 +73,7 @@ def record(result: Result, lang: str) -> dict[str, object]:
         "name": result.indicator.zh if lang == "zh" else result.indicator.en,
         "numerator": result.numerator,
         "denominator": result.denominator,
-        "rate": None if result.rate is None else percent(result.rate, RECORD_DECIMALS),
+        "rate": None if not result.denominator or result.denominator < 0 else percent(result.numerator, result.denominator, RECORD_DECIMALS),
         "target": result.line.target.text if result.line.target else None,
         "status": result.status,
         "returns_needed": result.returns_needed,
@@ -93,15 +93,16 @@ def to_json(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> str:
         "passed": exit_code(evaluation.results, gate, strict) == ExitCode.PASSED,
         "counts": status_counts(evaluation.results),
         "skipped": evaluation.skipped,
-        "results": [record(result, lang) for result in evaluation.results],
+        "results": [_json_record(record(result, lang)) for result in evaluation.results],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, default=_json_number) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _json_number(value: object) -> object:
-    if isinstance(value, Decimal):
-        return float(value)  # a 4-decimal percent: its shortest repr is the same digits
-    raise TypeError(type(value).__name__)
+def _json_record(fields: dict[str, object]) -> dict[str, object]:
+    """The rate as a JSON number: a 4-decimal percent's shortest float repr has the same digits."""
+    if fields["rate"] is not None:
+        fields["rate"] = float(fields["rate"])
+    return fields
 
 
 def _cell(key: str, value: object, lang: str) -> object:
@@ -173,50 +174,42 @@ def _where(result: Result, lang: str) -> str:
 def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: bool = False,
              width: int | None = None) -> str:
     """The table a person reads: one block per unit, the total last, pass/warn/fail marked, then a summary."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    from kongchuo_cli.table import Cell, Column, draw
 
     zh = lang == "zh"
     thresholds = evaluation.thresholds
     origin = ("内置" if zh else "built-in") if thresholds.origin == BUILT_IN else thresholds.origin
     title = f"{'阈值' if zh else 'Thresholds'}: {thresholds.name or '—'} ({origin})"
-    table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
-    for header, justify in (("单位" if zh else "Unit", "left"), ("指标" if zh else "Indicator", "left"),
-                            ("分子" if zh else "Num.", "right"), ("分母" if zh else "Denom.", "right"),
-                            ("比率" if zh else "Rate", "right"), ("标准" if zh else "Line", "left"),
-                            ("结果" if zh else "Status", "left"), ("需劝返" if zh else "Returns", "right"),
-                            ("说明" if zh else "Note", "left")):
-        table.add_column(header, justify=justify, overflow="fold")
-    if not any(result.notes for result in evaluation.results):
-        table.columns.pop()  # no notes: no empty column
+    columns = [Column("单位" if zh else "Unit"), Column("指标" if zh else "Indicator"),
+               Column("分子" if zh else "Num.", right=True), Column("分母" if zh else "Denom.", right=True),
+               Column("比率" if zh else "Rate", right=True), Column("标准" if zh else "Line"),
+               Column("结果" if zh else "Status"), Column("需劝返" if zh else "Returns", right=True)]
     has_notes = any(result.notes for result in evaluation.results)
+    if has_notes:
+        columns.append(Column("说明" if zh else "Note", wraps=True))
+    sections: list[list[list[Cell]]] = []
     for position, result in enumerate(evaluation.results):
         first_of_unit = position == 0 or result.unit != evaluation.results[position - 1].unit
-        if first_of_unit and position:
-            table.add_section()
-        mark, style = STATUS_STYLES[result.status]
-        status = Text(f"{mark} {STATUS_LABELS[result.status][0 if zh else 1]}", style=style)
+        if first_of_unit:
+            sections.append([])
+        bold = "bold" if result.is_total else None
+        mark, status_style = STATUS_STYLES[result.status]
         needed = result.returns_needed
-        table.add_row(
-            Text(unit_label(result, lang), style="bold") if first_of_unit else "",
-            result.indicator.zh if zh else result.indicator.en,
-            f"{result.numerator:,}",
-            "" if result.denominator is None else f"{result.denominator:,}",
-            display_rate(result) if result.indicator.kind == RATE else "",
-            result.line.target.text if result.line.target else "—",
-            status,
-            Text(f"{needed:,}", style="bold red") if needed else ("" if needed is None else "0"),
-            *([note_text(result, lang) or ""] if has_notes else []),
-            style="bold" if result.is_total else None,
-        )
-    # On a terminal rich itself honours NO_COLOR; elsewhere no colour at all.
-    console = Console(file=io.StringIO(), force_terminal=color, no_color=None if color else True,
-                      width=width or 140, highlight=False, emoji=False)
-    console.print(table)
-    for line in _footer(evaluation, lang) + [""] + summary_lines(evaluation, lang, gate):
-        console.print(line, markup=False)
-    return console.file.getvalue()
+        row = [
+            Cell(unit_label(result, lang) if first_of_unit else "", "bold"),
+            Cell(result.indicator.zh if zh else result.indicator.en, bold),
+            Cell(f"{result.numerator:,}", bold),
+            Cell("" if result.denominator is None else f"{result.denominator:,}", bold),
+            Cell(display_rate(result) if result.indicator.kind == RATE else "", bold),
+            Cell(result.line.target.text if result.line.target else "—", bold),
+            Cell(f"{mark} {STATUS_LABELS[result.status][0 if zh else 1]}", status_style),
+            Cell("" if needed is None else f"{needed:,}", "bold red" if needed else bold),
+        ]
+        if has_notes:
+            row.append(Cell(note_text(result, lang) or "", bold))
+        sections[-1].append(row)
+    footer = _footer(evaluation, lang) + [""] + summary_lines(evaluation, lang, gate)
+    return draw(title, columns, sections, width or 140, color) + "\n".join(footer) + "\n"
 
 
 def _footer(evaluation: Evaluation, lang: str) -> list[str]:
