@@ -1,6 +1,6 @@
 """The box-drawn table: widths in display cells (a Chinese character is two), folding to fit."""
 
-from kongchuo_cli.table import Cell, Column, _fold, draw
+from kongchuo_cli.table import Column, _fold, draw
 
 
 def test_fold_by_display_width():
@@ -11,7 +11,8 @@ def test_fold_by_display_width():
 
 def test_draw_pads_chinese_by_cells_and_folds_the_wrapping_column():
     columns = [Column("单位"), Column("人数", right=True), Column("说明", wraps=True)]
-    sections = [[[Cell("甲镇"), Cell("5"), Cell("各单位分别达标共需劝返 262 人。")]], [[Cell("合计"), Cell("12"), Cell("")]]]
+    sections = [[[("甲镇", None), ("5", None), ("各单位分别达标共需劝返 262 人。", None)]],
+                [[("合计", "bold"), ("12", None), ("", None)]]]
     # at width 40 the note column (31 cells) must shrink to 40 − (4 + 4 + 3·3 + 1) = 22 cells
     assert draw("T", columns, sections, width=40, color=False) == (
         "T\n"

@@ -28,11 +28,14 @@ class Result:
     notes: tuple[Message, ...] = ()
 
     @property
+    def has_rate(self) -> bool:
+        """A rate indicator with a positive denominator (a zero one leaves the rate undefined)."""
+        return self.denominator is not None and self.denominator > 0
+
+    @property
     def rate(self) -> Fraction | None:
         """The exact rate as a fraction of 1; None for a count or an undefined rate."""
-        if self.denominator is None or self.denominator <= 0:
-            return None
-        return Fraction(self.numerator, self.denominator)
+        return Fraction(self.numerator, self.denominator) if self.has_rate else None
 
     @property
     def formula(self) -> str | None:

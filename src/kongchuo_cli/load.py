@@ -197,7 +197,9 @@ def _parse_counts(path: str, header: list[str], mapping: dict[str, int], data: l
     located: list[tuple[int, int, Message]] = []
     for name, index in mapping.items():
         blank_is_zero = BY_NAME[name].blank_is_zero
-        values = [parse_count(_cell(row, index), blank_is_zero) for _, row in data]
+        cells = [_cell(row, index) for _, row in data]
+        values = [int(cell) if cell.isdigit() and cell.isascii() and len(cell) <= _MAX_DIGITS
+                  else parse_count(cell, blank_is_zero) for cell in cells]  # the common case inline, for speed
         for (number, row), value in zip(data, values):
             if isinstance(value, str):
                 where = Where(path, row=number, column=header[index].strip(), letter=column_letter(index))

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from functools import lru_cache
 
 from kongchuo_cli import __version__
 from kongchuo_cli.evaluate import FAIL, NA, PASS, STATUSES, WARN, Evaluation, Result
@@ -43,17 +44,20 @@ def percent(numerator: int, denominator: int, decimals: int) -> str:
 def display_rate(result: Result) -> str:
     """The rate at the indicator's usual precision, with more digits where rounding would make it look equal to
     a line it does not equal (95.96% shown as 96.0% beside a failed ">= 96%" would mislead)."""
-    numerator, denominator = result.numerator, result.denominator
-    if denominator is None or denominator <= 0:
+    if not result.has_rate:
         return "—"
+    numerator, denominator = result.numerator, result.denominator
     lines = [rule.value for rule in (result.line.target, result.line.warn) if rule is not None]
     decimals = result.indicator.decimals
-    while decimals < 8 and any(
-            numerator * line.denominator != line.numerator * denominator
-            and percent(numerator, denominator, decimals) == percent(line.numerator, line.denominator, decimals)
-            for line in lines):
+    shown = percent(numerator, denominator, decimals)
+    while decimals < 8 and any(shown == _line_percent(line.numerator, line.denominator, decimals)
+                               and numerator * line.denominator != line.numerator * denominator for line in lines):
         decimals += 1
-    return f"{percent(numerator, denominator, decimals)}%"
+        shown = percent(numerator, denominator, decimals)
+    return f"{shown}%"
+
+
+_line_percent = lru_cache(maxsize=256)(percent)  # a line's percent, reused for every unit
 
 
 def unit_label(result: Result, lang: str) -> str:
@@ -61,6 +65,8 @@ def unit_label(result: Result, lang: str) -> str:
 
 
 def note_text(result: Result, lang: str) -> str | None:
+    if not result.notes:
+        return None
     return ("；" if lang == "zh" else "; ").join(note.render(lang) for note in result.notes) or None
 
 
@@ -73,7 +79,7 @@ def record(result: Result, lang: str) -> dict[str, object]:
         "name": result.indicator.zh if lang == "zh" else result.indicator.en,
         "numerator": result.numerator,
         "denominator": result.denominator,
-        "rate": None if not result.denominator or result.denominator < 0 else percent(result.numerator, result.denominator, RECORD_DECIMALS),
+        "rate": percent(result.numerator, result.denominator, RECORD_DECIMALS) if result.has_rate else None,
         "target": result.line.target.text if result.line.target else None,
         "status": result.status,
         "returns_needed": result.returns_needed,
@@ -87,15 +93,18 @@ def status_counts(results: list[Result]) -> dict[str, int]:
 
 
 def to_json(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> str:
-    document = {
+    """One JSON object; each result record on a line of its own (compact, and fast: json's C encoder)."""
+    head = {
         "version": __version__,
         "thresholds": evaluation.thresholds.origin,
         "passed": exit_code(evaluation.results, gate, strict) == ExitCode.PASSED,
         "counts": status_counts(evaluation.results),
         "skipped": evaluation.skipped,
-        "results": [_json_record(record(result, lang)) for result in evaluation.results],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    fields = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
+    records = ",\n".join(f"    {json.dumps(_json_record(record(result, lang)), ensure_ascii=False)}"
+                          for result in evaluation.results)
+    return "{\n" + ",\n".join(fields) + ',\n  "results": [\n' + records + "\n  ]\n}\n"
 
 
 def _json_record(fields: dict[str, object]) -> dict[str, object]:
@@ -174,7 +183,7 @@ def _where(result: Result, lang: str) -> str:
 def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: bool = False,
              width: int | None = None) -> str:
     """The table a person reads: one block per unit, the total last, pass/warn/fail marked, then a summary."""
-    from kongchuo_cli.table import Cell, Column, draw
+    from kongchuo_cli.table import Column, draw
 
     zh = lang == "zh"
     thresholds = evaluation.thresholds
@@ -187,7 +196,7 @@ def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: 
     has_notes = any(result.notes for result in evaluation.results)
     if has_notes:
         columns.append(Column("说明" if zh else "Note", wraps=True))
-    sections: list[list[list[Cell]]] = []
+    sections: list[list[list[tuple[str, str | None]]]] = []
     for position, result in enumerate(evaluation.results):
         first_of_unit = position == 0 or result.unit != evaluation.results[position - 1].unit
         if first_of_unit:
@@ -196,17 +205,17 @@ def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: 
         mark, status_style = STATUS_STYLES[result.status]
         needed = result.returns_needed
         row = [
-            Cell(unit_label(result, lang) if first_of_unit else "", "bold"),
-            Cell(result.indicator.zh if zh else result.indicator.en, bold),
-            Cell(f"{result.numerator:,}", bold),
-            Cell("" if result.denominator is None else f"{result.denominator:,}", bold),
-            Cell(display_rate(result) if result.indicator.kind == RATE else "", bold),
-            Cell(result.line.target.text if result.line.target else "—", bold),
-            Cell(f"{mark} {STATUS_LABELS[result.status][0 if zh else 1]}", status_style),
-            Cell("" if needed is None else f"{needed:,}", "bold red" if needed else bold),
+            (unit_label(result, lang) if first_of_unit else "", "bold"),
+            (result.indicator.zh if zh else result.indicator.en, bold),
+            (f"{result.numerator:,}", bold),
+            ("" if result.denominator is None else f"{result.denominator:,}", bold),
+            (display_rate(result) if result.indicator.kind == RATE else "", bold),
+            (result.line.target.text if result.line.target else "—", bold),
+            (f"{mark} {STATUS_LABELS[result.status][0 if zh else 1]}", status_style),
+            ("" if needed is None else f"{needed:,}", "bold red" if needed else bold),
         ]
         if has_notes:
-            row.append(Cell(note_text(result, lang) or "", bold))
+            row.append((note_text(result, lang) or "", bold))
         sections[-1].append(row)
     footer = _footer(evaluation, lang) + [""] + summary_lines(evaluation, lang, gate)
     return draw(title, columns, sections, width or 140, color) + "\n".join(footer) + "\n"

@@ -1,5 +1,9 @@
 """A box-drawn text table, fast enough for tens of thousands of rows (rich's Table lays out every cell as a
-renderable, about 60 µs a cell: 20 s for 5,000 schools). Widths count East Asian characters as two cells."""
+renderable, about 60 µs a cell: 20 s for 5,000 schools). Widths count East Asian characters as two cells.
+
+A cell is a `(text, style)` pair, the style a rich style name such as "bold red" or None. Most cells repeat
+(indicator names, statuses, lines), so each distinct cell is measured, padded and styled once.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.style import Style
 
+Cell = tuple[str, "str | None"]
+MIN_WRAP_WIDTH = 12
+
 
 @dataclass(frozen=True)
 class Column:
@@ -17,20 +24,39 @@ class Column:
     wraps: bool = False  # may be folded onto several lines to fit the width
 
 
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    style: str | None = None  # a rich style, e.g. "bold red"
+def width_of(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
 
 
-class _Styler:
-    """ANSI codes for rich style names, computed once per style; no codes at all without colour."""
+def _fold(text: str, width: int) -> list[str]:
+    """Greedy wrap at spaces, or between characters where there are none (Chinese), by display width."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if width_of(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for character in word:
+            if width_of(line + character) > width:
+                lines.append(line)
+                line = ""
+            line += character
+    return lines + [line] if line or not lines else lines
 
-    def __init__(self, color: bool) -> None:
-        self.color = color
+
+class _Painter:
+    """Pads and styles cells for fixed column widths, remembering each distinct cell."""
+
+    def __init__(self, columns: list[Column], widths: list[int], color: bool) -> None:
+        self.columns, self.widths, self.color = columns, widths, color
         self.codes: dict[str, tuple[str, str]] = {}
+        self.cells: dict[tuple[int, str, str | None], str] = {}
+        self.wrapping = [index for index, column in enumerate(columns) if column.wraps]
 
-    def __call__(self, text: str, style: str | None) -> str:
+    def style(self, text: str, style: str | None) -> str:
         if not (self.color and style and text.strip()):
             return text
         if style not in self.codes:
@@ -39,62 +65,51 @@ class _Styler:
         prefix, suffix = self.codes[style]
         return f"{prefix}{text}{suffix}"
 
+    def cell(self, index: int, text: str, style: str | None) -> str:
+        key = (index, text, style)
+        painted = self.cells.get(key)
+        if painted is None:
+            pad = " " * max(0, self.widths[index] - width_of(text))
+            painted = self.style(pad + text if self.columns[index].right else text + pad, style)
+            self.cells[key] = painted
+        return painted
 
-def _fold(text: str, width: int) -> list[str]:
-    """Greedy wrap at spaces, or between characters where there are none (Chinese), by display width."""
-    lines, line = [], ""
-    for word in text.split(" "):
-        candidate = f"{line} {word}" if line else word
-        if cell_len(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        line = ""
-        for character in word:
-            if cell_len(line + character) > width:
-                lines.append(line)
-                line = ""
-            line += character
-    return lines + [line] if line or not lines else lines
+    def lines(self, row: list[Cell], bar: str) -> list[str]:
+        """One row as one line, or several where a wrapping cell is folded."""
+        joint, cell = f" {bar} ", self.cell
+        if not any(width_of(row[index][0]) > self.widths[index] for index in self.wrapping):
+            return [f"{bar} " + joint.join([cell(index, text, style) for index, (text, style) in enumerate(row)])
+                    + f" {bar}"]
+        folded = [_fold(text, self.widths[index]) if index in self.wrapping else [text]
+                  for index, (text, _) in enumerate(row)]
+        return [f"{bar} " + joint.join([cell(index, parts[level] if level < len(parts) else "", style)
+                                        for index, (parts, (_, style)) in enumerate(zip(folded, row))]) + f" {bar}"
+                for level in range(max(map(len, folded)))]
 
 
 def draw(title: str, columns: list[Column], sections: list[list[list[Cell]]], width: int, color: bool) -> str:
     """The table with a heavy header, one block per section, wrapping columns folded to fit `width`."""
-    style = _Styler(color)
-    widths = [cell_len(column.header) for column in columns]
-    for section in sections:
-        for row in section:
-            for index, cell in enumerate(row):
-                widths[index] = max(widths[index], cell_len(cell.text))
+    widths = [width_of(column.header) for column in columns]
+    for index in range(len(columns)):
+        texts = {row[index][0] for section in sections for row in section}
+        widths[index] = max([widths[index], *map(width_of, texts)])
     excess = sum(widths) + 3 * len(columns) + 1 - width
     for index, column in enumerate(columns):
         if excess > 0 and column.wraps:
-            narrower = max(12, widths[index] - excess)
+            narrower = max(MIN_WRAP_WIDTH, widths[index] - excess)
             excess -= widths[index] - narrower
             widths[index] = narrower
 
     def rule(left: str, fill: str, middle: str, right: str) -> str:
         return left + middle.join(fill * (w + 2) for w in widths) + right
 
-    def line(cells: list[Cell], bar: str) -> list[str]:
-        folded = [_fold(cell.text, widths[i]) if columns[i].wraps else [cell.text] for i, cell in enumerate(cells)]
-        out = []
-        for depth in range(max(len(parts) for parts in folded)):
-            texts = []
-            for index, parts in enumerate(folded):
-                text = parts[depth] if depth < len(parts) else ""
-                pad = " " * max(0, widths[index] - cell_len(text))
-                texts.append(style(pad + text if columns[index].right else text + pad, cells[index].style))
-            out.append(f"{bar} " + f" {bar} ".join(texts) + f" {bar}")
-        return out
-
-    lines = [title, rule("┏", "━", "┳", "┓"),
-             *line([Cell(column.header, "bold") for column in columns], "┃"), rule("┡", "━", "╇", "┩")]
+    painter = _Painter(columns, widths, color)
+    lines = [title, rule("┏", "━", "┳", "┓"), *painter.lines([(column.header, "bold") for column in columns], "┃"),
+             rule("┡", "━", "╇", "┩")]
     for position, section in enumerate(sections):
         if position:
             lines.append(rule("├", "─", "┼", "┤"))
         for row in section:
-            lines.extend(line(row, "│"))
+            lines.extend(painter.lines(row, "│"))
     lines.append(rule("└", "─", "┴", "┘"))
     return "\n".join(lines) + "\n"
