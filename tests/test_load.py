@@ -158,3 +158,13 @@ def test_disabled_parts_that_disagree_with_the_total(write_table):
     assert [notice.render("en") for notice in load_file(path).notices] == [
         f"{path}, row 2: regular class + special school + home delivery sum to 35, not the 37 enrolled; "
         "the enrolled column is used."]
+
+
+def test_notes_rows_under_the_table_are_skipped_without_echoing_them(write_table):
+    path = write_table([HEADER, ["甲镇", "1", "1", "", "0", "1"], ["合计", "1", "1", "", "0", "1"],
+                        ["填表人：王小明", "", "", "", "", ""], ["", "", "", "", "", ""]])
+    table = load_file(path)
+    assert [unit.label for unit in table.units] == ["甲镇"]
+    notices = [notice.render("zh") for notice in table.notices]
+    assert notices == [f"{path} 第 4 行：该行没有任何人数，已跳过（说明、填表人等行可忽略此提示）。"]
+    assert "王小明" not in "".join(notices)

@@ -14,7 +14,7 @@ def test_draw_pads_chinese_by_cells_and_folds_the_wrapping_column():
     sections = [[[("甲镇", None), ("5", None), ("各单位分别达标共需劝返 262 人。", None)]],
                 [[("合计", "bold"), ("12", None), ("", None)]]]
     # at width 40 the note column (31 cells) must shrink to 40 − (4 + 4 + 3·3 + 1) = 22 cells
-    assert draw("T", columns, sections, width=40, color=False) == (
+    assert draw("T", columns, [column.header for column in columns], sections, width=40, color=False) == (
         "T\n"
         "┏━━━━━━┳━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┓\n"
         "┃ 单位 ┃ 人数 ┃ 说明                   ┃\n"

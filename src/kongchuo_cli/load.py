@@ -56,8 +56,9 @@ def load_files(paths: list[str]) -> list[FileTable]:
     return tables
 
 
-def is_total_label(label: str) -> bool:
-    return normalize_header(label).rstrip(":") in TOTAL_LABELS
+def _label_key(label: str) -> str:
+    """A row label as compared with the total labels: "合 计：" is 合计."""
+    return normalize_header(label).rstrip(":")
 
 
 def load_file(path: str) -> FileTable:
@@ -65,8 +66,12 @@ def load_file(path: str) -> FileTable:
     header_index = _find_header(rows, path)
     header = rows[header_index]
     mapping, label_index, notices = _map_columns(header, rows[header_index + 1:], path)
-    data = [(number, row) for number, row in enumerate(rows[header_index + 1:], start=header_index + 2)
-            if any(cell.strip() for cell in row)]
+    data = []
+    for number, row in enumerate(rows[header_index + 1:], start=header_index + 2):
+        if any(_cell(row, index).strip() for index in mapping.values()):
+            data.append((number, row))
+        elif any(cell.strip() for cell in row):  # 填表人, 说明…: its text is not echoed (it may name a person)
+            notices.append(Message("row_without_counts", {}, Where(path, row=number)))
     if not data:
         raise fail("no_data_rows", Where(path))
     counts, problems = _parse_counts(path, header, mapping, data)
@@ -77,8 +82,8 @@ def load_file(path: str) -> FileTable:
         label = _cell(row, label_index).strip() if label_index is not None else ""
         unit = Unit(label or f"#{number}", {name: values[position] for name, values in counts.items()},
                     Where(path, row=number))
-        (totals if is_total_label(label) else units).append(unit)
-    grand_totals = [unit for unit in totals if normalize_header(unit.label).rstrip(":") in GRAND_TOTAL_LABELS]
+        (totals if _label_key(label) in TOTAL_LABELS else units).append(unit)
+    grand_totals = [unit for unit in totals if _label_key(unit.label) in GRAND_TOTAL_LABELS]
     total_row = grand_totals[-1] if grand_totals else None
     if not units and total_row is not None:  # a file of county totals only: that row is the data
         units, total_row = [total_row], None
@@ -154,7 +159,8 @@ def _map_columns(header: list[str], body: list[list[str]], path: str) -> tuple[d
         raise KongchuoError(problems)
     label_index = mapping.pop(UNIT, None)
     if label_index is None:  # no 单位 header: the first text column labels the rows (not a 序号 column)
-        texts = [index for index in unknown if any(isinstance(parse_count(_cell(row, index), True), str) for row in body)]
+        texts = [index for index in unknown
+                 if any(isinstance(parse_count(_cell(row, index), True), str) for row in body)]
         if texts:
             label_index = texts[0]
             unknown.remove(label_index)

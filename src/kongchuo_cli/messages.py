@@ -123,6 +123,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "单位「{unit}」重复出现（另见 {other}）；请合并或改名。",
         "unit '{unit}' appears twice (also at {other}); merge or rename one.",
     ),
+    "row_without_counts": (
+        "该行没有任何人数，已跳过（说明、填表人等行可忽略此提示）。",
+        "the row has no counts and was skipped (fine for a notes row such as 填表人 or 说明).",
+    ),
     # cells
     "cell_blank": ("单元格为空；如果没有，请填 0。", "the cell is empty; enter 0 if there were none."),
     "cell_negative": ("「{value}」是负数；人数不能小于 0。", "'{value}' is negative; a count cannot be below 0."),
@@ -187,6 +191,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "output_unwritable": ("无法写入：{reason}", "cannot write: {reason}"),
     "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
+    # the table's title, footer and summary
+    "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
+    "footer_formula": ("巩固率公式：{formula} = {text}", "Consolidation formula: {formula} = {text}"),
+    "footer_line": ("标准 {indicator} {rule}：{source}", "Line {indicator} {rule}: {source}"),
+    "footer_skipped": ("未计算（无对应列）：{indicators}", "Not computed (no columns): {indicators}"),
+    "summary_counts": (
+        "{scope}：达标 {passed} 项，预警 {warned} 项，未达标 {failed} 项，不适用 {undefined} 项。",
+        "{scope}: {passed} pass, {warned} warn, {failed} fail, {undefined} n/a.",
+    ),
+    "summary_needs": ("需劝返复学：{needs}。", "Children to bring back: {needs}."),
+    "summary_need": ("{unit}{indicator} {count} 人", "{unit}{indicator} {count}"),
+    "summary_more": ("另有 {count} 项未列出", "{count} more not listed"),
     # notes on results
     "note_zero_denominator": ("分母为 0，比率无定义。", "the denominator is 0: the rate is undefined."),
     "note_negative_denominator": (

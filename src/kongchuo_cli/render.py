@@ -1,4 +1,4 @@
-"""Results → text: the rich table for people, and csv/tsv/json/markdown records for machines.
+"""Results → text: the box table for people, and csv/tsv/json/markdown records for machines.
 
 Rates are exact fractions until here; this is the only place that rounds, and only for display.
 """
@@ -15,6 +15,8 @@ from kongchuo_cli import __version__
 from kongchuo_cli.evaluate import FAIL, NA, PASS, STATUSES, WARN, Evaluation, Result
 from kongchuo_cli.gate import ExitCode, exit_code, gated
 from kongchuo_cli.indicators import FORMULAS, RATE
+from kongchuo_cli.messages import Message, Term
+from kongchuo_cli.table import Column
 from kongchuo_cli.thresholds import BUILT_IN
 
 RECORD_DECIMALS = 4  # the contract's `rate`: percent rounded to 4 decimals
@@ -26,9 +28,10 @@ FIELDS: dict[str, str] = {
     "formula": "公式", "note": "说明",
 }
 NUMERIC_FIELDS = {"numerator", "denominator", "rate", "returns_needed"}
-STATUS_LABELS = {PASS: ("达标", "pass"), WARN: ("预警", "warn"), FAIL: ("未达标", "fail"), NA: ("不适用", "n/a")}
+STATUS_LABELS = {PASS: Term("达标", "pass"), WARN: Term("预警", "warn"), FAIL: Term("未达标", "fail"),
+                 NA: Term("不适用", "n/a")}
 STATUS_STYLES = {PASS: ("✔", "green"), WARN: ("!", "yellow"), FAIL: ("✘", "bold red"), NA: ("—", "dim")}
-TOTAL_LABEL = {"zh": "合计", "en": "Total"}
+TOTAL_LABEL = Term("合计", "Total")
 YES_NO = {True: "是", False: "否"}
 
 
@@ -61,7 +64,7 @@ _line_percent = lru_cache(maxsize=256)(percent)  # a line's percent, reused for 
 
 
 def unit_label(result: Result, lang: str) -> str:
-    return TOTAL_LABEL[lang] if result.unit is None else result.unit
+    return TOTAL_LABEL.render(lang) if result.unit is None else result.unit
 
 
 def note_text(result: Result, lang: str) -> str | None:
@@ -76,7 +79,7 @@ def record(result: Result, lang: str) -> dict[str, object]:
         "unit": unit_label(result, lang),
         "is_total": result.is_total,
         "indicator": result.indicator.id,
-        "name": result.indicator.zh if lang == "zh" else result.indicator.en,
+        "name": result.indicator.term.render(lang),
         "numerator": result.numerator,
         "denominator": result.denominator,
         "rate": percent(result.numerator, result.denominator, RECORD_DECIMALS) if result.has_rate else None,
@@ -119,7 +122,7 @@ def _cell(key: str, value: object, lang: str) -> object:
     if value is None:
         return ""
     if lang == "zh" and key == "status":
-        return STATUS_LABELS[value][0]
+        return STATUS_LABELS[value].zh
     if isinstance(value, bool):
         return YES_NO[value] if lang == "zh" else str(value).lower()
     return value
@@ -151,51 +154,47 @@ def to_markdown(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> s
     return tabulate(rows, headers, tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
 
 
+SUMMARY_LISTED_NEEDS = 10  # beyond this the summary line names how many more
+
+
 def summary_lines(evaluation: Evaluation, lang: str, gate: str) -> list[str]:
     """What the gated rows say, in a sentence or two: counts by status and the children to bring back."""
     decided = gated(evaluation.results, gate)
     counts = status_counts(decided)
-    failing = [result for result in decided if result.status == FAIL]
-    scope = {"total": ("合计", "Total"), "units": ("全部单位", "All units")}[gate]
-    if decided and not decided[0].is_total and gate == "total":
-        scope = (decided[0].unit, decided[0].unit)
-    if lang == "zh":
-        lines = [f"{scope[0]}：达标 {counts[PASS]} 项，预警 {counts[WARN]} 项，未达标 {counts[FAIL]} 项，"
-                 f"不适用 {counts[NA]} 项。"]
-        needs = [f"{_where(result, lang)}{result.indicator.zh} {result.returns_needed} 人" for result in failing]
-        if needs:
-            lines.append("需劝返复学：" + "；".join(needs) + "。")
-        return lines
-    lines = [f"{scope[1]}: {counts[PASS]} pass, {counts[WARN]} warn, {counts[FAIL]} fail, {counts[NA]} n/a."]
-    needs = [f"{_where(result, lang)}{result.indicator.en} {result.returns_needed}" for result in failing]
+    if gate == "units":
+        scope: object = Term("全部单位", "All units")
+    else:
+        scope = TOTAL_LABEL if not decided or decided[0].is_total else decided[0].unit
+    lines = [Message("summary_counts", {"scope": scope, "passed": counts[PASS], "warned": counts[WARN],
+                                        "failed": counts[FAIL], "undefined": counts[NA]})]
+    needs = [Message("summary_need", {"unit": "" if result.is_total else f"{result.unit} ",
+                                      "indicator": result.indicator.term, "count": result.returns_needed})
+             for result in sorted(decided, key=lambda result: not result.is_total) if result.status == FAIL]
+    if len(needs) > SUMMARY_LISTED_NEEDS:
+        needs = needs[:SUMMARY_LISTED_NEEDS] + [Message("summary_more", {"count": len(needs) - SUMMARY_LISTED_NEEDS})]
     if needs:
-        lines.append("Children to bring back: " + "; ".join(needs) + ".")
-    return lines
+        lines.append(Message("summary_needs", {"needs": tuple(needs)}))
+    return [line.render(lang) for line in lines]
 
 
-def _where(result: Result, lang: str) -> str:
-    """The unit's name before a need, where several units are listed."""
-    if result.is_total:
-        return ""
-    return f"{result.unit} " if lang == "en" else f"{result.unit}"
+TABLE_COLUMNS = (
+    Column(Term("单位", "Unit")), Column(Term("指标", "Indicator")), Column(Term("分子", "Num."), right=True),
+    Column(Term("分母", "Denom."), right=True), Column(Term("比率", "Rate"), right=True), Column(Term("标准", "Line")),
+    Column(Term("结果", "Status")), Column(Term("需劝返", "Returns"), right=True),
+)
+NOTE_COLUMN = Column(Term("说明", "Note"), wraps=True)
 
 
 def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: bool = False,
              width: int | None = None) -> str:
     """The table a person reads: one block per unit, the total last, pass/warn/fail marked, then a summary."""
-    from kongchuo_cli.table import Column, draw
+    from kongchuo_cli.table import draw
 
-    zh = lang == "zh"
     thresholds = evaluation.thresholds
-    origin = ("内置" if zh else "built-in") if thresholds.origin == BUILT_IN else thresholds.origin
-    title = f"{'阈值' if zh else 'Thresholds'}: {thresholds.name or '—'} ({origin})"
-    columns = [Column("单位" if zh else "Unit"), Column("指标" if zh else "Indicator"),
-               Column("分子" if zh else "Num.", right=True), Column("分母" if zh else "Denom.", right=True),
-               Column("比率" if zh else "Rate", right=True), Column("标准" if zh else "Line"),
-               Column("结果" if zh else "Status"), Column("需劝返" if zh else "Returns", right=True)]
+    origin = Term("内置", "built-in") if thresholds.origin == BUILT_IN else thresholds.origin
+    title = Message("table_title", {"name": thresholds.name or "—", "origin": origin}).render(lang)
     has_notes = any(result.notes for result in evaluation.results)
-    if has_notes:
-        columns.append(Column("说明" if zh else "Note", wraps=True))
+    columns = [*TABLE_COLUMNS, NOTE_COLUMN] if has_notes else list(TABLE_COLUMNS)
     sections: list[list[list[tuple[str, str | None]]]] = []
     for position, result in enumerate(evaluation.results):
         first_of_unit = position == 0 or result.unit != evaluation.results[position - 1].unit
@@ -206,38 +205,37 @@ def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: 
         needed = result.returns_needed
         row = [
             (unit_label(result, lang) if first_of_unit else "", "bold"),
-            (result.indicator.zh if zh else result.indicator.en, bold),
+            (result.indicator.term.render(lang), bold),
             (f"{result.numerator:,}", bold),
             ("" if result.denominator is None else f"{result.denominator:,}", bold),
             (display_rate(result) if result.indicator.kind == RATE else "", bold),
             (result.line.target.text if result.line.target else "—", bold),
-            (f"{mark} {STATUS_LABELS[result.status][0 if zh else 1]}", status_style),
+            (f"{mark} {STATUS_LABELS[result.status].render(lang)}", status_style),
             ("" if needed is None else f"{needed:,}", "bold red" if needed else bold),
         ]
         if has_notes:
             row.append((note_text(result, lang) or "", bold))
         sections[-1].append(row)
     footer = _footer(evaluation, lang) + [""] + summary_lines(evaluation, lang, gate)
-    return draw(title, columns, sections, width or 140, color) + "\n".join(footer) + "\n"
+    headers = [column.header.render(lang) for column in columns]
+    return draw(title, columns, headers, sections, width or 140, color) + "\n".join(footer) + "\n"
 
 
-def _footer(evaluation: Evaluation, lang: str) -> list[str]:
+def _footer(evaluation: Evaluation, lang: str) -> list[Message]:
     """Which formula and which sources produced the verdicts."""
-    zh = lang == "zh"
     shown = {result.indicator.id: result for result in evaluation.results}
     lines = []
     consolidation = shown.get("consolidation_9y")
     if consolidation is not None:
         formula = FORMULAS[consolidation.formula]
-        lines.append(f"{'巩固率公式' if zh else 'Consolidation formula'}: {formula.id} = {formula.zh if zh else formula.en}")
+        lines.append(Message("footer_formula", {"formula": formula.id, "text": Term(formula.zh, formula.en)}))
     for result in shown.values():
-        line = result.line
-        if line.target is not None and line.source:
-            name = result.indicator.zh if zh else result.indicator.en
-            lines.append(f"{'标准' if zh else 'Line'} {name} {line.target.text}: {line.source}")
+        if result.line.target is not None and result.line.source:
+            lines.append(Message("footer_line", {"indicator": result.indicator.term, "rule": result.line.target.text,
+                                                 "source": result.line.source}))
     if evaluation.skipped:
-        lines.append(f"{'未计算（无对应列）' if zh else 'Not computed (no columns)'}: {', '.join(evaluation.skipped)}")
-    return lines
+        lines.append(Message("footer_skipped", {"indicators": ", ".join(evaluation.skipped)}))
+    return [line.render(lang) for line in lines]
 
 
 FORMATTERS: dict[str, Callable[..., str]] = {

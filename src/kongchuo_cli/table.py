@@ -19,7 +19,7 @@ MIN_WRAP_WIDTH = 12
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    header: object  # anything the caller turns into header text
     right: bool = False  # right-justified (numbers)
     wraps: bool = False  # may be folded onto several lines to fit the width
 
@@ -87,9 +87,10 @@ class _Painter:
                 for level in range(max(map(len, folded)))]
 
 
-def draw(title: str, columns: list[Column], sections: list[list[list[Cell]]], width: int, color: bool) -> str:
+def draw(title: str, columns: list[Column], headers: list[str], sections: list[list[list[Cell]]], width: int,
+         color: bool) -> str:
     """The table with a heavy header, one block per section, wrapping columns folded to fit `width`."""
-    widths = [width_of(column.header) for column in columns]
+    widths = [width_of(header) for header in headers]
     for index in range(len(columns)):
         texts = {row[index][0] for section in sections for row in section}
         widths[index] = max([widths[index], *map(width_of, texts)])
@@ -104,7 +105,7 @@ def draw(title: str, columns: list[Column], sections: list[list[list[Cell]]], wi
         return left + middle.join(fill * (w + 2) for w in widths) + right
 
     painter = _Painter(columns, widths, color)
-    lines = [title, rule("┏", "━", "┳", "┓"), *painter.lines([(column.header, "bold") for column in columns], "┃"),
+    lines = [title, rule("┏", "━", "┳", "┓"), *painter.lines([(header, "bold") for header in headers], "┃"),
              rule("┡", "━", "╇", "┩")]
     for position, section in enumerate(sections):
         if position:
