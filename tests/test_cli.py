@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 # Two townships worked by hand against the national lines (>= 96 %, junior dropouts <= 2 %):

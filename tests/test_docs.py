@@ -1,8 +1,8 @@
 """The README cannot drift from the code: every column, header, indicator and option is documented."""
 
 import pytest
-
 from conftest import ROOT
+
 from kongchuo_cli.cli import check
 from kongchuo_cli.columns import COLUMNS
 from kongchuo_cli.indicators import FORMULAS, INDICATORS

@@ -9,8 +9,8 @@ from kongchuo_cli.gate import ExitCode, exit_code
 from kongchuo_cli.indicators import BY_ID
 from kongchuo_cli.load import FileTable, Unit
 from kongchuo_cli.messages import Where
-from kongchuo_cli.thresholds import Line, parse
 from kongchuo_cli.rules import parse_rule
+from kongchuo_cli.thresholds import Line, parse
 
 CONSOLIDATION = BY_ID["consolidation_9y"]
 POLICY = parse("""

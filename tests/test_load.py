@@ -168,3 +168,8 @@ def test_notes_rows_under_the_table_are_skipped_without_echoing_them(write_table
     notices = [notice.render("zh") for notice in table.notices]
     assert notices == [f"{path} 第 4 行：该行没有任何人数，已跳过（说明、填表人等行可忽略此提示）。"]
     assert "王小明" not in "".join(notices)
+
+
+def test_subtotals_only_is_no_data(write_table):
+    path = write_table([HEADER, ["小计", "1", "1", "", "0", "1"]])
+    assert problems_of(lambda: load_file(path)) == [f"{path}: the file has a header but no data rows."]

@@ -124,7 +124,7 @@ def test_warn_line_inside_target_at_most():
 
 def _brute_force(parsed, numerator, denominator, at_least):
     """Reference: try k = 0, 1, 2, … with Fraction comparisons until the rule holds."""
-    for k in range(0, 100_000):
+    for k in range(100_000):
         value = Fraction(numerator + k if at_least else numerator - k, denominator)
         ok = {">=": value >= parsed.value, ">": value > parsed.value, "<=": value <= parsed.value,
               "<": value < parsed.value}[parsed.op]

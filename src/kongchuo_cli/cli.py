@@ -21,9 +21,11 @@ class CannotEvaluate(click.ClickException):
     exit_code = 2
 
     def __init__(self, lines: list[str], lang: str) -> None:
+        from kongchuo_cli.messages import Message
+
         super().__init__("\n".join(lines))
         self.lines = lines
-        self.prefix = "错误：" if lang == "zh" else "Error: "
+        self.prefix = Message("error_prefix").render(lang)
 
     def show(self, file=None) -> None:
         for line in self.lines:
@@ -66,9 +68,10 @@ def check(files: tuple[str, ...], thresholds_path: str | None, output_format: st
       1  有未达标 / a gated row fails (or warns, with --strict)
       2  无法判定 / cannot evaluate: bad input, thresholds or options
     """
-    from kongchuo_cli import evaluate, load, output as out, render, thresholds
+    from kongchuo_cli import evaluate, load, render, thresholds
+    from kongchuo_cli import output as out
     from kongchuo_cli.gate import exit_code
-    from kongchuo_cli.messages import KongchuoError
+    from kongchuo_cli.messages import KongchuoError, Message
 
     problems: list = []
     notices: list = []
@@ -89,7 +92,7 @@ def check(files: tuple[str, ...], thresholds_path: str | None, output_format: st
         attempt(lambda: out.check_not_input(output, inputs))
         output_format = attempt(lambda: out.choose_format(output_format, output))
     evaluation = attempt(lambda: evaluate.evaluate(tables, policy)) if not problems else None
-    warning = "警告：" if lang == "zh" else "Warning: "
+    warning = Message("warning_prefix").render(lang)
     for notice in notices + [notice for table in tables or () for notice in table.notices]:
         click.echo(f"{warning}{notice.render(lang)}", err=True)
     if problems:

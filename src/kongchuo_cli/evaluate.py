@@ -77,8 +77,8 @@ def available_indicators(tables: list[FileTable]) -> tuple[list[Indicator], list
         having = [table for table in tables if table.columns.intersection(indicator.columns)]
         for table in having:
             for missing in indicator.missing_columns(set(table.columns)):
-                problems.append(Message("indicator_partial", {"indicator": indicator.term, "missing": BY_NAME[missing].headers[0]},
-                                        Where(table.path)))
+                params = {"indicator": indicator.term, "missing": BY_NAME[missing].headers[0]}
+                problems.append(Message("indicator_partial", params, Where(table.path)))
         if not having:
             skipped.append(indicator.id)
         elif len(having) < len(tables):

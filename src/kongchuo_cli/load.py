@@ -87,6 +87,8 @@ def load_file(path: str) -> FileTable:
     total_row = grand_totals[-1] if grand_totals else None
     if not units and total_row is not None:  # a file of county totals only: that row is the data
         units, total_row = [total_row], None
+    if not units:
+        raise KongchuoError([Message("no_data_rows", {}, Where(path))], notices)
     if total_row is not None:
         notices.extend(_total_mismatch(total_row, units, header, mapping))
     notices.extend(_disabled_parts_mismatch(units))

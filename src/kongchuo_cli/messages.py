@@ -88,6 +88,8 @@ def fail(code: str, where: Where | None = None, **params: object) -> KongchuoErr
 
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    "error_prefix": ("错误：", "Error: "),
+    "warning_prefix": ("警告：", "Warning: "),
     # reading files
     "file_missing": ("找不到文件，请检查路径。", "file not found; check the path."),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
