@@ -5,7 +5,7 @@ Ratios rather than seconds, so that the figures mean the same on a fast laptop a
 1. `kongchuo --version`                    vs `python -c "import click"`                                (≤ 2.0)
 2. `kongchuo check examples/county.csv`    vs `python -c "import pandas, yaml, rich, tabulate, click"`  (≤ 1.3)
 3. `kongchuo check <5,000 schools>`        vs `kongchuo check examples/county.csv`                      (≤ 2.0)
-   and the same with `--format csv` (informational: how much of the time is the rich table)
+   and the same with `--format csv` (informational: how much of the time is the table)
 
 Each figure is the median of N runs (`--repeat N`, default 7) after one warm-up run, stdout and stderr discarded.
 The 5,000-school file is generated (seeded, so every run reads the same data) into a temporary directory.
