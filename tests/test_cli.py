@@ -129,7 +129,7 @@ def test_output_format_from_extension(run, small, tmp_path):
         (("missing.csv",), "Error: missing.csv: file not found; check the path.\n"),
         (("{small}", "-o", "{small}"), "Error: {small}: the output file is an input file; choose another name.\n"),
         (("{small}", "-o", "x.xls"), "Error: x.xls: cannot tell the output format from the extension; give --format "
-                                     "(table, csv, tsv, json, markdown).\n"),
+                                     "(table, csv, tsv, json, markdown, xlsx).\n"),
         (("{small}", "-o", "no/such/dir/x.csv"), "Error: no/such/dir/x.csv: the output folder does not exist.\n"),
         (("{small}", "-t", "bad.yaml"), "Error: bad.yaml, line 3: a rate's line needs a %, e.g. '>= 96%'.\n"),
     ],
@@ -169,10 +169,12 @@ def test_movement_columns_alone_are_not_enough(run, write_table):
 
 
 def test_warnings_go_to_stderr(run, write_table):
-    path = write_table([SMALL[0] + ["备注"], SMALL[1] + ["新建校"], SMALL[2] + [""]])
+    path = write_table([SMALL[0] + ["备注", "小学辍学人"], SMALL[1] + ["新建校", "3"], SMALL[2] + ["", "1"]])
     result = run("check", path, "-f", "csv", "--lang", "en")
     assert result.stdout == CSV_EN
-    assert result.stderr == f"Warning: {path}, column F (备注): column not recognised, ignored.\n"
+    # 备注 holds text: kept (for --by), not a likely typo; 小学辍学人 holds numbers: reported, with a suggestion
+    assert result.stderr == (f"Warning: {path}, column G (小学辍学人): column not recognised, ignored (did you "
+                             "mean '小学辍学人数'?).\n")
 
 
 def test_a_failed_run_leaves_an_existing_output_alone(run, write_table, tmp_path):

@@ -8,7 +8,7 @@ from kongchuo_cli.evaluate import FAIL, NA, PASS, WARN, evaluate, judge
 from kongchuo_cli.gate import ExitCode, exit_code
 from kongchuo_cli.indicators import BY_ID
 from kongchuo_cli.load import FileTable, Unit
-from kongchuo_cli.messages import Where
+from kongchuo_cli.messages import KongchuoError, Where
 from kongchuo_cli.rules import parse_rule
 from kongchuo_cli.thresholds import Line, parse
 
@@ -82,10 +82,18 @@ def test_skipped_lists_indicators_without_columns():
                                   "enrollment_junior_gross", "enrollment_disabled", "poverty_dropouts"]
 
 
-@pytest.mark.parametrize("denominator, code", [(0, "note_zero_denominator"), (-3, "note_negative_denominator")])
-def test_undefined_rate_is_not_applicable(denominator, code):
-    status, needed, notes = judge(CONSOLIDATION, POLICY.line("consolidation_9y"), 0, denominator)
-    assert (status, needed, [note.code for note in notes]) == (NA, None, [code])
+def test_zero_denominator_is_not_applicable():
+    status, needed, notes = judge(CONSOLIDATION, POLICY.line("consolidation_9y"), 0, 0)
+    assert (status, needed, [note.code for note in notes]) == (NA, None, ["note_zero_denominator"])
+
+
+def test_negative_base_is_an_error_naming_the_row_and_formula():
+    # 西镇: 10 + 0 − 30 = −20; counted in the total it would have turned a 90 % county into a pass
+    with pytest.raises(KongchuoError) as raised:
+        evaluate([table(("东镇", cohort(100, 90)), ("西镇", cohort(10, 9, transfers_out=30)))], POLICY)
+    assert [problem.render("en") for problem in raised.value.problems] == [
+        "t.csv, row 3: the base of nine-year consolidation rate is -20, which cannot be negative (final-grade stock "
+        "÷ (entrants + in − out − deaths − suspended)); check the transfers, deaths and suspended counts."]
 
 
 def test_zero_denominator_in_a_file():

@@ -83,7 +83,8 @@ def test_undecodable_file(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_bytes(b"a,b\n\x80\xff\xa1\n")  # no BOM; invalid in UTF-8 and in GB18030
     assert problems_of(lambda: load_file(str(path))) == [
-        f"{path}: cannot tell the file's encoding (tried UTF-8 and GB18030); save it from Excel/WPS as \"CSV UTF-8\"."]
+        f"{path}: cannot tell the file's encoding (tried UTF-8 and GB18030); give --encoding, or save it from "
+        "Excel/WPS as \"CSV UTF-8\"."]
 
 
 def test_tab_and_semicolon_delimiters(write_table):
@@ -140,9 +141,10 @@ def test_files_with_nothing_to_read(tmp_path, content, message):
 
 
 def test_missing_file_and_excel_file(tmp_path):
-    assert problems_of(lambda: load_files([str(tmp_path / "no.csv"), str(tmp_path / "a.xlsx")])) == [
+    (tmp_path / "a.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # the old binary format
+    assert problems_of(lambda: load_files([str(tmp_path / "no.csv"), str(tmp_path / "a.xls")])) == [
         f"{tmp_path / 'no.csv'}: file not found; check the path.",
-        f"{tmp_path / 'a.xlsx'}: cannot read .xlsx files yet; save the sheet as CSV and try again."]
+        f"{tmp_path / 'a.xls'}: cannot read .xls files; save the sheet as .xlsx or CSV and try again."]
 
 
 def test_unit_in_two_files(write_table):

@@ -3,7 +3,7 @@
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from kongchuo_cli.indicators import BY_ID
@@ -94,6 +94,8 @@ def test_values_are_exact_rationals():
         ("== 96%", CONSOLIDATION, "rule_rate_equals"),
         ("<= 96%", CONSOLIDATION, "rule_direction_at_least"),
         (">= 1%", DROPOUT, "rule_direction_at_most"),
+        ("< 0", POVERTY, "rule_impossible"),
+        ("< 0%", DROPOUT, "rule_impossible"),
     ],
 )
 def test_bad_rules_are_named(text, indicator, code):
@@ -151,6 +153,7 @@ def test_at_least_returns_are_minimal(op, percent, denominator, data):
 @given(op=st.sampled_from(["<=", "<"]), percent=percent_text, denominator=st.integers(1, 3000), data=st.data())
 def test_at_most_returns_are_minimal(op, percent, denominator, data):
     dropouts = data.draw(st.integers(0, denominator))
+    assume(not (op == "<" and Fraction(percent) == 0))  # "< 0%" is refused: nothing is below 0
     parsed = rule(f"{op} {percent}%", DROPOUT)
     needed = parsed.returns_needed(dropouts, denominator)
     assert parsed.holds(dropouts - needed, denominator)

@@ -109,5 +109,33 @@ def test_not_a_mapping():
     assert problems("- a\n- b\n") == ["t.yaml, line 1: the thresholds file must be a mapping of keys to values."]
 
 
-def test_empty_file_means_no_lines():
-    assert thresholds.parse("", "t.yaml").lines == {}
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "version: 1\nindicators:\n",
+                                  "version: 1\nindicators:\n  consolidation_9y: {formula: raw}\n"])
+def test_a_file_without_any_target_is_refused(text):
+    # a truncated thresholds file must not open a CI gate by judging everything n/a
+    assert problems(text) == ["t.yaml, line 1: the thresholds file sets no target, so nothing can be judged; "
+                              "give at least one."]
+
+
+def test_gbk_thresholds_file(tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes('version: 1\nname: 湖南\nindicators:\n  consolidation_9y: {target: ">= 98%"}\n'.encode("gbk"))
+    assert thresholds.load(str(path)).name == "湖南"
+
+
+def test_merge_keys():
+    policy = thresholds.parse("""
+version: 1
+indicators:
+  dropout_primary: &rate {target: "<= 1%", source: 两基}
+  dropout_junior:
+    <<: *rate
+    target: "<= 2%"
+""", "t.yaml")
+    junior = policy.line("dropout_junior")
+    assert (junior.target.value, junior.source) == (Fraction(2, 100), "两基")
+
+
+def test_quote_hint_in_a_flow_mapping():
+    (message,) = problems("version: 1\nindicators:\n  consolidation_9y: {target: >= 96%}\n")
+    assert message.endswith(" (a value starting with '>' must be quoted, e.g. target: \">= 96%\")")

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import codecs
+import functools
 import signal
 import sys
+import traceback
 
 import click
 
 from kongchuo_cli import __version__
 
-FORMATS = ("table", "csv", "tsv", "json", "markdown")
+FORMATS = ("table", "csv", "tsv", "json", "markdown", "xlsx")
 LANGS = ("zh", "en")
 GATES = ("total", "units")
 
@@ -32,6 +35,84 @@ class CannotEvaluate(click.ClickException):
             click.echo(f"{self.prefix}{line}", err=True)
 
 
+class Encoding(click.ParamType):
+    """A text encoding Python knows (gbk, gb18030, utf-8, utf-16…), checked when the options are read."""
+
+    name = "encoding"
+
+    def convert(self, value, param, ctx):
+        try:
+            return codecs.lookup(value).name
+        except LookupError:
+            self.fail(f"unknown encoding '{value}' / 不认识的编码（常用：utf-8、gb18030、utf-16）", param, ctx)
+
+
+class ColumnList(click.ParamType):
+    """Comma-separated column names: 乡镇,学校 (the Chinese comma works too)."""
+
+    name = "columns"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        names = tuple(name.strip() for name in value.replace("，", ",").split(",") if name.strip())
+        return names or self.fail("give at least one column / 请至少给一列", param, ctx)
+
+
+def input_options(command):
+    """How inputs are read: shared by every command that reads tables."""
+    for option in reversed((
+        click.option("--encoding", type=Encoding(), help="CSV 的编码（默认自动：BOM、UTF-8、GB18030）/ CSV encoding"),
+        click.option("--sheet", metavar="NAME|N", help="Excel 工作表名或序号（默认第一个）/ sheet name or number"),
+        click.option("--header-row", type=click.IntRange(min=1), metavar="N",
+                     help="表头所在行（默认自动查找）/ the row where the header starts"),
+    )):
+        command = option(command)
+    return command
+
+
+def output_options(command):
+    """Where and how results go: shared by every command that prints results."""
+    for option in reversed((
+        click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
+                     help="输出格式 / output format [default: table, or from the -o extension]"),
+        click.option("-o", "--output", metavar="PATH",
+                     help="写入文件（完整写入或不写）/ write to a file, whole or not at all"),
+        click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
+                     help="标签语言 / labels and headers (JSON keys stay English)"),
+        click.option("--output-encoding", type=Encoding(),
+                     help="输出编码，如旧软件需要 gbk / output encoding [default: utf-8, BOM for CSV/TSV files]"),
+        click.option("--color/--no-color", default=None, help="表格颜色（默认仅终端）/ colour the table"),
+        click.option("-q", "--quiet", is_flag=True, help="只输出错误和退出码 / only errors and the exit code"),
+        click.option("-v", "--verbose", is_flag=True, help="说明读取了什么 / say what was read; tracebacks"),
+    )):
+        command = option(command)
+    return command
+
+
+def reports_errors(command):
+    """Expected problems become messages (exit 2); an unexpected one is a bug: one line, or the traceback with -v."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from kongchuo_cli.messages import KongchuoError, Message
+
+        lang = kwargs.get("lang", "zh")
+        try:
+            return command(*args, **kwargs)
+        except KongchuoError as error:
+            raise CannotEvaluate([problem.render(lang) for problem in error.problems], lang) from None
+        except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as error:  # noqa: BLE001 - a bug: say so plainly, never a bare traceback by default
+            if kwargs.get("verbose"):
+                traceback.print_exc()
+            detail = f"{type(error).__name__}: {error}"
+            raise CannotEvaluate([Message("internal_error", {"detail": detail}).render(lang)], lang) from None
+
+    return run
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="kongchuo")
 def cli() -> None:
@@ -43,24 +124,25 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-t", "--thresholds", "thresholds_path", type=click.Path(dir_okay=False),
+@click.argument("files", nargs=-1, required=True)
+@click.option("-t", "--thresholds", "thresholds_path", metavar="PATH",
               help="阈值文件 / thresholds YAML [default: ./thresholds.yaml, else the built-in national lines]")
-@click.option("-f", "--format", "output_format", type=click.Choice(FORMATS),
-              help="输出格式 / output format [default: table, or from the -o extension]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="写入文件（完整写入或不写）/ write to a file, whole or not at all")
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
-              help="标签语言 / labels and headers (JSON keys stay English)")
 @click.option("--gate", type=click.Choice(GATES), default="total", show_default=True,
-              help="决定退出码的行：合计行，或每个单位 / rows that decide the exit code")
+              help="决定退出码的行：合计行，或每一行 / rows that decide the exit code")
 @click.option("--strict", is_flag=True, help="预警也算未通过 / a warn fails the gate too")
-def check(files: tuple[str, ...], thresholds_path: str | None, output_format: str | None, output: str | None,
-          lang: str, gate: str, strict: bool) -> None:
+@click.option("--by", type=ColumnList(), default=(), metavar="COLUMN[,COLUMN]",
+              help="按列汇总，如 乡镇 或 乡镇,学校 / roll rows up by a column, e.g. 乡镇 or 乡镇,学校")
+@input_options
+@output_options
+@reports_errors
+def check(files: tuple[str, ...], thresholds_path: str | None, gate: str, strict: bool, by: tuple[str, ...],
+          encoding: str | None, sheet: str | None, header_row: int | None, output_format: str | None,
+          output: str | None, lang: str, output_encoding: str | None, color: bool | None, quiet: bool,
+          verbose: bool) -> None:
     """读取汇总表，计算各项指标，对照标准判定，并给出需劝返人数。
 
-    Read summary tables (one row per 乡镇 or 学校; CSV, UTF-8 or GBK), compute every indicator whose columns are
-    present, judge each against its line, and give the returns needed to close each gap.
+    Read summary tables (one row per 乡镇 or 学校; CSV in UTF-8 or GBK, or .xlsx; - for standard input), compute
+    every indicator whose columns are present, judge each against its line, and give the returns needed.
 
     \b
     退出码 / exit codes:
@@ -68,10 +150,10 @@ def check(files: tuple[str, ...], thresholds_path: str | None, output_format: st
       1  有未达标 / a gated row fails (or warns, with --strict)
       2  无法判定 / cannot evaluate: bad input, thresholds or options
     """
-    from kongchuo_cli import evaluate, load, render, thresholds
-    from kongchuo_cli import output as out
+    from kongchuo_cli import evaluate, load, output as out, thresholds
     from kongchuo_cli.gate import exit_code
     from kongchuo_cli.messages import KongchuoError, Message
+    from kongchuo_cli.read import ReadOptions
 
     problems: list = []
     notices: list = []
@@ -86,32 +168,54 @@ def check(files: tuple[str, ...], thresholds_path: str | None, output_format: st
             return None
 
     policy = attempt(lambda: thresholds.load(thresholds_path))
-    tables = attempt(lambda: load.load_files(list(files)))
+    tables = attempt(lambda: load.load_files(list(files), ReadOptions(encoding, sheet, header_row)))
     if output is not None:
-        inputs = [*files, *([thresholds_path] if thresholds_path else [])]
+        inputs = [*files, *([policy.origin] if policy and policy.origin != thresholds.BUILT_IN else []),
+                  *([thresholds_path] if thresholds_path else [])]
         attempt(lambda: out.check_not_input(output, inputs))
-        output_format = attempt(lambda: out.choose_format(output_format, output))
-    evaluation = attempt(lambda: evaluate.evaluate(tables, policy)) if not problems else None
-    warning = Message("warning_prefix").render(lang)
-    for notice in notices + [notice for table in tables or () for notice in table.notices]:
-        click.echo(f"{warning}{notice.render(lang)}", err=True)
+    output_format = attempt(lambda: out.choose_format(output_format, output)) or "table"
+    evaluation = attempt(lambda: evaluate.evaluate(tables, policy, by)) if not problems else None
+    if not quiet:
+        warning = Message("warning_prefix").render(lang)
+        for notice in notices + [notice for table in tables or () for notice in table.notices]:
+            click.echo(f"{warning}{notice.render(lang)}", err=True)
+    if verbose:
+        for table in tables or ():
+            click.echo(table.description().render(lang), err=True)
     if problems:
-        raise CannotEvaluate([problem.render(lang) for problem in problems], lang)
-
-    output_format = output_format or "table"
-    options = {"lang": lang, "gate": gate, "strict": strict}
-    terminal, color = _terminal() if output is None else (False, False)
-    if output_format == "table":
-        options.update(color=color, width=_terminal_width() if terminal else None)
-    text = render.FORMATTERS[output_format](evaluation, **options)
-    if output is None:
-        click.echo(text, nl=False, color=color)
-    else:
-        try:
-            out.write_atomic(output, text, output_format)
-        except KongchuoError as error:
-            raise CannotEvaluate([problem.render(lang) for problem in error.problems], lang) from None
+        raise KongchuoError(problems)
+    emit(evaluation, output_format, output, lang=lang, gate=gate, strict=strict, encoding=output_encoding,
+         color=color, quiet=quiet)
     sys.exit(exit_code(evaluation.results, gate, strict))
+
+
+def emit(evaluation, output_format: str, output: str | None, *, lang: str, gate: str, strict: bool,
+         encoding: str | None, color: bool | None, quiet: bool) -> None:
+    """Render once and send it whole: to the file (atomically), or to stdout (machine formats as bytes, so a
+    Windows console's code page never garbles a CSV)."""
+    from kongchuo_cli import output as out
+    from kongchuo_cli.messages import Where, fail
+
+    if output is None and quiet:
+        return
+    terminal, colour_wanted = _terminal() if output is None else (False, False)
+    if output_format == "xlsx" and terminal:
+        raise fail("xlsx_to_terminal", Where("-"))
+    options = {"lang": lang, "gate": gate, "strict": strict}
+    if output_format == "table":
+        color = (colour_wanted if color is None else color) and output is None
+        options.update(color=color, width=_terminal_width() if terminal else None)
+    content = out.FORMATTERS[output_format](evaluation, **options)
+    if output is None and output_format == "table" and encoding is None:
+        click.echo(content, nl=False, color=color)  # click speaks the terminal's own encoding
+        return
+    data = content if isinstance(content, bytes) else out.encode(
+        content, encoding, bom=output is not None and output_format in out.BOM_FORMATS)
+    if output is not None:
+        out.write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
 
 
 def _terminal() -> tuple[bool, bool]:

@@ -19,7 +19,7 @@ UNIT = "unit"
 
 # One table for every column kongchuo reads (cli-contract.md, "Input columns").
 COLUMNS: tuple[Column, ...] = (
-    Column(UNIT, ("单位", "乡镇", "学校", "学校名称", "单位名称")),
+    Column(UNIT, ("单位", "乡镇", "学校", "学校名称", "单位名称", "乡镇名称", "乡镇(街道)", "乡镇街道")),
     Column("grade1_entrants", ("一年级入学人数", "小学一年级入学人数", "入学人数")),
     Column("final_grade_enrolled", ("毕业班在校生数", "初三在校生数", "九年级在校生数", "初中毕业班学生数")),
     Column("transfers_in", ("转入人数", "转入"), blank_is_zero=True),
@@ -63,6 +63,18 @@ for _column in COLUMNS:
     for _header in (_column.name, *_column.headers):
         _LOOKUP[normalize_header(_header)] = _column.name
         _WRITTEN[normalize_header(_header)] = _header
+
+
+# A school-level sheet has a 乡镇 column beside the school's: the finest level labels the row, the coarser ones
+# qualify it (甲镇/中心小学) and can group rows (--by 乡镇).
+UNIT_LEVELS = {normalize_header(header): level for level, headers in enumerate((
+    ("学校", "学校名称"), ("单位", "单位名称"), ("乡镇", "乡镇名称", "乡镇(街道)", "乡镇街道"),
+)) for header in headers}
+
+
+def unit_level(header: str) -> int:
+    """0 for a school column, 1 for a unit, 2 for a township (lower is finer); only for headers matching UNIT."""
+    return UNIT_LEVELS.get(normalize_header(header), 1)
 
 
 def match_column(header: str) -> str | None:

@@ -1,14 +1,18 @@
-"""Counts × thresholds → one `Result` per (unit, indicator), with the returns needed to close each gap."""
+"""Counts × thresholds → one `Result` per (row, indicator), with the returns needed to close each gap.
+
+A row is a unit of the files, a group of units (`--by 乡镇`), or the total; a row's ratio is the sum of its
+members' numerators over the sum of their denominators, never a mean of rates.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from kongchuo_cli.columns import BY_NAME
-from kongchuo_cli.indicators import AT_LEAST, INDICATORS, RATE, Indicator
-from kongchuo_cli.load import FileTable
-from kongchuo_cli.messages import KongchuoError, Message, Where
+from kongchuo_cli.columns import BY_NAME, normalize_header
+from kongchuo_cli.indicators import AT_LEAST, FORMULAS, INDICATORS, RATE, Indicator
+from kongchuo_cli.load import FileTable, Unit
+from kongchuo_cli.messages import KongchuoError, Message, Term, Where
 from kongchuo_cli.thresholds import Line, Thresholds
 
 PASS, WARN, FAIL, NA = "pass", "warn", "fail", "n/a"
@@ -49,13 +53,21 @@ class Evaluation:
     thresholds: Thresholds
 
 
+@dataclass
+class Row:
+    """A row of the output: its members' ratios are summed; `children` are the rows shown under it whose own
+    needs its note adds up (the county's need is not the sum of its units' needs: both are shown)."""
+
+    label: str | None  # None: the total
+    members: list[int]  # positions of units
+    children: list[Row] = field(default_factory=list)
+
+
 def judge(indicator: Indicator, line: Line, numerator: int, denominator: int | None
           ) -> tuple[str, int | None, tuple[Message, ...]]:
     """(status, returns needed, notes) of one ratio against its line, compared exactly."""
     if indicator.kind == RATE and denominator == 0:
         return NA, None, (Message("note_zero_denominator"),)
-    if indicator.kind == RATE and denominator < 0:
-        return NA, None, (Message("note_negative_denominator", {"denominator": denominator}),)
     if line.target is None:
         return NA, None, (Message("note_no_rule"),)
     base = denominator if indicator.kind == RATE else 1
@@ -91,32 +103,105 @@ def available_indicators(tables: list[FileTable]) -> tuple[list[Indicator], list
     return available, skipped  # not empty: the header has a count column, and every count column feeds one
 
 
-def evaluate(tables: list[FileTable], thresholds: Thresholds) -> Evaluation:
-    """Every unit's indicators, then, with several units, a total row of Σ numerators / Σ denominators."""
+def _ratios(units: list[Unit], indicator: Indicator, line: Line) -> list[tuple[int, int | None]]:
+    """Each unit's ratio; a negative numerator or base is bad data (e.g. more transfers out than pupils)."""
+    ratios, problems = [], []
+    for unit in units:
+        numerator, denominator = indicator.ratio(unit.counts, line.formula)
+        for value, part in ((denominator, Term("分母", "base")), (numerator, Term("分子", "numerator"))):
+            if value is not None and value < 0:
+                formula = FORMULAS[line.formula] if indicator.id == "consolidation_9y" else None
+                text = Term(formula.zh, formula.en) if formula else "—"
+                problems.append(Message("ratio_negative", {"indicator": indicator.term, "part": part, "value": value,
+                                                           "formula": text}, unit.where))
+        ratios.append((numerator, denominator))
+    if problems:
+        raise KongchuoError(problems)
+    return ratios
+
+
+def layout(units: list[Unit], by: tuple[str, ...] = (), label_headers: frozenset[str] = frozenset()) -> list[Row]:
+    """The rows in display order: units, or groups each followed by what `by` shows under them; the total last
+    when there is more than one unit."""
+    everyone = list(range(len(units)))
+
+    def level(members: list[int], keys: tuple[str, ...], prefix: str) -> list[Row]:
+        if not keys:
+            return []
+        key, rest = keys[0], keys[1:]
+        if key in label_headers:  # the units themselves, under their group
+            return [Row(units[member].label, [member]) for member in members]
+        values: dict[str, list[int]] = {}
+        for member in members:
+            values.setdefault(units[member].groups[key] or "—", []).append(member)
+        rows = []
+        for value, group in values.items():
+            label = f"{prefix}{value}"
+            row = Row(label, group, level(group, rest, f"{label}/"))
+            rows.append(row)
+        return rows
+
+    top = level(everyone, by, "") if by else [Row(unit.label, [position]) for position, unit in enumerate(units)]
+    shown: list[Row] = []
+
+    def flatten(rows: list[Row]) -> None:
+        for row in rows:
+            shown.append(row)
+            flatten(row.children)
+
+    flatten(top)
+    if len(units) > 1:
+        shown.append(Row(None, everyone, top))
+    return shown
+
+
+def check_groups(tables: list[FileTable], by: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """`by` as the files' normalised headers, and the label headers; an unknown column is an error."""
+    keys = tuple(normalize_header(name) for name in by)
+    label_headers = frozenset(table.details.get("label_header") for table in tables) - {None}
+    problems = []
+    for name, key in zip(by, keys):
+        for table in tables:
+            known = {*table.details.get("group_headers", ()), table.details.get("label_header")} - {None}
+            if key not in known:
+                shown = "、".join(table.details.get("group_names", ())) or "—"
+                problems.append(Message("by_unknown", {"column": name, "columns": shown}, Where(table.path)))
+    if any(key in label_headers for key in keys[:-1]):
+        problems.append(Message("by_label_last", {"column": by[-1]}))
+    if problems:
+        raise KongchuoError(problems)
+    return keys, label_headers
+
+
+def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...] = ()) -> Evaluation:
+    """Every row's indicators: the units (or their groups), then the total of Σ numerators / Σ denominators."""
     indicators, skipped = available_indicators(tables)
+    keys, label_headers = check_groups(tables, by) if by else ((), frozenset())
     units = [unit for table in tables for unit in table.units]
-    results = []
+    rows = layout(units, keys, label_headers)
+    per_row: list[list[Result]] = [[] for _ in rows]
+    problems = []
     for indicator in indicators:
         line = thresholds.line(indicator.id)
-        ratios = [(unit, indicator.ratio(unit.counts, line.formula)) for unit in units]
-        unit_results = [_result(unit.label, False, indicator, line, *ratio) for unit, ratio in ratios]
-        results.extend(unit_results)
-        if len(units) > 1:
-            numerator = sum(ratio[0] for _, ratio in ratios)
-            denominator = None if indicator.kind != RATE else sum(ratio[1] for _, ratio in ratios)
-            total = _result(None, True, indicator, line, numerator, denominator)
-            # The county's need is not the sum of its units' needs (indicators.md §3): show both.
-            units_need = sum(result.returns_needed or 0 for result in unit_results)
-            if units_need:
-                total = replace(total, notes=total.notes + (Message("note_units_need", {"needed": units_need}),))
-            results.append(total)
-    order = {unit.label: position for position, unit in enumerate(units)}
-    results.sort(key=lambda result: len(units) if result.is_total else order[result.unit])  # stable: by unit
+        try:
+            ratios = _ratios(units, indicator, line)
+        except KongchuoError as error:
+            problems.extend(error.problems)
+            continue
+        judged: dict[int, Result] = {}
+        for row in rows:
+            numerator = sum(ratios[member][0] for member in row.members)
+            denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in row.members)
+            status, needed, notes = judge(indicator, line, numerator, denominator)
+            judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, line, status,
+                                     needed, notes)
+        for position, row in enumerate(rows):
+            result = judged[id(row)]
+            children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children)
+            if children_need:  # the county's need beside the sum of its parts' own needs
+                result = replace(result, notes=result.notes + (Message("note_units_need", {"needed": children_need}),))
+            per_row[position].append(result)
+    if problems:
+        raise KongchuoError(problems)
+    results = [result for row_results in per_row for result in row_results]
     return Evaluation(results, skipped, thresholds)
-
-
-def _result(unit: str | None, is_total: bool, indicator: Indicator, line: Line, numerator: int,
-            denominator: int | None) -> Result:
-    status, needed, notes = judge(indicator, line, numerator, denominator)
-    return Result(unit, is_total, indicator, numerator, denominator, line, status, needed, notes)
-

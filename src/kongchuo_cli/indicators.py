@@ -81,6 +81,10 @@ def _pair(numerator: str, denominator: str) -> Callable[[Counts, str], Ratio]:
     return lambda counts, _formula: (counts[numerator], counts[denominator])
 
 
+# A requirement is met by any one of its options; an option needs all of its columns.
+Requirement = tuple[tuple[str, ...], ...]
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: str
@@ -88,7 +92,7 @@ class Indicator:
     en: str
     kind: str  # RATE or COUNT
     direction: str  # AT_LEAST: higher is better; AT_MOST: lower is better
-    requires: tuple[tuple[str, ...], ...]  # each group: any one of its columns will do
+    requires: tuple[Requirement, ...]
     optional: tuple[str, ...]
     decimals: int  # display precision of the rate, as national releases print it
     ratio: Callable[[Counts, str], Ratio]
@@ -99,15 +103,20 @@ class Indicator:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return tuple(name for group in self.requires for name in group) + self.optional
+        return tuple(name for requirement in self.requires for option in requirement for name in option) + self.optional
 
     def missing_columns(self, present: set[str]) -> tuple[str, ...]:
-        """For each unmet requirement, the column that would meet it (the first of its group)."""
-        return tuple(group[0] for group in self.requires if not present.intersection(group))
+        """The columns that would complete the requirements not met, from the option closest to complete."""
+        missing: list[str] = []
+        for requirement in self.requires:
+            if not any(present.issuperset(option) for option in requirement):
+                closest = max(requirement, key=lambda option: len(present.intersection(option)))
+                missing.extend(name for name in closest if name not in present)
+        return tuple(missing)
 
 
-def _single(*names: str) -> tuple[tuple[str, ...], ...]:
-    return tuple((name,) for name in names)
+def _single(*names: str) -> tuple[Requirement, ...]:
+    return tuple(((name,),) for name in names)
 
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -138,7 +147,7 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "enrollment_disabled", "三类残疾儿童少年入学率", "disabled-children enrolment rate", RATE, AT_LEAST,
-        (("disabled_children",), ("disabled_enrolled", *DISABLED_PARTS)), (), 1,
+        ((("disabled_children",),), (("disabled_enrolled",), DISABLED_PARTS)), (), 1,
         lambda counts, _formula: (_disabled_enrolled(counts), counts["disabled_children"]),
     ),
     Indicator(

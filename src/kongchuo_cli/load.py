@@ -1,28 +1,29 @@
 """Summary tables (one row per 乡镇 or 学校) → validated integer counts per unit.
 
 Every problem of a file is collected and raised together, each naming the file, the spreadsheet's own row
-number and the column; warnings (unused columns, a 合计 row that does not add up) travel with the result.
+number and the column; warnings (unused columns, a 合计 row that does not add up, skipped note rows) travel
+with the result. Rows are classified, never guessed away: only rows *below* the table with no count at all are
+notes; a named row with empty counts inside the table is an error.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from kongchuo_cli.columns import BY_NAME, UNIT, column_letter, match_column, normalize_header, suggest_header
+from kongchuo_cli.columns import BY_NAME, UNIT, column_letter, match_column, normalize_header, suggest_header, \
+    unit_level
 from kongchuo_cli.indicators import DISABLED_PARTS
 from kongchuo_cli.messages import KongchuoError, Message, Where, fail
+from kongchuo_cli.read import Grid, ReadOptions, read_grid
 
 HEADER_SEARCH_ROWS = 20  # title rows above the header are skipped, within this many rows
 MAX_LISTED_PROBLEMS = 200
-# Rows that sum the units. 小计 (a subtotal) is left out of the units but not compared with the whole file.
-GRAND_TOTAL_LABELS = frozenset({"合计", "总计", "全县", "总数", "total", "全县合计", "全县总计"})
-TOTAL_LABELS = GRAND_TOTAL_LABELS | {"小计"}
-CSV_DELIMITERS = (",", "\t", ";")
+MAX_ECHOED_VALUE = 24  # a bad cell's text is quoted in the message, cut to this many characters
+# Rows that sum the units: never counted as units. A grand total is checked against the sum of the units.
+GRAND_TOTAL_LABELS = ("合计", "总计", "全县", "总数", "total")
+SUBTOTAL_LABELS = ("小计",)
+QUALIFIER = "/"  # 甲镇/中心小学: a school qualified by its township
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Unit:
     label: str
     counts: dict[str, int]  # canonical column → count, for the columns the file has
     where: Where  # file and spreadsheet row
+    groups: dict[str, str] = field(default_factory=dict)  # text columns (乡镇, 城乡…): header → value, for --by
 
 
 @dataclass
@@ -39,14 +41,44 @@ class FileTable:
     units: list[Unit]
     total_row: Unit | None  # the file's own 合计 row, if any
     notices: list[Message] = field(default_factory=list)
+    details: dict[str, object] = field(default_factory=dict)  # what was read, for -v
+
+    def description(self) -> Message:
+        """What was read, for -v: the encoding or sheet, the header rows, and how the rows were used."""
+        details = self.details
+        source = (Message("read_sheet", {"sheet": details["sheet"]}) if "sheet" in details else
+                  Message("read_text", {"encoding": details.get("encoding"),
+                                        "delimiter": {"\t": "TAB"}.get(details.get("delimiter"),
+                                                                       details.get("delimiter"))}))
+        rows = "+".join(str(row) for row in details.get("header_rows", ()))
+        return Message("read_details", {"source": source, "header": rows, "units": details.get("units", 0),
+                                        "totals": details.get("total_rows", 0),
+                                        "skipped": details.get("skipped_rows", 0)}, Where(self.path))
 
 
-def load_files(paths: list[str]) -> list[FileTable]:
+@dataclass(frozen=True)
+class _Layout:
+    """Where things are in the grid: the joined header, its rows, and the columns' roles."""
+
+    header: list[str]
+    header_rows: tuple[int, ...]  # spreadsheet row numbers
+    counts: dict[str, int]  # canonical count column → index
+    label: int | None  # the finest unit column, or the first text column
+    coarser: list[int]  # coarser unit columns (乡镇 beside 学校), finest first
+    texts: list[int]  # other text columns, kept as groups
+
+
+def load_files(paths: list[str], options: ReadOptions = ReadOptions()) -> list[FileTable]:
     """Read every file, then check that no unit appears twice; all problems of all files are raised together."""
     tables, problems, notices = [], [], []
+    seen = set()
     for path in paths:
+        if path in seen:
+            problems.append(Message("file_given_twice", {}, Where(path)))
+            continue
+        seen.add(path)
         try:
-            tables.append(load_file(path))
+            tables.append(load_file(path, options))
         except KongchuoError as error:
             problems.extend(error.problems)
             notices.extend(error.notices)
@@ -56,123 +88,195 @@ def load_files(paths: list[str]) -> list[FileTable]:
     return tables
 
 
-def _label_key(label: str) -> str:
-    """A row label as compared with the total labels: "合 计：" is 合计."""
-    return normalize_header(label).rstrip(":")
+def load_file(path: str, options: ReadOptions = ReadOptions()) -> FileTable:
+    return table_from_grid(read_grid(path, options), options.header_row)
 
 
-def load_file(path: str) -> FileTable:
-    rows = read_rows(path)
-    header_index = _find_header(rows, path)
-    header = rows[header_index]
-    mapping, label_index, notices = _map_columns(header, rows[header_index + 1:], path)
-    data = []
-    for number, row in enumerate(rows[header_index + 1:], start=header_index + 2):
-        if any(_cell(row, index).strip() for index in mapping.values()):
-            data.append((number, row))
-        elif any(cell.strip() for cell in row):  # 填表人, 说明…: its text is not echoed (it may name a person)
-            notices.append(Message("row_without_counts", {}, Where(path, row=number)))
-    if not data:
-        raise fail("no_data_rows", Where(path))
-    counts, problems = _parse_counts(path, header, mapping, data)
+def table_from_grid(grid: Grid, header_row: int | None = None) -> FileTable:
+    path, rows = grid.name, grid.rows
+    layout, notices = _layout(rows, path, header_row)
+    body_start = layout.header_rows[-1]  # index of the first row below the header
+    body = [(number, row) for number, row in enumerate(rows[body_start:], start=body_start + 1)
+            if any(cell.strip() for cell in row)]
+    data, totals, skipped = _classify(body, layout, path)
+    notices.extend(Message("row_without_counts", {}, Where(path, row=number)) for number in skipped)
+    _check_quotes(data, grid, path)
+    counts, problems = _parse_counts(path, layout, data)
     if problems:
         raise KongchuoError(problems, notices)
-    units, totals = [], []
+    units, subtotals_and_totals = [], []
     for position, (number, row) in enumerate(data):
-        label = _cell(row, label_index).strip() if label_index is not None else ""
-        unit = Unit(label or f"#{number}", {name: values[position] for name, values in counts.items()},
-                    Where(path, row=number))
-        (totals if _label_key(label) in TOTAL_LABELS else units).append(unit)
-    grand_totals = [unit for unit in totals if _label_key(unit.label) in GRAND_TOTAL_LABELS]
-    total_row = grand_totals[-1] if grand_totals else None
+        kind, total_text = totals.get(number, (None, ""))
+        counted = {name: values[position] for name, values in counts.items()}
+        unit = Unit(total_text or _label(row, layout, number), counted, Where(path, row=number), _groups(row, layout))
+        (subtotals_and_totals if kind else units).append(unit)
+    grand = [unit for unit in subtotals_and_totals if totals[unit.where.row][0] == "grand"]
+    total_row = grand[-1] if grand else None
     if not units and total_row is not None:  # a file of county totals only: that row is the data
         units, total_row = [total_row], None
     if not units:
         raise KongchuoError([Message("no_data_rows", {}, Where(path))], notices)
     if total_row is not None:
-        notices.extend(_total_mismatch(total_row, units, header, mapping))
+        notices.extend(_total_mismatch(total_row, units, layout))
     notices.extend(_disabled_parts_mismatch(units))
-    return FileTable(path, frozenset(counts), units, total_row, notices)
-
-
-def read_rows(path: str) -> list[list[str]]:
-    """The file's rows as text cells, decoded and split (a row's index + 1 is its spreadsheet row number)."""
-    file = Path(path)
-    if file.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".et", ".ods"):
-        raise fail("format_unsupported", Where(path), suffix=file.suffix)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise fail("file_missing", Where(path)) from None
-    except OSError as error:
-        raise fail("file_unreadable", Where(path), reason=error.strerror or str(error)) from None
-    text = decode(data, path)
-    if not text.strip():
-        raise fail("file_empty", Where(path))
-    delimiter = "\t" if file.suffix.lower() == ".tsv" else _sniff_delimiter(text)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def decode(data: bytes, path: str) -> str:
-    """BOM (UTF-8, UTF-16) → strict UTF-8 → strict GB18030 (Excel's "CSV" on Chinese Windows); never a guess."""
-    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-    candidates = [encoding for bom, encoding in boms if data.startswith(bom)][:1] or ["utf-8", "gb18030"]
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise fail("encoding_unknown", Where(path))
-
-
-def _sniff_delimiter(text: str) -> str:
-    sample = text[:4096]
-    return max(CSV_DELIMITERS, key=lambda delimiter: (sample.count(delimiter), delimiter == ","))
+    group_columns = [*layout.coarser, *layout.texts]
+    details = {**grid.details, "header_rows": layout.header_rows, "units": len(units),
+               "total_rows": len(subtotals_and_totals), "skipped_rows": len(skipped),
+               "label_header": normalize_header(layout.header[layout.label]) if layout.label is not None else None,
+               "group_headers": [normalize_header(layout.header[index]) for index in group_columns],
+               "group_names": [_shown(layout.header[index]) for index in group_columns]}
+    return FileTable(path, frozenset(counts), units, total_row, notices, details)
 
 
 def _cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
 
-def _find_header(rows: list[list[str]], path: str) -> int:
-    """The first row with a known count column: title rows above it are skipped."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if any(match_column(cell) not in (None, UNIT) for cell in row):
-            return index
-    raise fail("header_not_found", Where(path), rows=min(len(rows), HEADER_SEARCH_ROWS))
+def _shown(header: str) -> str:
+    """A header as messages show it: on one line."""
+    return " ".join(header.split())
 
 
-def _map_columns(header: list[str], body: list[list[str]], path: str) -> tuple[dict[str, int], int | None, list]:
-    """{canonical: index} of the count columns, the label column's index, and notices of unused columns."""
-    mapping: dict[str, int] = {}
-    problems, notices, unknown = [], [], []
+# ---- the header -------------------------------------------------------------------------------------------
+
+
+def _known(cells: list[str]) -> int:
+    return sum(match_column(cell) not in (None, UNIT) for cell in cells)
+
+
+def _joined(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header rows as one: 小学 over 辍学人数 → 小学辍学人数; an empty upper cell takes the one to its left
+    (a merged cell saved as CSV), a cell with nothing below stays as it is (merged downwards)."""
+    width = max(len(upper), len(lower))
+    joined, above = [], ""
+    for index in range(width):
+        top, bottom = _cell(upper, index).strip(), _cell(lower, index).strip()
+        above = top or (above if bottom else "")
+        joined.append(above + bottom if bottom and above != bottom else above or bottom)
+    return joined
+
+
+def _layout(rows: list[list[str]], path: str, header_row: int | None) -> tuple[_Layout, list[Message]]:
+    """The header (one row, or two joined when that recognises more columns) and the columns' roles."""
+    if not rows or not any(cell.strip() for row in rows for cell in row):
+        raise fail("file_empty", Where(path))
+    if header_row is not None:
+        if not 1 <= header_row <= len(rows):
+            raise fail("header_row_outside", Where(path), row=header_row, rows=len(rows))
+        candidates = [header_row - 1]
+    else:
+        candidates = list(range(min(len(rows), HEADER_SEARCH_ROWS)))
+    for index in candidates:
+        single = rows[index]
+        pair = _joined(single, rows[index + 1]) if index + 1 < len(rows) else []
+        if _known(pair) > _known(single):
+            return _roles(pair, (index + 1, index + 2), rows[index + 2:], path)
+        if _known(single) or header_row is not None:
+            return _roles(single, (index + 1,), rows[index + 1:], path)
+    raise fail("header_not_found", Where(path), rows=len(candidates))
+
+
+def _roles(header: list[str], header_rows: tuple[int, ...], body: list[list[str]], path: str
+           ) -> tuple[_Layout, list[Message]]:
+    counts: dict[str, int] = {}
+    units: list[int] = []
+    problems, unknown = [], []
     for index, written in enumerate(header):
         name = match_column(written)
-        if name is None:
+        if name == UNIT:
+            units.append(index)
+        elif name is None:
             if written.strip() or any(_cell(row, index).strip() for row in body):
                 unknown.append(index)
-        elif name in mapping:
-            first = header[mapping[name]]
-            problems.append(Message("duplicate_column", {"first": first, "second": written, "name": name},
-                                    Where(path, column=written, letter=column_letter(index))))
+        elif name in counts:
+            first = _shown(header[counts[name]])
+            problems.append(Message("duplicate_column", {"first": first, "second": _shown(written), "name": name},
+                                    Where(path, column=_shown(written), letter=column_letter(index))))
         else:
-            mapping[name] = index
+            counts[name] = index
     if problems:
         raise KongchuoError(problems)
-    label_index = mapping.pop(UNIT, None)
-    if label_index is None:  # no 单位 header: the first text column labels the rows (not a 序号 column)
-        texts = [index for index in unknown
-                 if any(isinstance(parse_count(_cell(row, index), True), str) for row in body)]
-        if texts:
-            label_index = texts[0]
-            unknown.remove(label_index)
+    if not counts:
+        raise fail("header_no_counts", Where(path, row=header_rows[0]))
+    units.sort(key=lambda index: unit_level(header[index]))
+    label, coarser = (units[0], units[1:]) if units else (None, [])
+    texts = [index for index in unknown if any(_is_text(_cell(row, index)) for row in body)]
+    if label is None and texts:  # no 单位 header: the first text column labels the rows (not a 序号 column)
+        label = texts.pop(0)
+    notices = []
     for index in unknown:
         suggestion = suggest_header(header[index])
+        if (index == label or index in texts) and not suggestion:  # a text column (备注, 城乡): kept for --by
+            continue
         hint = Message("unknown_column_hint", {"suggestion": suggestion}) if suggestion else ""
         notices.append(Message("unknown_column", {"hint": hint},
-                               Where(path, column=header[index].strip() or "?", letter=column_letter(index))))
-    return mapping, label_index, notices
+                               Where(path, column=_shown(header[index]) or "?", letter=column_letter(index))))
+    return _Layout(header, header_rows, counts, label, coarser, texts), notices
 
+
+def _is_text(cell: str) -> bool:
+    """A cell that names something: not a number, not empty, not a total label."""
+    return isinstance(parse_count(cell, True), str) and _total_kind(cell) is None
+
+
+# ---- rows -------------------------------------------------------------------------------------------------
+
+
+def _total_kind(text: str) -> str | None:
+    """"grand" for 合计/总计/全县/总数/Total (also 示例县合计), "sub" for 小计 (also 东镇小计), else None."""
+    key = normalize_header(text).rstrip(":")
+    if key in GRAND_TOTAL_LABELS or key.endswith(("合计", "总计")):
+        return "grand"
+    if key.endswith(SUBTOTAL_LABELS):
+        return "sub"
+    return None
+
+
+def _classify(body: list[tuple[int, list[str]]], layout: _Layout, path: str
+              ) -> tuple[list[tuple[int, list[str]]], dict[int, tuple[str, str]], list[int]]:
+    """(rows holding counts, {row number: (kind, label)} of total rows, row numbers of notes below the table).
+
+    A total row is known by any of its text cells (a 合计 merged across 序号 and 乡镇 lands in 序号). Notes
+    (填表人, 说明…) are the rows after the last one with a valid count that hold no valid count themselves.
+    """
+    count_indexes = list(layout.counts.values())
+
+    def has_count(row: list[str]) -> bool:
+        return any(isinstance(parse_count(_cell(row, index)), int) for index in count_indexes)
+
+    last = max((position for position, (_, row) in enumerate(body) if has_count(row)), default=-1)
+    data, totals = body[:last + 1], {}
+    for number, row in data:
+        labelled = [(kind, cell.strip()) for index, cell in enumerate(row)
+                    if index not in count_indexes and (kind := _total_kind(cell))]
+        if labelled:
+            totals[number] = min(labelled)  # "grand" before "sub"
+    return data, totals, [number for number, _ in body[last + 1:]]
+
+
+def _label(row: list[str], layout: _Layout, number: int) -> str:
+    own = _cell(row, layout.label).strip() if layout.label is not None else ""
+    parents = [_cell(row, index).strip() for index in reversed(layout.coarser)]
+    return QUALIFIER.join([*(parent for parent in parents if parent and parent != own), own or f"#{number}"])
+
+
+def _groups(row: list[str], layout: _Layout) -> dict[str, str]:
+    return {normalize_header(layout.header[index]): _cell(row, index).strip()
+            for index in [*layout.coarser, *layout.texts]}
+
+
+def _check_quotes(data: list[tuple[int, list[str]]], grid: Grid, path: str) -> None:
+    """A quotation mark left open swallows the rows after it into one cell: refuse rather than lose them."""
+    delimiter = grid.details.get("delimiter")
+    if delimiter is None:
+        return
+    for number, row in data:
+        for index, cell in enumerate(row):
+            if "\n" in cell and delimiter in cell:
+                raise fail("stray_quote", Where(path, row=number))
+
+
+# ---- cells ------------------------------------------------------------------------------------------------
 
 _FULL_WIDTH = str.maketrans({**{chr(0xFF10 + digit): str(digit) for digit in range(10)},
                              "，": ",", "．": ".", "－": "-", "\u3000": " ", "\xa0": " "})
@@ -184,12 +288,12 @@ def parse_count(written: str, blank_is_zero: bool = False) -> int | str:
     """A count cell as an int, or the code of what is wrong with it ("1,234", "1234.0", "１２", " 7 " are fine)."""
     if written.isdigit() and written.isascii() and len(written) <= _MAX_DIGITS:
         return int(written)  # the common case, kept fast
-    text = "".join(written.translate(_FULL_WIDTH).split())
+    text = written.translate(_FULL_WIDTH).strip()
     if not text:
         return 0 if blank_is_zero else "cell_blank"
     match = _CELL.fullmatch(text)
     if match is None:
-        return "cell_negative" if text.startswith("-") and text[1:2].isdigit() else "cell_not_number"
+        return "cell_negative" if re.fullmatch(r"-\s*\d[\d,]*(\.\d*)?", text) else "cell_not_number"
     digits, decimals = match.group(1).replace(",", ""), match.group(2) or ""
     if decimals.strip("0"):
         return "cell_fraction"
@@ -198,20 +302,26 @@ def parse_count(written: str, blank_is_zero: bool = False) -> int | str:
     return int(digits)
 
 
-def _parse_counts(path: str, header: list[str], mapping: dict[str, int], data: list[tuple[int, list[str]]]
+def _parse_counts(path: str, layout: _Layout, data: list[tuple[int, list[str]]]
                   ) -> tuple[dict[str, list[int]], list[Message]]:
     """Each count column as a list of ints; every bad cell becomes a Message (collected, never the first only)."""
     counts: dict[str, list[int]] = {}
     located: list[tuple[int, int, Message]] = []
-    for name, index in mapping.items():
+    indexes = list(layout.counts.values())
+    empty = {number for number, row in data if not any(_cell(row, index).strip() for index in indexes)}
+    located.extend((number, -1, Message("row_all_blank", {}, Where(path, row=number))) for number in empty)
+    for name, index in layout.counts.items():
         blank_is_zero = BY_NAME[name].blank_is_zero
         cells = [_cell(row, index) for _, row in data]
         values = [int(cell) if cell.isdigit() and cell.isascii() and len(cell) <= _MAX_DIGITS
                   else parse_count(cell, blank_is_zero) for cell in cells]  # the common case inline, for speed
-        for (number, row), value in zip(data, values):
-            if isinstance(value, str):
-                where = Where(path, row=number, column=header[index].strip(), letter=column_letter(index))
-                located.append((number, index, Message(value, {"value": _cell(row, index).strip()}, where)))
+        for (number, _), cell, value in zip(data, cells, values):
+            if isinstance(value, str) and number not in empty:
+                where = Where(path, row=number, column=_shown(layout.header[index]), letter=column_letter(index))
+                echoed = cell.strip()
+                if len(echoed) > MAX_ECHOED_VALUE:
+                    echoed = echoed[:MAX_ECHOED_VALUE] + "…"
+                located.append((number, index, Message(value, {"value": echoed}, where)))
         counts[name] = values
     located.sort(key=lambda item: item[:2])
     return counts, _capped([message for _, _, message in located])
@@ -224,14 +334,16 @@ def _capped(problems: list[Message]) -> list[Message]:
     return problems[:MAX_LISTED_PROBLEMS] + [Message("more_errors", {"count": extra})]
 
 
-def _total_mismatch(total_row: Unit, units: list[Unit], header: list[str], mapping: dict[str, int]) -> list[Message]:
+# ---- checks across rows -----------------------------------------------------------------------------------
+
+
+def _total_mismatch(total_row: Unit, units: list[Unit], layout: _Layout) -> list[Message]:
     differences = []
-    for name, index in mapping.items():
+    for name, index in layout.counts.items():
         summed = sum(unit.counts[name] for unit in units)
         if total_row.counts[name] != summed:
-            differences.append(Message("total_mismatch_column",
-                                       {"column": header[index].strip(), "written": total_row.counts[name],
-                                        "summed": summed}))
+            differences.append(Message("total_mismatch_column", {"column": _shown(layout.header[index]),
+                                                                 "written": total_row.counts[name], "summed": summed}))
     if not differences:
         return []
     return [Message("total_mismatch", {"label": total_row.label, "columns": tuple(differences)}, total_row.where)]
@@ -255,9 +367,7 @@ def _duplicate_units(tables: list[FileTable]) -> list[Message]:
     for table in tables:
         for unit in table.units:
             if unit.label in seen:
-                other = seen[unit.label]
-                problems.append(Message("duplicate_unit", {"unit": unit.label, "other": other},
-                                        unit.where))
+                problems.append(Message("duplicate_unit", {"unit": unit.label, "other": seen[unit.label]}, unit.where))
             else:
                 seen[unit.label] = unit.where
     return problems

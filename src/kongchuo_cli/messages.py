@@ -94,13 +94,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_missing": ("找不到文件，请检查路径。", "file not found; check the path."),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "file_empty": ("文件是空的。", "the file is empty."),
+    "file_is_folder": ("这是一个文件夹，不是文件。", "this is a folder, not a file."),
+    "file_given_twice": ("同一文件给了两次。", "the same file is given twice."),
+    "encoding_not_known": ("不认识的编码「{encoding}」；常用的有 utf-8、gb18030、utf-16。",
+                           "unknown encoding '{encoding}'; common ones are utf-8, gb18030, utf-16."),
+    "encoding_wrong": ("按 {encoding} 无法读取（第 {position} 字节）；请换一种 --encoding。",
+                       "cannot be read as {encoding} (byte {position}); try another --encoding."),
+    "workbook_unreadable": ("无法作为 Excel 工作簿读取：{reason}", "cannot be read as an Excel workbook: {reason}"),
+    "sheet_missing": ("没有名为「{sheet}」的工作表；工作表有：{sheets}。", "no sheet '{sheet}'; the sheets are: {sheets}."),
+    "header_row_outside": ("--header-row {row} 超出了文件的 {rows} 行。", "--header-row {row} is beyond the file's {rows} rows."),
+    "header_no_counts": ("表头中没有可识别的人数列。", "the header has no known count column."),
+    "stray_quote": (
+        "从这一行起有一个引号（\"）没有配对，后面的行会被并进一个单元格；请删去多余的引号。",
+        "a quotation mark (\") opened in this row is never closed, which would swallow the rows after it; "
+        "remove the stray quote.",
+    ),
+    "row_all_blank": (
+        "该行的人数全是空的；请填写（没有的填 0），如果这是小标题行请删去。",
+        "every count of this row is empty; fill them in (0 where there were none), or delete the row if it is a "
+        "heading.",
+    ),
     "encoding_unknown": (
-        "无法识别文件编码（已尝试 UTF-8、GB18030）；请在 Excel/WPS 中另存为「CSV UTF-8」。",
-        "cannot tell the file's encoding (tried UTF-8 and GB18030); save it from Excel/WPS as \"CSV UTF-8\".",
+        "无法识别文件编码（已尝试 UTF-8、GB18030）；请用 --encoding 指定，或在 Excel/WPS 中另存为「CSV UTF-8」。",
+        "cannot tell the file's encoding (tried UTF-8 and GB18030); give --encoding, or save it from Excel/WPS as "
+        "\"CSV UTF-8\".",
     ),
     "format_unsupported": (
-        "暂不支持读取 {suffix} 文件；请另存为 CSV（逗号分隔）后再试。",
-        "cannot read {suffix} files yet; save the sheet as CSV and try again.",
+        "不支持 {suffix} 文件；请另存为 .xlsx 或 CSV 后再试。",
+        "cannot read {suffix} files; save the sheet as .xlsx or CSV and try again.",
     ),
     "header_not_found": (
         "前 {rows} 行中没有找到可识别的表头（例如「一年级入学人数」「小学辍学人数」）。",
@@ -121,6 +142,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{indicator}的列只出现在部分文件中（缺少的文件：{files}）；各文件须有相同的指标列。",
         "the columns of {indicator} are in some files but not in {files}; give every file the same indicator columns.",
     ),
+    "ratio_negative": (
+        "{indicator}的{part}为 {value}，不能为负数（{formula}）；请检查转入、转出、死亡、休学人数。",
+        "the {part} of {indicator} is {value}, which cannot be negative ({formula}); check the transfers, deaths "
+        "and suspended counts.",
+    ),
+    "by_unknown": ("没有可分组的列「{column}」；可用的列：{columns}。", "no column '{column}' to group by; the columns are: {columns}."),
+    "by_label_last": ("单位列只能放在 --by 的最后：「{column}」。", "the unit column can only come last in --by: '{column}'."),
     "duplicate_unit": (
         "单位「{unit}」重复出现（另见 {other}）；请合并或改名。",
         "unit '{unit}' appears twice (also at {other}); merge or rename one.",
@@ -149,6 +177,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # thresholds file
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
+    "thresholds_no_target": (
+        "阈值文件没有设定任何达标线（target），无法判定；请至少写一条。",
+        "the thresholds file sets no target, so nothing can be judged; give at least one.",
+    ),
     "thresholds_quote_hint": (
         "（以「>」开头的值须加引号，例如 target: \">= 96%\"）",
         " (a value starting with '>' must be quoted, e.g. target: \">= 96%\")",
@@ -169,6 +201,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule_percent_missing": ("比率的标准须带 %，例如「{text}%」。", "a rate's line needs a %, e.g. '{text}%'."),
     "rule_percent_on_count": ("人数的标准不能带 %：「{text}」。", "a count's line takes no %: '{text}'."),
     "rule_count_equals": ("人数标准只能写「== 0」，或用 <=、<：「{text}」。", "a count's line is '== 0' or uses <= or <: '{text}'."),
+    "rule_impossible": ("「{text}」永远无法满足（没有小于 0 的值）。", "'{text}' can never hold: nothing is below 0."),
     "rule_rate_equals": ("比率的标准不能用 ==：「{text}」。", "a rate's line cannot use ==: '{text}'."),
     "rule_direction_at_least": (
         "该指标越高越好，标准应使用 >= 或 >：「{text}」。",
@@ -185,11 +218,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "warn_without_target": ("有 warn 而没有 target；请先写 target。", "has a warn line but no target; add a target."),
     "formula_unknown": ("未知的公式「{value}」；可用的公式：{allowed}。", "unknown formula '{value}'; the formulas are: {allowed}."),
     "formula_not_here": ("只有 consolidation_9y 有 formula。", "only consolidation_9y takes a formula."),
+    # what was read (-v)
+    "read_details": (
+        "{source}；表头在第 {header} 行；{units} 个单位，{totals} 个合计/小计行，跳过 {skipped} 个说明行。",
+        "{source}; header on row {header}; {units} units, {totals} total or subtotal rows, {skipped} note rows "
+        "skipped.",
+    ),
+    "read_text": ("文本，编码 {encoding}，分隔符 {delimiter}", "text, encoding {encoding}, delimiter {delimiter}"),
+    "read_sheet": ("工作表「{sheet}」", "sheet '{sheet}'"),
+    "internal_error": (
+        "kongchuo 内部错误（{detail}）；请加 -v 重新运行，并把输出报告给维护者。",
+        "kongchuo internal error ({detail}); run again with -v and report the output to the maintainers.",
+    ),
     # writing output
+    "xlsx_to_terminal": ("xlsx 不能输出到终端；请用 -o 结果.xlsx。", "xlsx cannot go to a terminal; use -o results.xlsx."),
+    "output_unencodable": (
+        "字符「{character}」无法用 {encoding} 编码写出；请用 --output-encoding gb18030 或 utf-8。",
+        "the character '{character}' cannot be written in {encoding}; use --output-encoding gb18030 or utf-8.",
+    ),
     "output_is_input": ("输出文件就是输入文件；请换一个输出文件名。", "the output file is an input file; choose another name."),
     "output_format_unknown": (
-        "无法从扩展名判断输出格式；请用 --format 指定（table、csv、tsv、json、markdown）。",
-        "cannot tell the output format from the extension; give --format (table, csv, tsv, json, markdown).",
+        "无法从扩展名判断输出格式；请用 --format 指定（table、csv、tsv、json、markdown、xlsx）。",
+        "cannot tell the output format from the extension; give --format (table, csv, tsv, json, markdown, xlsx).",
     ),
     "output_unwritable": ("无法写入：{reason}", "cannot write: {reason}"),
     "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
@@ -207,10 +257,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary_more": ("另有 {count} 项未列出", "{count} more not listed"),
     # notes on results
     "note_zero_denominator": ("分母为 0，比率无定义。", "the denominator is 0: the rate is undefined."),
-    "note_negative_denominator": (
-        "分母为 {denominator}（不是正数），比率无定义；请检查转出、死亡、休学人数。",
-        "the denominator is {denominator}, not positive: the rate is undefined; check transfers out, deaths, suspended.",
-    ),
     "note_no_rule": ("阈值文件未设定该指标的标准。", "the thresholds set no line for this indicator."),
     "note_unreachable": (
         "仅靠劝返无法达标：需 {needed} 人，而实际缺失仅 {missing} 人。",

@@ -1,16 +1,38 @@
-"""Where results go: the output format from options or extension, and files written whole or not at all."""
+"""Where results go: the format (from options or extension), its bytes in the chosen encoding, and files written
+whole or not at all."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from kongchuo_cli import render
 from kongchuo_cli.messages import Where, fail
 
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".txt": "table", ".json": "json", ".md": "markdown",
-              ".markdown": "markdown"}
+              ".markdown": "markdown", ".xlsx": "xlsx"}
 BOM_FORMATS = {"csv", "tsv"}  # written to a file with a UTF-8 BOM so that Excel reads the Chinese right
+BINARY_FORMATS = {"xlsx"}
+
+
+def _xlsx(*args, **kwargs) -> bytes:
+    from kongchuo_cli.spreadsheet import to_xlsx  # openpyxl only when a workbook is asked for
+
+    return to_xlsx(*args, **kwargs)
+
+
+# One way out: every format is a function (evaluation, lang, gate, strict) → text, or bytes for a workbook.
+FORMATTERS: dict[str, Callable[..., str | bytes]] = {
+    "table": render.to_table,
+    "csv": render.to_delimited(","),
+    "tsv": render.to_delimited("\t"),
+    "json": render.to_json,
+    "markdown": render.to_markdown,
+    "xlsx": _xlsx,
+}
 
 
 def choose_format(requested: str | None, output: str | None) -> str:
@@ -26,15 +48,24 @@ def choose_format(requested: str | None, output: str | None) -> str:
 
 
 def check_not_input(output: str, inputs: list[str]) -> None:
-    """Never overwrite an input."""
+    """Never overwrite an input (a table, or the thresholds file, named or found in the folder)."""
     target = Path(output).resolve()
-    if any(Path(path).resolve() == target for path in inputs):
+    if any(name != "-" and Path(name).resolve() == target for name in inputs):
         raise fail("output_is_input", Where(output))
 
 
-def write_atomic(path: str, text: str, output_format: str) -> None:
+def encode(text: str, encoding: str | None, bom: bool) -> bytes:
+    """UTF-8 unless told otherwise (a BOM only on UTF-8 CSV/TSV files); a character the encoding lacks is named."""
+    chosen = encoding or "utf-8"
+    try:
+        data = text.encode(chosen)
+    except UnicodeEncodeError as error:
+        raise fail("output_unencodable", character=error.object[error.start], encoding=chosen) from None
+    return codecs.BOM_UTF8 + data if bom and encoding is None else data
+
+
+def write_atomic(path: str, data: bytes) -> None:
     """Write beside the target, then rename over it: a failed run leaves no half-written file."""
-    encoding = "utf-8-sig" if output_format in BOM_FORMATS else "utf-8"
     target = Path(path)
     try:
         descriptor, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -43,8 +74,8 @@ def write_atomic(path: str, text: str, output_format: str) -> None:
     except OSError as error:
         raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
     try:
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; results are ordinary files
         os.replace(temporary, target)
     except BaseException as error:

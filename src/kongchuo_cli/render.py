@@ -70,7 +70,7 @@ def unit_label(result: Result, lang: str) -> str:
 def note_text(result: Result, lang: str) -> str | None:
     if not result.notes:
         return None
-    return ("；" if lang == "zh" else "; ").join(note.render(lang) for note in result.notes) or None
+    return ("" if lang == "zh" else " ").join(note.render(lang) for note in result.notes)  # each ends a sentence
 
 
 def record(result: Result, lang: str) -> dict[str, object]:
@@ -117,10 +117,21 @@ def _json_record(fields: dict[str, object]) -> dict[str, object]:
     return fields
 
 
-def _cell(key: str, value: object, lang: str) -> object:
-    """A record value as a spreadsheet cell: blanks for null; Chinese words for status and flags under zh."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text that a spreadsheet would run as a formula
+
+
+def neutralised(text: str) -> str:
+    """Text from the user that begins like a formula gets a leading apostrophe (OWASP's advice for CSV)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell_value(key: str, value: object, lang: str) -> object:
+    """A record value as a spreadsheet cell: blanks for null; Chinese words for status and flags under zh; text
+    that would run as a formula neutralised."""
     if value is None:
         return ""
+    if isinstance(value, str) and key not in NUMERIC_FIELDS:
+        value = neutralised(value)
     if lang == "zh" and key == "status":
         return STATUS_LABELS[value].zh
     if isinstance(value, bool):
@@ -130,11 +141,12 @@ def _cell(key: str, value: object, lang: str) -> object:
 
 def _rows(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[object]]]:
     headers = list(FIELDS) if lang == "en" else list(FIELDS.values())
-    rows = [[_cell(key, value, lang) for key, value in record(result, lang).items()] for result in evaluation.results]
+    rows = [[cell_value(key, value, lang) for key, value in record(result, lang).items()]
+            for result in evaluation.results]
     return headers, rows
 
 
-def _delimited(delimiter: str) -> Callable[..., str]:
+def to_delimited(delimiter: str) -> Callable[..., str]:
     def render(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
@@ -236,12 +248,3 @@ def _footer(evaluation: Evaluation, lang: str) -> list[Message]:
     if evaluation.skipped:
         lines.append(Message("footer_skipped", {"indicators": ", ".join(evaluation.skipped)}))
     return [line.render(lang) for line in lines]
-
-
-FORMATTERS: dict[str, Callable[..., str]] = {
-    "table": to_table,
-    "csv": _delimited(","),
-    "tsv": _delimited("\t"),
-    "json": to_json,
-    "markdown": to_markdown,
-}

@@ -79,6 +79,8 @@ def parse_rule(text: str, indicator: Indicator) -> Rule:
     op, number, percent = match.groups()
     op = _SYMBOLS.get(op, op)
     value = Fraction(number)
+    if op == "<" and value == 0:  # no count or rate is below 0: every unit would fail, whatever it did
+        raise RuleError("rule_impossible", text=text)
     if indicator.kind == COUNT:
         if percent:
             raise RuleError("rule_percent_on_count", text=text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import yaml
 
 from kongchuo_cli.indicators import BY_ID, DEFAULT_FORMULA, FORMULAS
-from kongchuo_cli.messages import KongchuoError, Message, Where, fail
+from kongchuo_cli.messages import KongchuoError, Message, Where
+from kongchuo_cli.read import decode, read_bytes
 from kongchuo_cli.rules import Rule, RuleError, parse_rule
 
 BUILT_IN = "built-in"
@@ -44,14 +46,8 @@ def resolve(path: str | None) -> tuple[str, str]:
         if not Path(DEFAULT_FILE).is_file():
             return resources.files("kongchuo_cli").joinpath("data", DEFAULT_FILE).read_text("utf-8"), BUILT_IN
         path = DEFAULT_FILE
-    try:
-        return Path(path).read_text("utf-8-sig"), path
-    except FileNotFoundError:
-        raise fail("file_missing", Where(path)) from None
-    except UnicodeDecodeError:
-        raise fail("thresholds_syntax", Where(path), problem="not UTF-8 text", hint="") from None
-    except OSError as error:
-        raise fail("file_unreadable", Where(path), reason=error.strerror or str(error)) from None
+    data = read_bytes(path)
+    return decode(data, path)[0], path  # UTF-8 (with or without BOM) or GBK, as for the tables
 
 
 def load(path: str | None = None) -> Thresholds:
@@ -67,7 +63,7 @@ def parse(text: str, origin: str) -> Thresholds:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        quote_hint = ":" in bad_line and bad_line.split(":", 1)[1].strip().startswith(">")
+        quote_hint = re.search(r":\s*>", bad_line) is not None
         problem = getattr(error, "problem", None) or str(error)
         raise KongchuoError([_syntax_message(origin, line, problem, quote_hint)]) from None
     return _Reader(origin).read(root)
@@ -76,6 +72,22 @@ def parse(text: str, origin: str) -> Thresholds:
 def _syntax_message(origin: str, line: int | None, problem: str, quote_hint: bool) -> Message:
     hint = Message("thresholds_quote_hint") if quote_hint else ""
     return Message("thresholds_syntax", {"problem": problem, "hint": hint}, Where(origin, line=line))
+
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    """A mapping's pairs with YAML merge keys (`<<: *base`) resolved: keys written here win."""
+    own = [(key, value) for key, value in node.value if key.tag != MERGE_TAG]
+    written = {key.value for key, _ in own}
+    inherited = []
+    for key, value in node.value:
+        if key.tag == MERGE_TAG:
+            for source in value.value if isinstance(value, yaml.SequenceNode) else [value]:
+                if isinstance(source, yaml.MappingNode):
+                    inherited.extend(pair for pair in _merged(source) if pair[0].value not in written)
+    return inherited + own
 
 
 class _Reader:
@@ -94,7 +106,7 @@ class _Reader:
             self.problem(node, "thresholds_not_mapping", what=what)
             return {}
         entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
+        for key_node, value_node in _merged(node):
             key = str(key_node.value)
             if key in entries:
                 self.problem(key_node, "thresholds_duplicate_key", key=key)
@@ -125,6 +137,8 @@ class _Reader:
                 self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=", ".join(BY_ID))
                 continue
             lines[indicator_id] = self.line(indicator_id, value_node)
+        if not self.problems and not any(line.target for line in lines.values()):
+            self.problems.append(Message("thresholds_no_target", {}, Where(self.origin, line=1)))
         if self.problems:
             raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
         return Thresholds(self.text(top, "name"), self.origin, lines)

@@ -1,0 +1,150 @@
+"""Any input (CSV or TSV bytes in any of Excel's encodings, an .xlsx workbook, standard input) → a grid of text
+cells whose index + 1 is the spreadsheet's own row number, and what was read, for `-v`."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from kongchuo_cli.messages import Where, fail
+
+STDIN = "-"
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+OLD_SPREADSHEETS = (".xls", ".et", ".ods", ".numbers")
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip: recognised by its bytes, whatever its name
+CSV_DELIMITERS = (",", "\t", ";")
+AUTO_ENCODINGS = ("utf-8", "gb18030")  # after a BOM: strict UTF-8, then Excel's "CSV" on Chinese Windows
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    encoding: str | None = None  # overrides the detection
+    sheet: str | None = None  # a sheet's name, or its position counted from 1
+    header_row: int | None = None  # the spreadsheet row where the header starts
+
+
+@dataclass
+class Grid:
+    name: str  # the path as given, or "-" for standard input
+    rows: list[list[str]]
+    details: dict[str, object] = field(default_factory=dict)  # encoding, delimiter or sheet: for -v
+
+
+def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
+    data = read_bytes(name)
+    suffix = Path(name).suffix.lower()
+    if suffix in OLD_SPREADSHEETS:
+        raise fail("format_unsupported", Where(name), suffix=suffix)
+    if data.startswith(ZIP_MAGIC) or (suffix in EXCEL_SUFFIXES and data):
+        return _read_workbook(name, data, options)
+    text, encoding = decode(data, name, options.encoding)
+    if not text.strip():
+        raise fail("file_empty", Where(name))
+    delimiter = "\t" if suffix == ".tsv" else _sniff_delimiter(text)
+    rows: list[list[str]] = []
+    try:
+        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error:  # a quotation mark never closed: the row after the last one read opened it
+        raise fail("stray_quote", Where(name, row=len(rows) + 1)) from None
+    return Grid(name, rows, {"encoding": encoding, "delimiter": delimiter})
+
+
+def read_bytes(name: str) -> bytes:
+    if name == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except FileNotFoundError:
+        raise fail("file_missing", Where(name)) from None
+    except IsADirectoryError:
+        raise fail("file_is_folder", Where(name)) from None
+    except OSError as error:
+        raise fail("file_unreadable", Where(name), reason=error.strerror or str(error)) from None
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding): a BOM, else strict UTF-8, else strict GB18030; never a silent guess."""
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise fail("encoding_not_known", Where(name), encoding=encoding) from None
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as error:
+            raise fail("encoding_wrong", Where(name), encoding=encoding, position=error.start) from None
+    for bom, bom_encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                              (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(bom_encoding), bom_encoding
+            except UnicodeDecodeError as error:
+                raise fail("encoding_wrong", Where(name), encoding=bom_encoding, position=error.start) from None
+    for candidate in AUTO_ENCODINGS:
+        try:
+            return data.decode(candidate), candidate
+        except UnicodeDecodeError:
+            continue
+    raise fail("encoding_unknown", Where(name))
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter most of the first lines agree on (Excel writes the same count on every line); comma on a tie."""
+    lines = [line for line in text[:8192].splitlines() if line.strip()][:20]
+
+    def score(delimiter: str) -> tuple[int, int, bool]:
+        common, agreeing = Counter(line.count(delimiter) for line in lines).most_common(1)[0]
+        return (agreeing if common else 0), common, delimiter == ","
+
+    return max(CSV_DELIMITERS, key=score)
+
+
+def _read_workbook(name: str, data: bytes, options: ReadOptions) -> Grid:
+    """The chosen sheet's cells as text: formulas as their saved values, merged cells filled from their corner."""
+    import zipfile
+
+    from openpyxl import load_workbook  # imported here: it costs ~0.1 s and only workbooks need it
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise fail("workbook_unreadable", Where(name), reason=str(error) or type(error).__name__) from None
+    sheet = _choose_sheet(workbook, name, options.sheet)
+    rows = [[_cell_text(value) for value in row]
+            for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column, values_only=True)]
+    for merged in sheet.merged_cells.ranges:  # a merged cell's value belongs to every cell it covers
+        corner = rows[merged.min_row - 1][merged.min_col - 1]
+        for row in range(merged.min_row - 1, merged.max_row):
+            for column in range(merged.min_col - 1, merged.max_col):
+                rows[row][column] = corner
+    return Grid(name, rows, {"sheet": sheet.title})
+
+
+def _choose_sheet(workbook, name: str, wanted: str | None):
+    titles = workbook.sheetnames
+    if wanted is None:
+        return workbook[titles[0]]
+    if wanted in titles:
+        return workbook[wanted]
+    if wanted.isdigit() and 1 <= int(wanted) <= len(titles):
+        return workbook[titles[int(wanted) - 1]]
+    raise fail("sheet_missing", Where(name), sheet=wanted, sheets="、".join(titles))
+
+
+def _cell_text(value: object) -> str:
+    """A workbook value as the text a CSV export would hold (whole floats without ".0")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
