@@ -30,6 +30,7 @@ class Result:
     status: str
     returns_needed: int | None
     notes: tuple[Message, ...] = ()
+    level: int = 0  # 1 for a unit shown under its group (--by 乡镇,学校)
 
     @property
     def has_rate(self) -> bool:
@@ -61,6 +62,7 @@ class Row:
     label: str | None  # None: the total
     members: list[int]  # positions of units
     children: list[Row] = field(default_factory=list)
+    level: int = 0  # depth under the groups of --by
 
 
 def judge(indicator: Indicator, line: Line, numerator: int, denominator: int | None
@@ -125,23 +127,19 @@ def layout(units: list[Unit], by: tuple[str, ...] = (), label_headers: frozenset
     when there is more than one unit."""
     everyone = list(range(len(units)))
 
-    def level(members: list[int], keys: tuple[str, ...], prefix: str) -> list[Row]:
+    def grouped(members: list[int], keys: tuple[str, ...], prefix: str, depth: int) -> list[Row]:
         if not keys:
             return []
         key, rest = keys[0], keys[1:]
         if key in label_headers:  # the units themselves, under their group
-            return [Row(units[member].label, [member]) for member in members]
+            return [Row(units[member].label, [member], level=depth) for member in members]
         values: dict[str, list[int]] = {}
         for member in members:
             values.setdefault(units[member].groups[key] or "—", []).append(member)
-        rows = []
-        for value, group in values.items():
-            label = f"{prefix}{value}"
-            row = Row(label, group, level(group, rest, f"{label}/"))
-            rows.append(row)
-        return rows
+        return [Row(f"{prefix}{value}", group, grouped(group, rest, f"{prefix}{value}/", depth + 1), depth)
+                for value, group in values.items()]
 
-    top = level(everyone, by, "") if by else [Row(unit.label, [position]) for position, unit in enumerate(units)]
+    top = grouped(everyone, by, "", 0) if by else [Row(unit.label, [position]) for position, unit in enumerate(units)]
     shown: list[Row] = []
 
     def flatten(rows: list[Row]) -> None:
@@ -194,7 +192,7 @@ def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...
             denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in row.members)
             status, needed, notes = judge(indicator, line, numerator, denominator)
             judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, line, status,
-                                     needed, notes)
+                                     needed, notes, row.level)
         for position, row in enumerate(rows):
             result = judged[id(row)]
             children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children)

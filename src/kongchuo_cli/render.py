@@ -210,13 +210,13 @@ def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: 
     sections: list[list[list[tuple[str, str | None]]]] = []
     for position, result in enumerate(evaluation.results):
         first_of_unit = position == 0 or result.unit != evaluation.results[position - 1].unit
-        if first_of_unit:
+        if first_of_unit and result.level == 0:  # a group and the units shown under it share one block
             sections.append([])
         bold = "bold" if result.is_total else None
         mark, status_style = STATUS_STYLES[result.status]
         needed = result.returns_needed
         row = [
-            (unit_label(result, lang) if first_of_unit else "", "bold"),
+            ("  " * result.level + unit_label(result, lang) if first_of_unit else "", "bold" if not result.level else None),
             (result.indicator.term.render(lang), bold),
             (f"{result.numerator:,}", bold),
             ("" if result.denominator is None else f"{result.denominator:,}", bold),

@@ -9,6 +9,7 @@ from kongchuo_cli.indicators import BY_ID
 from kongchuo_cli.messages import Term
 from kongchuo_cli.render import FIELDS, FORMULA_STARTS, NUMERIC_FIELDS, STATUS_LABELS, YES_NO, record
 from kongchuo_cli.table import width_of
+from kongchuo_cli.thresholds import BUILT_IN
 
 # Excel's own "Good", "Neutral" and "Bad" cell styles: (fill, font colour)
 STATUS_COLOURS = {PASS: ("C6EFCE", "006100"), WARN: ("FFEB9C", "9C5700"), FAIL: ("FFC7CE", "9C0006")}
@@ -44,7 +45,8 @@ def to_xlsx(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> bytes
 
     lines = workbook.create_sheet(SHEETS["lines"].render(lang))
     thresholds = evaluation.thresholds
-    _write_row(lines, 1, [thresholds.name or "", thresholds.origin], Font(bold=True))
+    origin = Term("内置", "built-in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
+    _write_row(lines, 1, [thresholds.name or "", origin], Font(bold=True))
     _write_row(lines, 3, [header.render(lang) for header in LINE_HEADERS], Font(bold=True))
     for row, (indicator_id, line) in enumerate(thresholds.lines.items(), start=4):
         _write_row(lines, row, [indicator_id, BY_ID[indicator_id].term.render(lang),
