@@ -42,6 +42,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("poverty_dropouts", ("脱贫家庭辍学人数", "建档立卡辍学人数")),
 )
 
+# Bookkeeping columns of Chinese tables: not data, and not worth a warning.
+NOT_DATA = frozenset({"序号", "编号", "备注", "说明", "no", "no.", "remark", "remarks"})
+
 BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
 COUNT_COLUMNS: tuple[str, ...] = tuple(column.name for column in COLUMNS if column.name != UNIT)
 

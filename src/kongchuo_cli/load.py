@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kongchuo_cli.columns import BY_NAME, UNIT, column_letter, match_column, normalize_header, suggest_header, \
+from kongchuo_cli.columns import BY_NAME, NOT_DATA, UNIT, column_letter, match_column, normalize_header, suggest_header, \
     unit_level
 from kongchuo_cli.indicators import DISABLED_PARTS
 from kongchuo_cli.messages import KongchuoError, Message, Where, fail
@@ -206,8 +206,8 @@ def _roles(header: list[str], header_rows: tuple[int, ...], body: list[list[str]
     notices = []
     for index in unknown:
         suggestion = suggest_header(header[index])
-        if (index == label or index in texts) and not suggestion:  # a text column (备注, 城乡): kept for --by
-            continue
+        if normalize_header(header[index]) in NOT_DATA or ((index == label or index in texts) and not suggestion):
+            continue  # 序号, 备注…; or a text column (城乡…), kept for --by
         hint = Message("unknown_column_hint", {"suggestion": suggestion}) if suggestion else ""
         notices.append(Message("unknown_column", {"hint": hint},
                                Where(path, column=_shown(header[index]) or "?", letter=column_letter(index))))
