@@ -124,3 +124,21 @@ def test_roll_up_by_an_unknown_column(run, tmp_path):
     result = run("check", str(path), "--by", "城乡", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2, f"Error: {path}: no column '城乡' to group by; the columns are: 乡镇.\n")
+
+
+def test_load_files_reports_each_file_as_it_begins(tmp_path):
+    from kongchuo_cli.load import load_files
+
+    files = [str(path) for path in corpus.county_files(tmp_path)]
+    heard = []
+    load_files(files, on_file=heard.append)
+    assert heard == files
+
+
+def test_no_progress_display_off_a_terminal(tmp_path):
+    from kongchuo_cli.cli import reading_progress
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 3_000_000)
+    with reading_progress((str(big),), "zh", quiet=False) as on_file:  # pytest's stderr is not a terminal
+        assert on_file is None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import signal
 import sys
@@ -168,7 +169,8 @@ def check(files: tuple[str, ...], thresholds_path: str | None, gate: str, strict
             return None
 
     policy = attempt(lambda: thresholds.load(thresholds_path))
-    tables = attempt(lambda: load.load_files(list(files), ReadOptions(encoding, sheet, header_row)))
+    with reading_progress(files, lang, quiet) as on_file:
+        tables = attempt(lambda: load.load_files(list(files), ReadOptions(encoding, sheet, header_row), on_file))
     if output is not None:
         inputs = [*files, *([policy.origin] if policy and policy.origin != thresholds.BUILT_IN else []),
                   *([thresholds_path] if thresholds_path else [])]
@@ -187,6 +189,38 @@ def check(files: tuple[str, ...], thresholds_path: str | None, gate: str, strict
     emit(evaluation, output_format, output, lang=lang, gate=gate, strict=strict, encoding=output_encoding,
          color=color, quiet=quiet)
     sys.exit(exit_code(evaluation.results, gate, strict))
+
+
+PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
+
+
+@contextlib.contextmanager
+def reading_progress(files: tuple[str, ...], lang: str, quiet: bool):
+    """A transient progress display on stderr while large inputs are read; only on a terminal, never with -q."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    size = sum(Path(name).stat().st_size for name in files if name != "-" and Path(name).is_file())
+    if quiet or not console.is_terminal or size < PROGRESS_BYTES:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    from kongchuo_cli.messages import Message
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("", total=len(files))
+        begun = 0
+
+        def on_file(name: str) -> None:
+            nonlocal begun
+            progress.update(task, completed=begun, description=Message("reading", {"file": name}).render(lang))
+            begun += 1
+
+        yield on_file
 
 
 def emit(evaluation, output_format: str, output: str | None, *, lang: str, gate: str, strict: bool,

@@ -188,16 +188,21 @@ def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...
             continue
         judged: dict[int, Result] = {}
         for row in rows:
-            numerator = sum(ratios[member][0] for member in row.members)
-            denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in row.members)
+            if len(row.members) == 1:  # most rows: one unit, its own ratio
+                numerator, denominator = ratios[row.members[0]]
+            else:
+                numerator = sum(ratios[member][0] for member in row.members)
+                denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in row.members)
             status, needed, notes = judge(indicator, line, numerator, denominator)
             judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, line, status,
                                      needed, notes, row.level)
         for position, row in enumerate(rows):
             result = judged[id(row)]
-            children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children)
-            if children_need:  # the county's need beside the sum of its parts' own needs
-                result = replace(result, notes=result.notes + (Message("note_units_need", {"needed": children_need}),))
+            if row.children:  # the county's need beside the sum of its parts' own needs
+                children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children)
+                if children_need:
+                    note = Message("note_units_need", {"needed": children_need})
+                    result = replace(result, notes=result.notes + (note,))
             per_row[position].append(result)
     if problems:
         raise KongchuoError(problems)

@@ -9,6 +9,7 @@ notes; a named row with empty counts inside the table is an error.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kongchuo_cli.columns import BY_NAME, NOT_DATA, UNIT, column_letter, match_column, normalize_header, suggest_header, \
@@ -68,11 +69,15 @@ class _Layout:
     texts: list[int]  # other text columns, kept as groups
 
 
-def load_files(paths: list[str], options: ReadOptions = ReadOptions()) -> list[FileTable]:
-    """Read every file, then check that no unit appears twice; all problems of all files are raised together."""
+def load_files(paths: list[str], options: ReadOptions = ReadOptions(),
+               on_file: Callable[[str], None] | None = None) -> list[FileTable]:
+    """Read every file, then check that no unit appears twice; all problems of all files are raised together.
+    `on_file` hears of each file as it is begun (for a progress display)."""
     tables, problems, notices = [], [], []
     seen = set()
     for path in paths:
+        if on_file is not None:
+            on_file(path)
         if path in seen:
             problems.append(Message("file_given_twice", {}, Where(path)))
             continue
@@ -105,10 +110,12 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> FileTable:
     if problems:
         raise KongchuoError(problems, notices)
     units, subtotals_and_totals = [], []
+    group_keys = [(normalize_header(layout.header[index]), index) for index in [*layout.coarser, *layout.texts]]
     for position, (number, row) in enumerate(data):
         kind, total_text = totals.get(number, (None, ""))
         counted = {name: values[position] for name, values in counts.items()}
-        unit = Unit(total_text or _label(row, layout, number), counted, Where(path, row=number), _groups(row, layout))
+        unit = Unit(total_text or _label(row, layout, number), counted, Where(path, row=number),
+                    _groups(row, group_keys))
         (subtotals_and_totals if kind else units).append(unit)
     grand = [unit for unit in subtotals_and_totals if totals[unit.where.row][0] == "grand"]
     total_row = grand[-1] if grand else None
@@ -239,7 +246,7 @@ def _classify(body: list[tuple[int, list[str]]], layout: _Layout, path: str
     A total row is known by any of its text cells (a 合计 merged across 序号 and 乡镇 lands in 序号). Notes
     (填表人, 说明…) are the rows after the last one with a valid count that hold no valid count themselves.
     """
-    count_indexes = list(layout.counts.values())
+    count_indexes = set(layout.counts.values())
 
     def has_count(row: list[str]) -> bool:
         return any(isinstance(parse_count(_cell(row, index)), int) for index in count_indexes)
@@ -260,9 +267,8 @@ def _label(row: list[str], layout: _Layout, number: int) -> str:
     return QUALIFIER.join([*(parent for parent in parents if parent and parent != own), own or f"#{number}"])
 
 
-def _groups(row: list[str], layout: _Layout) -> dict[str, str]:
-    return {normalize_header(layout.header[index]): _cell(row, index).strip()
-            for index in [*layout.coarser, *layout.texts]}
+def _groups(row: list[str], keys: list[tuple[str, int]]) -> dict[str, str]:
+    return {key: _cell(row, index).strip() for key, index in keys}
 
 
 def _check_quotes(data: list[tuple[int, list[str]]], grid: Grid, path: str) -> None:

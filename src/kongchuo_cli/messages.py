@@ -224,6 +224,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source}; header on row {header}; {units} units, {totals} total or subtotal rows, {skipped} note rows "
         "skipped.",
     ),
+    "reading": ("正在读取 {file}", "reading {file}"),
     "read_text": ("文本，编码 {encoding}，分隔符 {delimiter}", "text, encoding {encoding}, delimiter {delimiter}"),
     "read_sheet": ("工作表「{sheet}」", "sheet '{sheet}'"),
     "internal_error": (

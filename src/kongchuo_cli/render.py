@@ -141,8 +141,8 @@ def cell_value(key: str, value: object, lang: str) -> object:
 
 def _rows(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[object]]]:
     headers = list(FIELDS) if lang == "en" else list(FIELDS.values())
-    rows = [[cell_value(key, value, lang) for key, value in record(result, lang).items()]
-            for result in evaluation.results]
+    rows = [[value if type(value) is int else cell_value(key, value, lang)  # ints pass as they are (fast path)
+             for key, value in record(result, lang).items()] for result in evaluation.results]
     return headers, rows
 
 
