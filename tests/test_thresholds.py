@@ -18,7 +18,7 @@ def problems(text):
 
 
 def test_packaged_defaults_are_the_repository_file():
-    packaged = ROOT / "src" / "kongchuo_cli" / "data" / "thresholds.yaml"
+    packaged = ROOT / "src" / "kongchuo_cli" / "profiles" / "national-2025.yaml"
     assert packaged.read_bytes() == (ROOT / "thresholds.yaml").read_bytes()
 
 
@@ -80,7 +80,7 @@ indicators:
   dropout_junior: {}
 """) == [
         "t.yaml, line 1: version must be 1, not '2'.",
-        "t.yaml, line 2: unknown key 'nmae'; the keys are: version, name, indicators.",
+        "t.yaml, line 2: unknown key 'nmae'; the keys are: version, name, extends, indicators.",
         "t.yaml, line 5: this indicator is better when higher; its line uses >= or >: '<= 96%'.",
         "t.yaml, line 6: unknown formula 'mean'; the formulas are: raw, adjusted, numerator_adjusted.",
         "t.yaml, line 8: a rate's line needs a %, e.g. '<= 2%'.",
@@ -139,3 +139,77 @@ indicators:
 def test_quote_hint_in_a_flow_mapping():
     (message,) = problems("version: 1\nindicators:\n  consolidation_9y: {target: >= 96%}\n")
     assert message.endswith(" (a value starting with '>' must be quoted, e.g. target: \">= 96%\")")
+
+
+# indicators.md §4 "Thresholds found, with sources", transcribed: (op, percent or count, a word of the source).
+REFERENCE = {
+    "national-2025": {"consolidation_9y": (">=", 96, "十四五"), "enrollment_disabled": (">=", 97, "国办发〔2021〕60号"),
+                      "poverty_dropouts": ("==", 0, "国开发〔2019〕15号"),
+                      # issue 2's national table adds the 两基 lines (urban dropout, net, rural gross enrolment)
+                      "dropout_primary": ("<=", 1, "两基"), "dropout_junior": ("<=", 2, "两基"),
+                      "enrollment_primary_net": (">=", 100, "两基"), "enrollment_junior_gross": (">=", 95, "两基")},
+    "national-2020": {"consolidation_9y": (">=", 95, "国办发〔2017〕72号"), "enrollment_disabled": (">=", 95, "第二期"),
+                      "poverty_dropouts": ("==", 0, "国开发〔2019〕15号")},
+    "youzhi-2017": {"enrollment_disabled": (">=", 95, "教督〔2017〕6号")},
+    "liangji-urban": {"dropout_primary": ("<=", 1, "城市"), "dropout_junior": ("<=", 2, "城市"),
+                      "enrollment_primary_net": (">=", 100, "都能入学"), "enrollment_junior_gross": (">=", 100, "城市"),
+                      "enrollment_disabled": (">=", 80, "城市")},
+    "liangji-rural": {"dropout_primary": ("<=", 2, "农村"), "dropout_junior": ("<=", 3, "农村"),
+                      "enrollment_primary_net": (">=", 100, "都能入学"), "enrollment_junior_gross": (">=", 95, "农村"),
+                      "enrollment_disabled": (">=", 60, "农村")},
+}
+
+
+def test_profiles_are_listed_default_first():
+    assert thresholds.profiles() == ["national-2025", "liangji-rural", "liangji-urban", "national-2020", "youzhi-2017"]
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_each_profile_holds_exactly_the_reference_lines(name):
+    policy = thresholds.load_profile(name)
+    seen = {}
+    for indicator_id, line in policy.lines.items():
+        scale = 100 if line.target.percent else 1
+        seen[indicator_id] = (line.target.op, line.target.value * scale)
+        assert REFERENCE[name][indicator_id][2] in line.source
+    assert seen == {key: (op, value) for key, (op, value, _) in REFERENCE[name].items()}
+
+
+def test_profile_option_and_unknown_profile():
+    assert thresholds.load(profile="youzhi-2017").origin == "built-in:youzhi-2017"
+    with pytest.raises(KongchuoError) as raised:
+        thresholds.load(profile="hunan")
+    assert raised.value.problems[0].render("en") == (
+        "no built-in profile 'hunan'; the profiles are: national-2025、liangji-rural、liangji-urban、national-2020、"
+        "youzhi-2017.")
+
+
+def test_extends_and_overrides():
+    policy = thresholds.parse("""
+version: 1
+name: 湖南
+extends: national-2020
+indicators:
+  consolidation_9y:
+    target: ">= 98%"
+    source: 湘政办发〔2018〕27号
+  enrollment_disabled:
+    warn: ">= 97%"
+  dropout_junior: {target: "<= 2%"}
+""", "hunan.yaml")
+    consolidation = policy.line("consolidation_9y")
+    assert (consolidation.target.value, consolidation.formula, consolidation.source) == (
+        Fraction(98, 100), "adjusted", "湘政办发〔2018〕27号")  # the formula is inherited
+    disabled = policy.line("enrollment_disabled")  # only the warn line added: target and source inherited
+    assert (disabled.target.value, disabled.warn.value, disabled.source) == (
+        Fraction(95, 100), Fraction(97, 100), "第二期特殊教育提升计划（2017—2020）")
+    assert policy.line("dropout_junior").source is None  # a new line is not credited to the profile's sources
+    assert policy.line("poverty_dropouts").target.op == "=="  # untouched lines come from the profile
+    assert (policy.name, policy.base.origin) == ("湖南", "built-in:national-2020")
+
+
+def test_extends_an_unknown_profile():
+    assert problems("version: 1\nextends: shanghai\n") == [
+        "t.yaml, line 2: no built-in profile 'shanghai'; the profiles are: national-2025、liangji-rural、liangji-urban、"
+        "national-2020、youzhi-2017."]
+

@@ -128,6 +128,8 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True)
 @click.option("-t", "--thresholds", "thresholds_path", metavar="PATH",
               help="阈值文件 / thresholds YAML [default: ./thresholds.yaml, else the built-in national lines]")
+@click.option("-p", "--profile", metavar="NAME",
+              help="内置标准，如 youzhi-2017（见 kongchuo thresholds list）/ a built-in profile")
 @click.option("--gate", type=click.Choice(GATES), default="total", show_default=True,
               help="决定退出码的行：合计行，或每一行 / rows that decide the exit code")
 @click.option("--strict", is_flag=True, help="预警也算未通过 / a warn fails the gate too")
@@ -136,7 +138,8 @@ def cli() -> None:
 @input_options
 @output_options
 @reports_errors
-def check(files: tuple[str, ...], thresholds_path: str | None, gate: str, strict: bool, by: tuple[str, ...],
+def check(files: tuple[str, ...], thresholds_path: str | None, profile: str | None, gate: str, strict: bool,
+          by: tuple[str, ...],
           encoding: str | None, sheet: str | None, header_row: int | None, output_format: str | None,
           output: str | None, lang: str, output_encoding: str | None, color: bool | None, quiet: bool,
           verbose: bool) -> None:
@@ -168,7 +171,9 @@ def check(files: tuple[str, ...], thresholds_path: str | None, gate: str, strict
             notices.extend(error.notices)
             return None
 
-    policy = attempt(lambda: thresholds.load(thresholds_path))
+    if thresholds_path and profile:
+        raise click.UsageError("-t and --profile: give one (a file may say `extends: NAME`) / 只能二选一")
+    policy = attempt(lambda: thresholds.load(thresholds_path, profile))
     with reading_progress(files, lang, quiet) as on_file:
         tables = attempt(lambda: load.load_files(list(files), ReadOptions(encoding, sheet, header_row), on_file))
     if output is not None:

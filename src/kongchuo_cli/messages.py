@@ -177,6 +177,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # thresholds file
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
+    "profile_unknown": ("没有内置标准「{profile}」；内置标准有：{profiles}。", "no built-in profile '{profile}'; the profiles are: {profiles}."),
     "thresholds_no_target": (
         "阈值文件没有设定任何达标线（target），无法判定；请至少写一条。",
         "the thresholds file sets no target, so nothing can be judged; give at least one.",

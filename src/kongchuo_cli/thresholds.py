@@ -10,13 +10,14 @@ from pathlib import Path
 import yaml
 
 from kongchuo_cli.indicators import BY_ID, DEFAULT_FORMULA, FORMULAS
-from kongchuo_cli.messages import KongchuoError, Message, Where
+from kongchuo_cli.messages import KongchuoError, Message, Where, fail
 from kongchuo_cli.read import decode, read_bytes
 from kongchuo_cli.rules import Rule, RuleError, parse_rule
 
 BUILT_IN = "built-in"
 DEFAULT_FILE = "thresholds.yaml"
-TOP_KEYS = ("version", "name", "indicators")
+DEFAULT_PROFILE = "national-2025"
+TOP_KEYS = ("version", "name", "extends", "indicators")
 LINE_KEYS = ("target", "warn", "formula", "source")
 
 
@@ -33,26 +34,41 @@ class Line:
 @dataclass(frozen=True)
 class Thresholds:
     name: str | None
-    origin: str  # the file's path, or BUILT_IN
+    origin: str  # the file's path, BUILT_IN (the default profile), or "built-in:NAME" (--profile NAME)
     lines: dict[str, Line]
+    base: Thresholds | None = None  # the profile this file extends
 
     def line(self, indicator_id: str) -> Line:
         return self.lines.get(indicator_id, Line())
 
 
-def resolve(path: str | None) -> tuple[str, str]:
-    """(YAML text, origin): the given file, else ./thresholds.yaml, else the national defaults in the package."""
+def profiles() -> list[str]:
+    """The built-in profiles' names, the default first."""
+    names = sorted(entry.name[:-5] for entry in resources.files("kongchuo_cli").joinpath("profiles").iterdir()
+                   if entry.name.endswith(".yaml"))
+    return sorted(names, key=lambda name: name != DEFAULT_PROFILE)
+
+
+def profile_text(name: str) -> str:
+    return resources.files("kongchuo_cli").joinpath("profiles", f"{name}.yaml").read_text("utf-8")
+
+
+def load_profile(name: str) -> Thresholds:
+    if name not in profiles():
+        raise fail("profile_unknown", profile=name, profiles="、".join(profiles()))
+    return parse(profile_text(name), BUILT_IN if name == DEFAULT_PROFILE else f"{BUILT_IN}:{name}")
+
+
+def load(path: str | None = None, profile: str | None = None) -> Thresholds:
+    """The given file, else a built-in profile by name, else ./thresholds.yaml, else the default profile."""
+    if path is None and profile is not None:
+        return load_profile(profile)
     if path is None:
         if not Path(DEFAULT_FILE).is_file():
-            return resources.files("kongchuo_cli").joinpath("data", DEFAULT_FILE).read_text("utf-8"), BUILT_IN
+            return load_profile(DEFAULT_PROFILE)
         path = DEFAULT_FILE
-    data = read_bytes(path)
-    return decode(data, path)[0], path  # UTF-8 (with or without BOM) or GBK, as for the tables
-
-
-def load(path: str | None = None) -> Thresholds:
-    text, origin = resolve(path)
-    return parse(text, origin)
+    text = decode(read_bytes(path), path)[0]  # UTF-8 (with or without BOM) or GBK, as for the tables
+    return parse(text, path)
 
 
 def parse(text: str, origin: str) -> Thresholds:
@@ -130,18 +146,30 @@ class _Reader:
         version = self.text(top, "version")
         if version is not None and version.strip() != "1":
             self.problem(top["version"][1], "thresholds_version", value=version)
-        lines = {}
+        base = self.base(top)
+        lines = dict(base.lines) if base else {}
         for indicator_id, (key_node, value_node) in self.mapping(top.get("indicators", (None, None))[1], "indicators",
                                                                   None).items():
             if indicator_id not in BY_ID:
                 self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=", ".join(BY_ID))
                 continue
-            lines[indicator_id] = self.line(indicator_id, value_node)
+            lines[indicator_id] = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
         if not self.problems and not any(line.target for line in lines.values()):
             self.problems.append(Message("thresholds_no_target", {}, Where(self.origin, line=1)))
         if self.problems:
             raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
-        return Thresholds(self.text(top, "name"), self.origin, lines)
+        name = self.text(top, "name") or (base.name if base else None)
+        return Thresholds(name, self.origin, lines, base)
+
+    def base(self, top: dict) -> Thresholds | None:
+        """The built-in profile named by `extends`, if any."""
+        name = self.text(top, "extends")
+        if name is None:
+            return None
+        if name not in profiles():
+            self.problem(top["extends"][1], "profile_unknown", profile=name, profiles="、".join(profiles()))
+            return None
+        return load_profile(name)
 
     def rule(self, entries: dict, key: str, indicator_id: str) -> Rule | None:
         written = self.text(entries, key)
@@ -153,18 +181,24 @@ class _Reader:
             self.problem(entries[key][1], error.code, **error.params)
             return None
 
-    def line(self, indicator_id: str, node: yaml.Node) -> Line:
+    def line(self, indicator_id: str, node: yaml.Node, inherited: Line) -> Line:
+        """An indicator's entry over what it inherits key by key; a changed target does not keep the inherited
+        source (it would credit a document with a line it does not set)."""
         entries = self.mapping(node, indicator_id, LINE_KEYS)
-        target = self.rule(entries, "target", indicator_id)
-        warn = self.rule(entries, "warn", indicator_id)
-        if "warn" in entries and "target" not in entries:
+        target = self.rule(entries, "target", indicator_id) if "target" in entries else inherited.target
+        warn = self.rule(entries, "warn", indicator_id) if "warn" in entries else inherited.warn
+        if "warn" in entries and target is None and "target" not in entries:
             self.problem(entries["warn"][0], "warn_without_target")
         elif target and warn and not warn.is_within(target):
-            self.problem(entries["warn"][1], "warn_looser", warn=warn.text, target=target.text)
+            where = entries["warn"][1] if "warn" in entries else entries["target"][1]
+            self.problem(where, "warn_looser", warn=warn.text, target=target.text)
         formula = self.text(entries, "formula")
         if formula is not None and indicator_id != "consolidation_9y":
             self.problem(entries["formula"][0], "formula_not_here")
         elif formula is not None and formula not in FORMULAS:
             self.problem(entries["formula"][1], "formula_unknown", value=formula, allowed=", ".join(FORMULAS))
-        valid_formula = formula if formula in FORMULAS else DEFAULT_FORMULA
-        return Line(target, warn, valid_formula, self.text(entries, "source"))
+        valid_formula = formula if formula in FORMULAS else inherited.formula
+        source = self.text(entries, "source")
+        if source is None and "target" not in entries:
+            source = inherited.source
+        return Line(target, warn, valid_formula, source)
