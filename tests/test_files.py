@@ -5,10 +5,10 @@ The expected figures are worked by hand in tests/corpus.py.
 
 import json
 
+import corpus
 import pytest
 from click.testing import CliRunner
 
-import corpus
 from kongchuo_cli.cli import cli
 
 

@@ -1,9 +1,8 @@
 """Spreadsheet-ready files out (issue 3): the workbook cell by cell, safe cells, encodings, quiet and verbose."""
 
+import corpus
 import pytest
 from openpyxl import load_workbook
-
-import corpus
 
 INJECTED = [["乡镇", "一年级入学人数", "毕业班在校生数"], ["=cmd|' /C calc'!A0", "100", "97"], ["@SUM(1+1)", "100", "90"]]
 

@@ -118,4 +118,4 @@ def test_headers_on_two_lines_are_shown_on_one(run, tmp_path):
     path = write_delimited(tmp_path / "h.csv", [["乡镇", "一年级\n入学人数", "毕业班在校生数"], ["甲", "x", "97"]],
                            "utf-8")
     result = run("check", str(path), "--lang", "en")
-    assert f"column B (一年级 入学人数): 'x' is not a number" in result.stderr
+    assert "column B (一年级 入学人数): 'x' is not a number" in result.stderr

@@ -154,7 +154,8 @@ def check(files: tuple[str, ...], thresholds_path: str | None, profile: str | No
       1  有未达标 / a gated row fails (or warns, with --strict)
       2  无法判定 / cannot evaluate: bad input, thresholds or options
     """
-    from kongchuo_cli import evaluate, load, output as out, thresholds
+    from kongchuo_cli import evaluate, load, thresholds
+    from kongchuo_cli import output as out
     from kongchuo_cli.gate import exit_code
     from kongchuo_cli.messages import KongchuoError, Message
     from kongchuo_cli.read import ReadOptions
@@ -191,7 +192,9 @@ def check(files: tuple[str, ...], thresholds_path: str | None, profile: str | No
             click.echo(table.description().render(lang), err=True)
     if problems:
         raise KongchuoError(problems)
-    emit(evaluation, output_format, output, lang=lang, gate=gate, strict=strict, encoding=output_encoding,
+    from kongchuo_cli.render import check_report
+
+    emit(check_report(evaluation, lang, gate, strict), output_format, output, lang=lang, encoding=output_encoding,
          color=color, quiet=quiet)
     sys.exit(exit_code(evaluation.results, gate, strict))
 
@@ -228,8 +231,8 @@ def reading_progress(files: tuple[str, ...], lang: str, quiet: bool):
         yield on_file
 
 
-def emit(evaluation, output_format: str, output: str | None, *, lang: str, gate: str, strict: bool,
-         encoding: str | None, color: bool | None, quiet: bool) -> None:
+def emit(report, output_format: str, output: str | None, *, lang: str, encoding: str | None, color: bool | None,
+         quiet: bool) -> None:
     """Render once and send it whole: to the file (atomically), or to stdout (machine formats as bytes, so a
     Windows console's code page never garbles a CSV)."""
     from kongchuo_cli import output as out
@@ -240,11 +243,11 @@ def emit(evaluation, output_format: str, output: str | None, *, lang: str, gate:
     terminal, colour_wanted = _terminal() if output is None else (False, False)
     if output_format == "xlsx" and terminal:
         raise fail("xlsx_to_terminal", Where("-"))
-    options = {"lang": lang, "gate": gate, "strict": strict}
+    options = {"lang": lang}
     if output_format == "table":
         color = (colour_wanted if color is None else color) and output is None
         options.update(color=color, width=_terminal_width() if terminal else None)
-    content = out.FORMATTERS[output_format](evaluation, **options)
+    content = out.FORMATTERS[output_format](report, **options)
     if output is None and output_format == "table" and encoding is None:
         click.echo(content, nl=False, color=color)  # click speaks the terminal's own encoding
         return

@@ -12,8 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kongchuo_cli.columns import BY_NAME, NOT_DATA, UNIT, column_letter, match_column, normalize_header, suggest_header, \
-    unit_level
+from kongchuo_cli.columns import (
+    BY_NAME,
+    NOT_DATA,
+    UNIT,
+    column_letter,
+    match_column,
+    normalize_header,
+    suggest_header,
+    unit_level,
+)
 from kongchuo_cli.indicators import DISABLED_PARTS
 from kongchuo_cli.messages import KongchuoError, Message, Where, fail
 from kongchuo_cli.read import Grid, ReadOptions, read_grid

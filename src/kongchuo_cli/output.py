@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from kongchuo_cli import render
+from kongchuo_cli import report
 from kongchuo_cli.messages import Where, fail
 
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".txt": "table", ".json": "json", ".md": "markdown",
@@ -24,13 +24,13 @@ def _xlsx(*args, **kwargs) -> bytes:
     return to_xlsx(*args, **kwargs)
 
 
-# One way out: every format is a function (evaluation, lang, gate, strict) → text, or bytes for a workbook.
+# One way out: every format is a function (report, lang, …) → text, or bytes for a workbook.
 FORMATTERS: dict[str, Callable[..., str | bytes]] = {
-    "table": render.to_table,
-    "csv": render.to_delimited(","),
-    "tsv": render.to_delimited("\t"),
-    "json": render.to_json,
-    "markdown": render.to_markdown,
+    "table": report.to_table,
+    "csv": report.to_delimited(","),
+    "tsv": report.to_delimited("\t"),
+    "json": report.to_json,
+    "markdown": report.to_markdown,
     "xlsx": _xlsx,
 }
 

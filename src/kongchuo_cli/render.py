@@ -5,19 +5,16 @@ Rates are exact fractions until here; this is the only place that rounds, and on
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Callable
 from functools import lru_cache
 
 from kongchuo_cli import __version__
 from kongchuo_cli.evaluate import FAIL, NA, PASS, STATUSES, WARN, Evaluation, Result
 from kongchuo_cli.gate import ExitCode, exit_code, gated
-from kongchuo_cli.indicators import FORMULAS, RATE
+from kongchuo_cli.indicators import BY_ID, FORMULAS, RATE
 from kongchuo_cli.messages import Message, Term
+from kongchuo_cli.report import STATUS_LABELS, Report
 from kongchuo_cli.table import Column
-from kongchuo_cli.thresholds import BUILT_IN
+from kongchuo_cli.thresholds import BUILT_IN, Thresholds
 
 RECORD_DECIMALS = 4  # the contract's `rate`: percent rounded to 4 decimals
 
@@ -28,11 +25,8 @@ FIELDS: dict[str, str] = {
     "formula": "公式", "note": "说明",
 }
 NUMERIC_FIELDS = {"numerator", "denominator", "rate", "returns_needed"}
-STATUS_LABELS = {PASS: Term("达标", "pass"), WARN: Term("预警", "warn"), FAIL: Term("未达标", "fail"),
-                 NA: Term("不适用", "n/a")}
 STATUS_STYLES = {PASS: ("✔", "green"), WARN: ("!", "yellow"), FAIL: ("✘", "bold red"), NA: ("—", "dim")}
 TOTAL_LABEL = Term("合计", "Total")
-YES_NO = {True: "是", False: "否"}
 
 
 def percent(numerator: int, denominator: int, decimals: int) -> str:
@@ -95,8 +89,8 @@ def status_counts(results: list[Result]) -> dict[str, int]:
     return {status: sum(result.status == status for result in results) for status in STATUSES}
 
 
-def to_json(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> str:
-    """One JSON object; each result record on a line of its own (compact, and fast: json's C encoder)."""
+def check_report(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> Report:
+    """`check`'s results for every output format."""
     head = {
         "version": __version__,
         "thresholds": evaluation.thresholds.origin,
@@ -104,66 +98,25 @@ def to_json(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> str:
         "counts": status_counts(evaluation.results),
         "skipped": evaluation.skipped,
     }
-    fields = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
-    records = ",\n".join(f"    {json.dumps(_json_record(record(result, lang)), ensure_ascii=False)}"
-                          for result in evaluation.results)
-    return "{\n" + ",\n".join(fields) + ',\n  "results": [\n' + records + "\n  ]\n}\n"
+    return Report(FIELDS, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
+                  frozenset({"rate"}), head, table=lambda color, width: to_table(evaluation, lang, gate, color, width),
+                  sheets=[_lines_sheet(evaluation.thresholds, lang)])
 
 
-def _json_record(fields: dict[str, object]) -> dict[str, object]:
-    """The rate as a JSON number: a 4-decimal percent's shortest float repr has the same digits."""
-    if fields["rate"] is not None:
-        fields["rate"] = float(fields["rate"])
-    return fields
+def _lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[object]]]:
+    """The lines used, as a workbook sheet: which profile or file, then one row per indicator."""
+    origin = Term("内置", "built-in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
+    rows: list[list[object]] = [[thresholds.name or "", origin], []]
+    rows.append([header.render(lang) for header in LINE_HEADERS])
+    for indicator_id, line in thresholds.lines.items():
+        rows.append([indicator_id, BY_ID[indicator_id].term.render(lang), line.target.text if line.target else "",
+                     line.warn.text if line.warn else "", line.formula if indicator_id == "consolidation_9y" else "",
+                     line.source or ""])
+    return Term("标准", "thresholds"), rows
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text that a spreadsheet would run as a formula
-
-
-def neutralised(text: str) -> str:
-    """Text from the user that begins like a formula gets a leading apostrophe (OWASP's advice for CSV)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def cell_value(key: str, value: object, lang: str) -> object:
-    """A record value as a spreadsheet cell: blanks for null; Chinese words for status and flags under zh; text
-    that would run as a formula neutralised."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and key not in NUMERIC_FIELDS:
-        value = neutralised(value)
-    if lang == "zh" and key == "status":
-        return STATUS_LABELS[value].zh
-    if isinstance(value, bool):
-        return YES_NO[value] if lang == "zh" else str(value).lower()
-    return value
-
-
-def _rows(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[object]]]:
-    headers = list(FIELDS) if lang == "en" else list(FIELDS.values())
-    rows = [[value if type(value) is int else cell_value(key, value, lang)  # ints pass as they are (fast path)
-             for key, value in record(result, lang).items()] for result in evaluation.results]
-    return headers, rows
-
-
-def to_delimited(delimiter: str) -> Callable[..., str]:
-    def render(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-        headers, rows = _rows(evaluation, lang)
-        writer.writerow(headers)
-        writer.writerows(rows)
-        return buffer.getvalue()
-
-    return render
-
-
-def to_markdown(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> str:
-    from tabulate import tabulate
-
-    headers, rows = _rows(evaluation, lang)
-    align = ["right" if key in NUMERIC_FIELDS else "left" for key in FIELDS]
-    return tabulate(rows, headers, tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
+LINE_HEADERS = (Term("指标代码", "indicator"), Term("指标", "name"), Term("标准", "target"), Term("预警线", "warn"),
+                Term("公式", "formula"), Term("来源", "source"))
 
 
 SUMMARY_LISTED_NEEDS = 10  # beyond this the summary line names how many more
@@ -197,8 +150,7 @@ TABLE_COLUMNS = (
 NOTE_COLUMN = Column(Term("说明", "Note"), wraps=True)
 
 
-def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: bool = False,
-             width: int | None = None) -> str:
+def to_table(evaluation: Evaluation, lang: str, gate: str, color: bool = False, width: int | None = None) -> str:
     """The table a person reads: one block per unit, the total last, pass/warn/fail marked, then a summary."""
     from kongchuo_cli.table import draw
 
@@ -216,7 +168,8 @@ def to_table(evaluation: Evaluation, lang: str, gate: str, strict: bool, color: 
         mark, status_style = STATUS_STYLES[result.status]
         needed = result.returns_needed
         row = [
-            ("  " * result.level + unit_label(result, lang) if first_of_unit else "", "bold" if not result.level else None),
+            ("  " * result.level + unit_label(result, lang) if first_of_unit else "",
+             None if result.level else "bold"),
             (result.indicator.term.render(lang), bold),
             (f"{result.numerator:,}", bold),
             ("" if result.denominator is None else f"{result.denominator:,}", bold),

@@ -1,0 +1,96 @@
+"""Records for machines, whatever the command: one `Report` → csv, tsv, json, markdown (and xlsx, spreadsheet.py).
+
+Records hold machine values: ints, text, booleans, None, and percents as exact decimal text ("93.2880"); each
+format turns them into its own cells. Only the human table is the command's own (`Report.table`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kongchuo_cli.messages import Term
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text that a spreadsheet would run as a formula
+STATUS_LABELS = {"pass": Term("达标", "pass"), "warn": Term("预警", "warn"), "fail": Term("未达标", "fail"),
+                 "n/a": Term("不适用", "n/a")}
+YES_NO = {True: "是", False: "否"}
+
+
+@dataclass
+class Report:
+    fields: dict[str, str]  # record key → Chinese header, in order; the English header is the key
+    records: list[dict[str, object]]
+    numeric: frozenset[str] = frozenset()  # right-aligned, never neutralised
+    percents: frozenset[str] = frozenset()  # decimal text of a percent: a JSON number, an xlsx percent cell
+    head: dict[str, object] = field(default_factory=dict)  # JSON keys before the records
+    records_key: str = "results"
+    table: Callable[[bool, int | None], str] | None = None  # the command's table for people: (colour, width)
+    sheets: list[tuple[Term, list[list[object]]]] = field(default_factory=list)  # more workbook sheets
+
+    def headers(self, lang: str) -> list[str]:
+        return list(self.fields) if lang == "en" else list(self.fields.values())
+
+
+def neutralised(text: str) -> str:
+    """Text from the user that begins like a formula gets a leading apostrophe (OWASP's advice for CSV)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell_value(key: str, value: object, lang: str, numeric: frozenset[str] = frozenset()) -> object:
+    """A record value as a spreadsheet cell: blanks for null; Chinese words for status and flags under zh; text
+    that would run as a formula neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and key not in numeric:
+        value = neutralised(value)
+    if lang == "zh" and key == "status":
+        return STATUS_LABELS[value].zh
+    if isinstance(value, bool):
+        return YES_NO[value] if lang == "zh" else str(value).lower()
+    return value
+
+
+def _rows(report: Report, lang: str) -> list[list[object]]:
+    numeric = report.numeric | report.percents
+    return [[value if type(value) is int else cell_value(key, value, lang, numeric)  # ints as they are: fast
+             for key, value in record.items()] for record in report.records]
+
+
+def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
+    def render(report: Report, lang: str) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(report.headers(lang))
+        writer.writerows(_rows(report, lang))
+        return buffer.getvalue()
+
+    return render
+
+
+def to_markdown(report: Report, lang: str) -> str:
+    from tabulate import tabulate
+
+    rows = [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang)]
+    align = ["right" if key in report.numeric | report.percents else "left" for key in report.fields]
+    return tabulate(rows, report.headers(lang), tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
+
+
+def to_json(report: Report, lang: str) -> str:
+    """One JSON object; each record on a line of its own (compact, and fast: json's C encoder)."""
+    head = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in report.head.items()]
+    records = ",\n".join(f"    {json.dumps(_json_record(record, report.percents), ensure_ascii=False)}"
+                         for record in report.records)
+    return "{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]\n}\n"
+
+
+def _json_record(record: dict[str, object], percents: frozenset[str]) -> dict[str, object]:
+    """Percents as JSON numbers: a 4-decimal percent's shortest float repr has the same digits."""
+    return {key: float(value) if key in percents and value is not None else value for key, value in record.items()}
+
+
+def to_table(report: Report, lang: str, color: bool = False, width: int | None = None) -> str:
+    return report.table(color, width)
