@@ -124,42 +124,31 @@ def cli() -> None:
     """
 
 
-@cli.command()
-@click.argument("files", nargs=-1, required=True)
-@click.option("-t", "--thresholds", "thresholds_path", metavar="PATH",
-              help="阈值文件 / thresholds YAML [default: ./thresholds.yaml, else the built-in national lines]")
-@click.option("-p", "--profile", metavar="NAME",
-              help="内置标准，如 youzhi-2017（见 kongchuo thresholds list）/ a built-in profile")
-@click.option("--gate", type=click.Choice(GATES), default="total", show_default=True,
-              help="决定退出码的行：合计行，或每一行 / rows that decide the exit code")
-@click.option("--strict", is_flag=True, help="预警也算未通过 / a warn fails the gate too")
-@click.option("--by", type=ColumnList(), default=(), metavar="COLUMN[,COLUMN]",
-              help="按列汇总，如 乡镇 或 乡镇,学校 / roll rows up by a column, e.g. 乡镇 or 乡镇,学校")
-@input_options
-@output_options
-@reports_errors
-def check(files: tuple[str, ...], thresholds_path: str | None, profile: str | None, gate: str, strict: bool,
-          by: tuple[str, ...],
-          encoding: str | None, sheet: str | None, header_row: int | None, output_format: str | None,
-          output: str | None, lang: str, output_encoding: str | None, color: bool | None, quiet: bool,
-          verbose: bool) -> None:
-    """读取汇总表，计算各项指标，对照标准判定，并给出需劝返人数。
+def evaluation_options(command):
+    """What is evaluated and against which lines: shared by check and plan."""
+    for option in reversed((
+        click.argument("files", nargs=-1, required=True),
+        click.option("-t", "--thresholds", "thresholds_path", metavar="PATH",
+                     help="阈值文件 / thresholds YAML [default: ./thresholds.yaml, else the built-in national lines]"),
+        click.option("-p", "--profile", metavar="NAME",
+                     help="内置标准，如 youzhi-2017（见 kongchuo thresholds list）/ a built-in profile"),
+        click.option("--by", type=ColumnList(), default=(), metavar="COLUMN[,COLUMN]",
+                     help="按列汇总，如 乡镇 或 乡镇,学校 / roll rows up by a column, e.g. 乡镇 or 乡镇,学校"),
+    )):
+        command = option(command)
+    return input_options(output_options(reports_errors(command)))
 
-    Read summary tables (one row per 乡镇 or 学校; CSV in UTF-8 or GBK, or .xlsx; - for standard input), compute
-    every indicator whose columns are present, judge each against its line, and give the returns needed.
 
-    \b
-    退出码 / exit codes:
-      0  通过 / no failing row
-      1  有未达标 / a gated row fails (or warns, with --strict)
-      2  无法判定 / cannot evaluate: bad input, thresholds or options
-    """
-    from kongchuo_cli import evaluate, load, thresholds
-    from kongchuo_cli import output as out
-    from kongchuo_cli.gate import exit_code
+def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, output_format, output, lang, quiet,
+           verbose):
+    """(evaluation, output format): the thresholds and every table read and evaluated, with every problem of
+    every input reported in one run; warnings (and with -v, what was read) go to stderr."""
+    from kongchuo_cli import evaluate, load, output as out, thresholds
     from kongchuo_cli.messages import KongchuoError, Message
     from kongchuo_cli.read import ReadOptions
 
+    if thresholds_path and profile:
+        raise click.UsageError("-t and --profile: give one (a file may say `extends: NAME`) / 只能二选一")
     problems: list = []
     notices: list = []
 
@@ -172,8 +161,6 @@ def check(files: tuple[str, ...], thresholds_path: str | None, profile: str | No
             notices.extend(error.notices)
             return None
 
-    if thresholds_path and profile:
-        raise click.UsageError("-t and --profile: give one (a file may say `extends: NAME`) / 只能二选一")
     policy = attempt(lambda: thresholds.load(thresholds_path, profile))
     with reading_progress(files, lang, quiet) as on_file:
         tables = attempt(lambda: load.load_files(list(files), ReadOptions(encoding, sheet, header_row), on_file))
@@ -192,11 +179,57 @@ def check(files: tuple[str, ...], thresholds_path: str | None, profile: str | No
             click.echo(table.description().render(lang), err=True)
     if problems:
         raise KongchuoError(problems)
+    return evaluation, output_format
+
+
+@cli.command()
+@click.option("--gate", type=click.Choice(GATES), default="total", show_default=True,
+              help="决定退出码的行：合计行，或每一行 / rows that decide the exit code")
+@click.option("--strict", is_flag=True, help="预警也算未通过 / a warn fails the gate too")
+@evaluation_options
+def check(files, thresholds_path, profile, by, gate, strict, encoding, sheet, header_row, output_format, output,
+          lang, output_encoding, color, quiet, verbose) -> None:
+    """读取汇总表，计算各项指标，对照标准判定，并给出需劝返人数。
+
+    Read summary tables (one row per 乡镇 or 学校; CSV in UTF-8 or GBK, or .xlsx; - for standard input), compute
+    every indicator whose columns are present, judge each against its line, and give the returns needed.
+
+    \b
+    退出码 / exit codes:
+      0  通过 / no failing row
+      1  有未达标 / a gated row fails (or warns, with --strict)
+      2  无法判定 / cannot evaluate: bad input, thresholds or options
+    """
+    from kongchuo_cli.gate import exit_code
     from kongchuo_cli.render import check_report
 
+    evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
+                                       output_format, output, lang, quiet, verbose)
     emit(check_report(evaluation, lang, gate, strict), output_format, output, lang=lang, encoding=output_encoding,
          color=color, quiet=quiet)
     sys.exit(exit_code(evaluation.results, gate, strict))
+
+
+@cli.command()
+@click.option("-i", "--indicator", "indicators", multiple=True, metavar="ID",
+              help="只分配这个指标（可重复）；默认：合计未达标的全部指标 / only this indicator (repeatable)")
+@evaluation_options
+def plan(files, thresholds_path, profile, by, indicators, encoding, sheet, header_row, output_format, output, lang,
+         output_encoding, color, quiet, verbose) -> None:
+    """把全县需劝返人数分配到各单位（请各乡镇认领）。
+
+    Split the county's returns needed among its units in proportion to the children each has lost (largest
+    remainder: whole children, summing to the county's need, no unit asked for more than it lost), beside each
+    unit's own need to meet the line alone. With --by 乡镇, the townships share the need.
+    """
+    from kongchuo_cli.plan import plan as make_plan
+    from kongchuo_cli.render import plan_report
+
+    evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
+                                       output_format, output, lang, quiet, verbose)
+    rows = make_plan(evaluation, indicators)
+    emit(plan_report(rows, evaluation, lang), output_format, output, lang=lang, encoding=output_encoding,
+         color=color, quiet=quiet)
 
 
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display

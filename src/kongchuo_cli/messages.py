@@ -268,4 +268,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "各单位分别达标共需劝返 {needed} 人。", "{needed} if each unit meets the line on its own.",
     ),
     "note_warn_gap": ("距预警线「{warn}」还需劝返 {needed} 人。", "{needed} more returns reach the warn line '{warn}'."),
+    # the township plan
+    "plan_title": ("劝返任务分配（按各单位流失人数比例，最大余数法；标准：{thresholds}）",
+                   "Returns shared among the units (in proportion to the children each lost, largest remainder; "
+                   "lines: {thresholds})"),
+    "plan_needs_units": ("分配计划需要多个单位（只有一个单位时，它自己的需劝返人数就是全部）。",
+                         "a plan needs several units (with one unit, its own need is the whole plan)."),
+    "plan_indicator_absent": ("数据中没有可计算「{indicator}」的列；可用的指标：{allowed}。",
+                              "the data has no columns for '{indicator}'; the indicators here are: {allowed}."),
+    "plan_indicator_unknown": ("未知的指标「{indicator}」；可用的指标：{allowed}。",
+                               "unknown indicator '{indicator}'; the indicators here are: {allowed}."),
+    "plan_nothing": ("合计各项指标均已达标，无需分配劝返任务。", "the total meets every line: nothing to share out."),
+    "plan_short": ("仅靠劝返无法达标：需 {needed} 人，而各单位共缺 {lost} 人，已全部分配。",
+                   "returns alone cannot reach the line: {needed} needed, only {lost} lost in all; every one is assigned."),
 }

@@ -1,0 +1,87 @@
+"""The township plan: the county's need shared out by the largest-remainder method."""
+
+import json
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from kongchuo_cli.plan import allocate
+
+
+@pytest.mark.parametrize(
+    "need, losses, shares",
+    [
+        # quotas 5·3/7 = 2.14, 5·2/7 = 1.43, 1.43: floors 2, 1, 1 leave one; the remainders 3/7 tie → the earlier unit
+        (5, [3, 2, 2], [2, 2, 1]),
+        # quotas 10·10/16 = 6.25, 10·5/16 = 3.125, 10·1/16 = 0.625: floors 6, 3, 0 leave one → the largest remainder
+        (10, [10, 5, 1], [6, 3, 1]),
+        (0, [4, 5], [0, 0]),
+        (9, [4, 5], [4, 5]),  # the whole loss
+        (12, [4, 5], [4, 5]),  # more than was lost: everyone, and the plan says it falls short
+        (3, [0, 7, 0], [0, 3, 0]),  # a unit that lost nobody is asked for nobody
+    ],
+)
+def test_allocation_by_hand(need, losses, shares):
+    assert allocate(need, losses) == shares
+
+
+@given(losses=st.lists(st.integers(0, 2000), min_size=1, max_size=30), data=st.data())
+def test_allocation_invariants(losses, data):
+    need = data.draw(st.integers(0, sum(losses) + 50))
+    shares = allocate(need, losses)
+    assert sum(shares) == min(need, sum(losses))  # the county's need, or everyone lost
+    assert all(0 <= share <= loss for share, loss in zip(shares, losses))  # nobody asked for more than it lost
+    if need < sum(losses):
+        for share, loss in zip(shares, losses):  # proportional within one child
+            assert abs(share - Fraction(need * loss, sum(losses))) < 1
+
+
+def test_plan_of_the_example_county(run):
+    result = run("plan", str(ROOT / "examples" / "county.csv"), "-i", "consolidation_9y", "-f", "json", "--lang", "en",
+                 "-t", str(ROOT / "thresholds.yaml"))
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)["plan"]
+    county = rows[-1]
+    # 8,388 − 7,825 = 563 children lost; the county needs 228 (⌈0.96 · 8,388⌉ − 7,825)
+    assert (county["unit"], county["lost"], county["share"], county["own_need"]) == ("Total", 563, 228, 228)
+    units = {row["unit"]: row for row in rows[:-1]}
+    # 城关镇 lost 1,870 − 1,690 = 180: quota 228 · 180 / 563 = 72.9, and needs ⌈1,795.2⌉ − 1,690 = 106 on its own
+    assert (units["城关镇"]["lost"], units["城关镇"]["own_need"]) == (180, 106)
+    # floors of 228·lost/563 sum to 223; the five largest remainders (in 563ths: 东坪 531, 城关 504, 柳林 475,
+    # 青龙 354, 石桥 275) get one more each
+    assert {unit: row["share"] for unit, row in units.items()} == {
+        "城关镇": 73, "东坪镇": 28, "西河镇": 8, "南岭乡": 10, "北山乡": 8, "石桥镇": 24, "柳林镇": 20, "青龙乡": 19,
+        "白沙镇": 11, "桃园乡": 12, "黄土岭乡": 12, "新华镇": 3}
+
+
+def test_plan_defaults_to_every_failing_indicator(run):
+    result = run("plan", str(ROOT / "examples" / "county.csv"), "-f", "json", "-t", str(ROOT / "thresholds.yaml"))
+    totals = [(row["indicator"], row["share"]) for row in json.loads(result.stdout)["plan"] if row["is_total"]]
+    # the county fails consolidation (228), net enrolment (24), disabled enrolment (2) and poverty dropouts (8)
+    assert totals == [("consolidation_9y", 228), ("enrollment_primary_net", 24), ("enrollment_disabled", 2),
+                      ("poverty_dropouts", 8)]
+
+
+def test_plan_by_township_from_a_school_sheet(run, tmp_path):
+    import corpus
+
+    path = corpus.school_csv(tmp_path)
+    result = run("plan", str(path), "--by", "乡镇", "-f", "csv", "--lang", "en")
+    lines = result.stdout.splitlines()
+    # lost: 甲镇 200 − 190 = 10, 乙镇 12, 丙乡 1 (23 in all); the county needs 5:
+    # quotas 50/23 = 2.17, 60/23 = 2.61, 5/23 = 0.22 → floors 2, 2, 0 and one more to 乙镇 (remainder 14/23)
+    shares = [(line.split(",")[0], line.split(",")[8]) for line in lines[1:]]
+    assert shares == [("甲镇", "2"), ("乙镇", "3"), ("丙乡", "0"), ("Total", "5")]
+
+
+def test_plan_messages(run, write_table):
+    one = write_table([["乡镇", "一年级入学人数", "毕业班在校生数"], ["甲", "100", "90"]])
+    assert run("plan", one, "--lang", "en").stderr == (
+        "Error: a plan needs several units (with one unit, its own need is the whole plan).\n")
+    two = write_table([["乡镇", "一年级入学人数", "毕业班在校生数"], ["甲", "100", "90"], ["乙", "100", "99"]], name="b.csv")
+    result = run("plan", two, "-i", "dropout_junior", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: the data has no columns for 'dropout_junior'; the indicators here are: consolidation_9y.\n")
