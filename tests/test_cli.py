@@ -6,13 +6,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-
-# Two townships worked by hand against the national lines (>= 96 %, junior dropouts <= 2 %):
-#   甲镇 consolidation 95/100 = 95 %: fails, ⌈0.96·100⌉ − 95 = 1; junior dropouts 3/100 = 3 %: fails, 3 − ⌊2⌋ = 1
-#   乙镇 194/200 = 97 %: passes; 1/200 = 0.5 %: passes
-#   合计 289/300 = 96.3333 %: passes; 4/300 = 1.3333 %: passes; the units on their own need 1 each
-SMALL = [["乡镇", "一年级入学人数", "毕业班在校生数", "初中辍学人数", "初中学年初在校生数"],
-         ["甲镇", "100", "95", "3", "100"], ["乙镇", "200", "194", "1", "200"]]
+from tests_small import SMALL_COUNTY as SMALL  # two townships worked by hand (see tests_small.py)
 
 CSV_EN = """\
 unit,is_total,indicator,name,numerator,denominator,rate,target,status,returns_needed,formula,note

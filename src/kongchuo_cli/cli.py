@@ -186,9 +186,12 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
 @click.option("--gate", type=click.Choice(GATES), default="total", show_default=True,
               help="决定退出码的行：合计行，或每一行 / rows that decide the exit code")
 @click.option("--strict", is_flag=True, help="预警也算未通过 / a warn fails the gate too")
+@click.option("--junit", "junit_path", metavar="PATH",
+              help="写 JUnit XML 报告（GitLab/Jenkins）/ write a JUnit XML report for CI")
+@click.option("--summary", is_flag=True, help="只输出一行结论（用于日志）/ print one summary line for logs")
 @evaluation_options
-def check(files, thresholds_path, profile, by, gate, strict, encoding, sheet, header_row, output_format, output,
-          lang, output_encoding, color, quiet, verbose) -> None:
+def check(files, thresholds_path, profile, by, gate, strict, junit_path, summary, encoding, sheet, header_row,
+          output_format, output, lang, output_encoding, color, quiet, verbose) -> None:
     """读取汇总表，计算各项指标，对照标准判定，并给出需劝返人数。
 
     Read summary tables (one row per 乡镇 or 学校; CSV in UTF-8 or GBK, or .xlsx; - for standard input), compute
@@ -203,10 +206,24 @@ def check(files, thresholds_path, profile, by, gate, strict, encoding, sheet, he
     from kongchuo_cli.gate import exit_code
     from kongchuo_cli.render import check_report
 
+    from kongchuo_cli import output as out
+
     evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
                                        output_format, output, lang, quiet, verbose)
-    emit(check_report(evaluation, lang, gate, strict), output_format, output, lang=lang, encoding=output_encoding,
-         color=color, quiet=quiet)
+    if junit_path is not None:
+        from kongchuo_cli.junit import to_junit
+
+        origin = evaluation.thresholds.origin
+        out.check_not_input(junit_path, [*files, *([] if origin.startswith("built-in") else [origin])])
+
+        out.write_atomic(junit_path, to_junit(evaluation, lang, gate, strict))
+    if summary and not quiet:
+        from kongchuo_cli.render import summary_line
+
+        click.echo(summary_line(evaluation, lang, gate))
+    if output is not None or not summary:
+        emit(check_report(evaluation, lang, gate, strict), output_format, output, lang=lang,
+             encoding=output_encoding, color=color, quiet=quiet)
     sys.exit(exit_code(evaluation.results, gate, strict))
 
 

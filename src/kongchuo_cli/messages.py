@@ -268,6 +268,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "各单位分别达标共需劝返 {needed} 人。", "{needed} if each unit meets the line on its own.",
     ),
     "note_warn_gap": ("距预警线「{warn}」还需劝返 {needed} 人。", "{needed} more returns reach the warn line '{warn}'."),
+    # CI reports
+    "junit_failure": ("{rate} 未满足 {target}，需劝返 {needed} 人", "{rate} does not meet {target}; {needed} to return"),
+    "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{needs}",
+                     "{failed} fail, {warned} warn, {passed} pass{needs}"),
+    "summary_line_needs": (" — 需劝返：{needs}", " — children to return: {needs}"),
+    "summary_line_need": ("{unit}{indicator} {count} 人", "{count} for {unit}{indicator}"),
     # the township plan
     "plan_title": ("劝返任务分配（按各单位流失人数比例，最大余数法；标准：{thresholds}）",
                    "Returns shared among the units (in proportion to the children each lost, largest remainder; "

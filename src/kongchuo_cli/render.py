@@ -143,6 +143,20 @@ def summary_lines(evaluation: Evaluation, lang: str, gate: str) -> list[str]:
     return [line.render(lang) for line in lines]
 
 
+def summary_line(evaluation: Evaluation, lang: str, gate: str) -> str:
+    """One line for a CI log: counts of the gated rows and the children to return."""
+    decided = gated(evaluation.results, gate)
+    counts = status_counts(decided)
+    needs = tuple(Message("summary_line_need", {"unit": "" if result.is_total else f"{result.unit} ",
+                                                "indicator": result.indicator.term, "count": result.returns_needed})
+                  for result in sorted(decided, key=lambda result: not result.is_total) if result.status == FAIL)
+    listed = needs[:SUMMARY_LISTED_NEEDS] + ((Message("summary_more", {"count": len(needs) - SUMMARY_LISTED_NEEDS}),)
+                                             if len(needs) > SUMMARY_LISTED_NEEDS else ())
+    return Message("summary_line", {"failed": counts[FAIL], "warned": counts[WARN], "passed": counts[PASS],
+                                    "needs": Message("summary_line_needs", {"needs": listed}) if needs else ""}
+                   ).render(lang)
+
+
 TABLE_COLUMNS = (
     Column(Term("单位", "Unit")), Column(Term("指标", "Indicator")), Column(Term("分子", "Num."), right=True),
     Column(Term("分母", "Denom."), right=True), Column(Term("比率", "Rate"), right=True), Column(Term("标准", "Line")),
