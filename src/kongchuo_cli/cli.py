@@ -249,6 +249,67 @@ def plan(files, thresholds_path, profile, by, indicators, encoding, sheet, heade
          color=color, quiet=quiet)
 
 
+@cli.group(name="thresholds")
+def thresholds_group() -> None:
+    """阈值文件与内置标准：列出、查看、检查。 / Thresholds files and built-in profiles: list, show, check."""
+
+
+@thresholds_group.command(name="list")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="语言 / language")
+def thresholds_list(lang: str) -> None:
+    """列出内置标准。 / List the built-in profiles."""
+    from kongchuo_cli import thresholds
+    from kongchuo_cli.messages import Message
+
+    for name in thresholds.profiles():
+        mark = Message("profile_default").render(lang) if name == thresholds.DEFAULT_PROFILE else ""
+        click.echo(f"{name:<16}{thresholds.load_profile(name).name}{mark}")
+
+
+@thresholds_group.command(name="show")
+@click.argument("name")
+@reports_errors
+def thresholds_show(name: str) -> None:
+    """显示一个内置标准（YAML，可复制后修改）。 / Print a built-in profile's YAML, to copy and adapt."""
+    from kongchuo_cli import thresholds
+
+    thresholds.load_profile(name)  # an unknown name is an error listing the profiles
+    click.echo(thresholds.profile_text(name), nl=False)
+
+
+@thresholds_group.command(name="check")
+@click.argument("path")
+@click.option("--data", multiple=True, metavar="FILE", help="用这些数据检查指标是否用得上 / data whose columns to check")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="语言 / language")
+@reports_errors
+def thresholds_check(path: str, data: tuple[str, ...], lang: str) -> None:
+    """检查阈值文件：列出所有错误（带行号）和可疑之处。退出码 0 无问题，1 有警告，2 有错误。
+
+    Lint a thresholds file: every error with its line; warnings for a warn line that can never fire, a line
+    looser than the profile it extends, and (with --data) lines for indicators the data never provides.
+    Exit 0 clean, 1 warnings, 2 errors.
+    """
+    from kongchuo_cli import evaluate, load, thresholds
+    from kongchuo_cli.messages import Message, Where
+
+    policy = thresholds.load(path)
+    warnings = list(policy.warnings)
+    if data:
+        available, _ = evaluate.available_indicators(load.load_files(list(data)))
+        for indicator_id in policy.positions:
+            if all(indicator.id != indicator_id for indicator in available):
+                indicator = evaluate.BY_ID[indicator_id]
+                warnings.append(Message("lint_not_in_data", {"indicator": indicator.term},
+                                        Where(path, line=policy.positions[indicator_id])))
+    prefix = Message("warning_prefix").render(lang)
+    for warning in sorted(warnings, key=lambda message: message.where.line):
+        click.echo(f"{prefix}{warning.render(lang)}")
+    if warnings:
+        sys.exit(1)
+    count = sum(line.target is not None for line in policy.lines.values())
+    click.echo(Message("lint_clean", {"file": path, "count": count}).render(lang))
+
+
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
 
 

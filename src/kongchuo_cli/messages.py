@@ -268,6 +268,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "各单位分别达标共需劝返 {needed} 人。", "{needed} if each unit meets the line on its own.",
     ),
     "note_warn_gap": ("距预警线「{warn}」还需劝返 {needed} 人。", "{needed} more returns reach the warn line '{warn}'."),
+    # thresholds lint
+    "lint_warn_never": ("预警线「{warn}」与达标线「{target}」相同，永远不会触发预警。",
+                        "the warn line '{warn}' is the same as the target '{target}': it can never fire."),
+    "lint_looser": ("「{target}」比所继承的标准「{base}」更宽松。", "'{target}' is looser than the inherited line '{base}'."),
+    "lint_not_in_data": ("数据中没有可计算{indicator}的列，这条标准用不上。",
+                         "the data has no columns for {indicator}: this line is never used."),
+    "lint_clean": ("{file}：没有发现问题（{count} 条标准）。", "{file}: no problems ({count} lines)."),
+    "profile_default": ("（默认）", " (default)"),
     # CI reports
     "junit_failure": ("{rate} 未满足 {target}，需劝返 {needed} 人", "{rate} does not meet {target}; {needed} to return"),
     "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{needs}",

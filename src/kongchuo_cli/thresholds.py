@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class Thresholds:
     origin: str  # the file's path, BUILT_IN (the default profile), or "built-in:NAME" (--profile NAME)
     lines: dict[str, Line]
     base: Thresholds | None = None  # the profile this file extends
+    positions: dict[str, int] = field(default_factory=dict)  # indicator → its entry's YAML line (for lint)
+    warnings: list[Message] = field(default_factory=list)  # lines that are legal but likely mistaken
 
     def line(self, indicator_id: str) -> Line:
         return self.lines.get(indicator_id, Line())
@@ -110,6 +112,8 @@ class _Reader:
     def __init__(self, origin: str) -> None:
         self.origin = origin
         self.problems: list[Message] = []
+        self.warnings: list[Message] = []
+        self.positions: dict[str, int] = {}
 
     def problem(self, node: yaml.Node, code: str, **params: object) -> None:
         self.problems.append(Message(code, params, Where(self.origin, line=node.start_mark.line + 1)))
@@ -154,12 +158,13 @@ class _Reader:
                 self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=", ".join(BY_ID))
                 continue
             lines[indicator_id] = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
+            self.positions[indicator_id] = key_node.start_mark.line + 1
         if not self.problems and not any(line.target for line in lines.values()):
             self.problems.append(Message("thresholds_no_target", {}, Where(self.origin, line=1)))
         if self.problems:
             raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
         name = self.text(top, "name") or (base.name if base else None)
-        return Thresholds(name, self.origin, lines, base)
+        return Thresholds(name, self.origin, lines, base, self.positions, self.warnings)
 
     def base(self, top: dict) -> Thresholds | None:
         """The built-in profile named by `extends`, if any."""
@@ -197,6 +202,12 @@ class _Reader:
             self.problem(entries["formula"][0], "formula_not_here")
         elif formula is not None and formula not in FORMULAS:
             self.problem(entries["formula"][1], "formula_unknown", value=formula, allowed=", ".join(FORMULAS))
+        if target and warn and target.is_within(warn) and "warn" in entries:  # the same line twice
+            self.warnings.append(Message("lint_warn_never", {"warn": warn.text, "target": target.text},
+                                         Where(self.origin, line=entries["warn"][1].start_mark.line + 1)))
+        if "target" in entries and target and inherited.target and not target.is_within(inherited.target):
+            self.warnings.append(Message("lint_looser", {"target": target.text, "base": inherited.target.text},
+                                         Where(self.origin, line=entries["target"][1].start_mark.line + 1)))
         valid_formula = formula if formula in FORMULAS else inherited.formula
         source = self.text(entries, "source")
         if source is None and "target" not in entries:
