@@ -76,8 +76,8 @@ def test_table(run, small):
     assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
     rows = [[cell.strip() for cell in line.strip("│").split("│")] for line in result.stdout.splitlines()
             if line.startswith("│")]
-    assert rows[0][:8] == ["甲镇", "nine-year consolidation rate", "95", "100", "95.0%", ">= 96%", "✘ fail", "1"]
-    assert rows[4][:8] == ["Total", "nine-year consolidation rate", "289", "300", "96.3%", ">= 96%", "✔ pass", "0"]
+    assert rows[0][:8] == ["甲镇", "nine-year consolidation rate", "95", "100", "95.0%", ">= 96%", "× fail", "1"]
+    assert rows[4][:8] == ["Total", "nine-year consolidation rate", "289", "300", "96.3%", ">= 96%", "√ pass", "0"]
     assert result.stdout.rstrip().endswith("Total: 2 pass, 0 warn, 0 fail, 0 n/a.")
 
 
@@ -240,5 +240,5 @@ def test_colour_follows_force_color_and_no_color(small, tmp_path, monkeypatch, e
 
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check", small], env=env)
-    assert ("\x1b[1;31m✘ 未达标\x1b[0m" in result.stdout) is coloured
+    assert ("\x1b[1;31m× 未达标\x1b[0m" in result.stdout) is coloured
     assert ("\x1b[" in result.stdout) is coloured

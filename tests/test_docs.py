@@ -34,3 +34,16 @@ def test_every_option_of_check():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert "<!-- test-command" in README and "test-command" in ci
+
+
+def test_every_chinese_text_is_gbk():
+    """--output-encoding gbk must never fail on kongchuo's own words: only on a user's rare character."""
+    from kongchuo_cli.messages import CATALOGUE
+    from kongchuo_cli.render import PLAN_COLUMNS, STATUS_STYLES, TABLE_COLUMNS
+
+    texts = [zh for zh, _ in CATALOGUE.values()]
+    texts += [indicator.zh for indicator in INDICATORS] + [formula.zh for formula in FORMULAS.values()]
+    texts += [mark for mark, _ in STATUS_STYLES.values()]
+    texts += [column.header.zh for column in (*TABLE_COLUMNS, *PLAN_COLUMNS)] + ["┏━┳┓┃┡╇┩│├─┼┤└┴┘"]
+    for text in texts:
+        text.encode("gbk")

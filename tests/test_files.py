@@ -67,8 +67,8 @@ def test_header_row_given(run, tmp_path):
     path = corpus.write_delimited(tmp_path / "t.csv", [["乡镇", "备注"], ["一年级入学人数 在这里", "x"]]
                                   + corpus.township_rows(title=False), "utf-8")
     assert consolidation(check_json(run, path, "--header-row", "3")[1])["Total"] == corpus.EXPECTED_TOTAL
-    result = run("check", str(path), "--header-row", "1", "--lang", "en")
-    assert (result.exit_code, result.stderr) == (2, f"Error: {path}, row 1: the header has no known count column.\n")
+    result = run("check", str(path), "--header-row", "4", "--lang", "en")  # a row of data, not a header
+    assert (result.exit_code, result.stderr) == (2, f"Error: {path}, row 4: the header has no known count column.\n")
 
 
 def test_several_files_make_one_county(run, tmp_path):

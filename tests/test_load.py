@@ -143,7 +143,8 @@ def test_missing_file_and_excel_file(tmp_path):
     (tmp_path / "a.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # the old binary format
     assert problems_of(lambda: load_files([str(tmp_path / "no.csv"), str(tmp_path / "a.xls")])) == [
         f"{tmp_path / 'no.csv'}: file not found; check the path.",
-        f"{tmp_path / 'a.xls'}: cannot read .xls files; save the sheet as .xlsx or CSV and try again."]
+        f"{tmp_path / 'a.xls'}: this is an old .xls workbook or a password-protected one; save it from Excel/WPS as "
+        ".xlsx without a password."]
 
 
 def test_unit_in_two_files(write_table):

@@ -57,10 +57,14 @@ def test_output_encoding(run, tmp_path):
     run("check", str(path), "-o", "gbk.csv", "--output-encoding", "gbk")
     data = (tmp_path / "gbk.csv").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf") and data.decode("gbk").startswith("单位,是否合计")
-    result = run("check", str(path), "-o", "t.txt", "--output-encoding", "gbk", "--lang", "en")
-    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
-        2, "Error: the character '✘' cannot be written in gbk; use --output-encoding gb18030 or utf-8.")
-    assert not (tmp_path / "t.txt").exists()
+    table = run("check", str(path), "-o", "t.txt", "--output-encoding", "gbk")  # the table's marks are in GBK
+    assert table.exit_code == 1 and "×" in (tmp_path / "t.txt").read_bytes().decode("gbk")
+    rare = corpus.write_delimited(tmp_path / "rare.csv", [["乡镇", "一年级入学人数", "毕业班在校生数"],
+                                                          ["𠮷镇", "100", "97"]], "utf-8")
+    result = run("check", str(rare), "-o", "r.csv", "--output-encoding", "gbk", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: the character '𠮷' cannot be written in gbk; use --output-encoding gb18030 or utf-8.\n")
+    assert not (tmp_path / "r.csv").exists()
 
 
 def test_machine_formats_go_out_as_utf8_bytes(run, tmp_path):

@@ -122,23 +122,23 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line) -> list[tuple[i
     return ratios
 
 
-def layout(units: list[Unit], by: tuple[str, ...] = (), label_headers: frozenset[str] = frozenset()) -> list[Row]:
+def layout(units: list[Unit], by: tuple[str, ...] = ()) -> list[Row]:
     """The rows in display order: units, or groups each followed by what `by` shows under them; the total last
-    when there is more than one unit."""
-    everyone = list(range(len(units)))
+    when there is more than one unit. A unit's value for a column is its group cell, or its own label where the
+    column is the one that labels it (a township-level file beside a school-level one)."""
 
     def grouped(members: list[int], keys: tuple[str, ...], prefix: str, depth: int) -> list[Row]:
-        if not keys:
-            return []
         key, rest = keys[0], keys[1:]
-        if key in label_headers:  # the units themselves, under their group
+        if all(units[member].label_key == key for member in members):  # the units themselves
             return [Row(units[member].label, [member], level=depth) for member in members]
         values: dict[str, list[int]] = {}
         for member in members:
-            values.setdefault(units[member].groups[key] or "—", []).append(member)
-        return [Row(f"{prefix}{value}", group, grouped(group, rest, f"{prefix}{value}/", depth + 1), depth)
-                for value, group in values.items()]
+            unit = units[member]
+            values.setdefault(unit.label if unit.label_key == key else unit.groups[key], []).append(member)
+        return [Row(f"{prefix}{value}", group, grouped(group, rest, f"{prefix}{value}/", depth + 1) if rest else [],
+                    depth) for value, group in values.items()]
 
+    everyone = list(range(len(units)))
     top = grouped(everyone, by, "", 0) if by else [Row(unit.label, [position]) for position, unit in enumerate(units)]
     shown: list[Row] = []
 
@@ -153,30 +153,36 @@ def layout(units: list[Unit], by: tuple[str, ...] = (), label_headers: frozenset
     return shown
 
 
-def check_groups(tables: list[FileTable], by: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """`by` as the files' normalised headers, and the label headers; an unknown column is an error."""
+def check_groups(tables: list[FileTable], by: tuple[str, ...]) -> tuple[str, ...]:
+    """`by` as normalised headers; an unknown column, a unit column before the last place, or a unit with an empty
+    group cell (a CSV saved from a merged 乡镇 column) is an error."""
     keys = tuple(normalize_header(name) for name in by)
-    label_headers = frozenset(table.details.get("label_header") for table in tables) - {None}
     problems = []
     for name, key in zip(by, keys):
         for table in tables:
-            known = {*table.details.get("group_headers", ()), table.details.get("label_header")} - {None}
-            if key not in known:
+            if key not in {*table.details.get("group_headers", ()), table.details.get("label_header")}:
                 shown = "、".join(table.details.get("group_names", ())) or "—"
                 problems.append(Message("by_unknown", {"column": name, "columns": shown}, Where(table.path)))
-    if any(key in label_headers for key in keys[:-1]):
-        problems.append(Message("by_label_last", {"column": by[-1]}))
+    for name, key in zip(by[:-1], keys[:-1]):
+        if any(table.details.get("label_header") == key for table in tables):
+            problems.append(Message("by_label_last", {"column": name}))
+    if not problems:
+        for table in tables:
+            for unit in table.units:
+                for name, key in zip(by, keys):
+                    if unit.label_key != key and not unit.groups.get(key):
+                        problems.append(Message("by_blank", {"column": name}, unit.where))
     if problems:
-        raise KongchuoError(problems)
-    return keys, label_headers
+        raise KongchuoError(problems[:50])
+    return keys
 
 
 def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...] = ()) -> Evaluation:
     """Every row's indicators: the units (or their groups), then the total of Σ numerators / Σ denominators."""
     indicators, skipped = available_indicators(tables)
-    keys, label_headers = check_groups(tables, by) if by else ((), frozenset())
+    keys = check_groups(tables, by) if by else ()
     units = [unit for table in tables for unit in table.units]
-    rows = layout(units, keys, label_headers)
+    rows = layout(units, keys)
     per_row: list[list[Result]] = [[] for _ in rows]
     problems = []
     for indicator in indicators:

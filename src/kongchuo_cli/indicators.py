@@ -54,14 +54,14 @@ FORMULAS: dict[str, Formula] = {
         Formula(
             "adjusted",
             _adjusted,
-            "毕业班在校生数 ÷ (一年级入学人数 + 转入 − 转出 − 死亡 − 休学)",
-            "final-grade stock ÷ (entrants + in − out − deaths − suspended)",
+            "毕业班在校生数 ÷ (一年级入学人数 + 转入 - 转出 - 死亡 - 休学)",
+            "final-grade stock ÷ (entrants + in - out - deaths - suspended)",
         ),
         Formula(
             "numerator_adjusted",
             _numerator_adjusted,
-            "(毕业班在校生数 − 转入 + 转出) ÷ (一年级入学人数 − 死亡)",
-            "(final-grade stock − in + out) ÷ (entrants − deaths)",
+            "(毕业班在校生数 - 转入 + 转出) ÷ (一年级入学人数 - 死亡)",
+            "(final-grade stock - in + out) ÷ (entrants - deaths)",
         ),
     )
 }

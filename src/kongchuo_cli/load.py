@@ -41,6 +41,7 @@ class Unit:
     counts: dict[str, int]  # canonical column → count, for the columns the file has
     where: Where  # file and spreadsheet row
     groups: dict[str, str] = field(default_factory=dict)  # text columns (乡镇, 城乡…): header → value, for --by
+    label_key: str | None = None  # the normalised header of the column that labels the unit
 
 
 @dataclass
@@ -114,16 +115,18 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> FileTable:
     data, totals, skipped = _classify(body, layout, path)
     notices.extend(Message("row_without_counts", {}, Where(path, row=number)) for number in skipped)
     _check_quotes(data, grid, path)
+    _check_merged_counts(grid, layout, {number for number, _ in data}, path)
     counts, problems = _parse_counts(path, layout, data)
     if problems:
         raise KongchuoError(problems, notices)
     units, subtotals_and_totals = [], []
     group_keys = [(normalize_header(layout.header[index]), index) for index in [*layout.coarser, *layout.texts]]
+    label_key = normalize_header(layout.header[layout.label]) if layout.label is not None else None
     for position, (number, row) in enumerate(data):
         kind, total_text = totals.get(number, (None, ""))
         counted = {name: values[position] for name, values in counts.items()}
         unit = Unit(total_text or _label(row, layout, number), counted, Where(path, row=number),
-                    _groups(row, group_keys))
+                    _groups(row, group_keys), label_key)
         (subtotals_and_totals if kind else units).append(unit)
     grand = [unit for unit in subtotals_and_totals if totals[unit.where.row][0] == "grand"]
     total_row = grand[-1] if grand else None
@@ -161,18 +164,28 @@ def _known(cells: list[str]) -> int:
 
 def _joined(upper: list[str], lower: list[str]) -> list[str]:
     """Two header rows as one: 小学 over 辍学人数 → 小学辍学人数; an empty upper cell takes the one to its left
-    (a merged cell saved as CSV), a cell with nothing below stays as it is (merged downwards)."""
+    (a merged cell saved as CSV); a cell with nothing below stays as it is (merged downwards); and where the joined
+    name means nothing but the lower one does (a group title such as 九年义务教育巩固率 over 一年级入学人数),
+    the lower one."""
     width = max(len(upper), len(lower))
-    joined, above = [], ""
+    filled, above = [], ""
     for index in range(width):
         top, bottom = _cell(upper, index).strip(), _cell(lower, index).strip()
         above = top or (above if bottom else "")
-        joined.append(above + bottom if bottom and above != bottom else above or bottom)
+        filled.append(above)
+    joined = []
+    for index in range(width):
+        above, bottom = filled[index], _cell(lower, index).strip()
+        name = above + bottom if bottom and above != bottom else above or bottom
+        spans = above and (filled[index - 1:index] == [above] or filled[index + 1:index + 2] == [above])
+        if spans and bottom and match_column(name) is None and match_column(bottom) is not None:
+            name = bottom  # a group title over several columns
+        joined.append(name)
     return joined
 
 
 def _layout(rows: list[list[str]], path: str, header_row: int | None) -> tuple[_Layout, list[Message]]:
-    """The header (one row, or two joined when that recognises more columns) and the columns' roles."""
+    """The header: one row, or two or three joined when that recognises more columns; and the columns' roles."""
     if not rows or not any(cell.strip() for row in rows for cell in row):
         raise fail("file_empty", Where(path))
     if header_row is not None:
@@ -182,12 +195,16 @@ def _layout(rows: list[list[str]], path: str, header_row: int | None) -> tuple[_
     else:
         candidates = list(range(min(len(rows), HEADER_SEARCH_ROWS)))
     for index in candidates:
-        single = rows[index]
-        pair = _joined(single, rows[index + 1]) if index + 1 < len(rows) else []
-        if _known(pair) > _known(single):
-            return _roles(pair, (index + 1, index + 2), rows[index + 2:], path)
-        if _known(single) or header_row is not None:
-            return _roles(single, (index + 1,), rows[index + 1:], path)
+        if not any(cell.strip() for cell in rows[index]) and header_row is None:
+            continue  # a header never starts on an empty row
+        options = [(rows[index], 1)]
+        groups_above = len({cell.strip() for cell in rows[index]} - {""}) >= 2  # a merged title has one text
+        for depth in (2, 3) if groups_above else ():  # the rows below may carry the rest of a merged header
+            if index + depth <= len(rows):
+                options.append((_joined(options[-1][0], rows[index + depth - 1]), depth))
+        best, depth = max(options, key=lambda option: (_known(option[0]), -option[1]))
+        if _known(best) or header_row is not None:
+            return _roles(best, tuple(range(index + 1, index + depth + 1)), rows[index + depth:], path)
     raise fail("header_not_found", Where(path), rows=len(candidates))
 
 
@@ -261,12 +278,24 @@ def _classify(body: list[tuple[int, list[str]]], layout: _Layout, path: str
 
     last = max((position for position, (_, row) in enumerate(body) if has_count(row)), default=-1)
     data, totals = body[:last + 1], {}
+    if data and _is_column_numbers(data[0][1], layout):  # 栏次: 甲, 1, 2, 3… under the header of official forms
+        data = data[1:]
+    # where a row's label can be: its label columns, or left of the counts (a 合计 merged across 序号 and 乡镇);
+    # never a remark at the right (备注: 含教学点小计)
+    label_columns = {index for index in (layout.label, *layout.coarser) if index is not None}
+    first_count = min(count_indexes)
     for number, row in data:
         labelled = [(kind, cell.strip()) for index, cell in enumerate(row)
-                    if index not in count_indexes and (kind := _total_kind(cell))]
+                    if (index in label_columns or index < first_count) and (kind := _total_kind(cell))]
         if labelled:
             totals[number] = min(labelled)  # "grand" before "sub"
     return data, totals, [number for number, _ in body[last + 1:]]
+
+
+def _is_column_numbers(row: list[str], layout: _Layout) -> bool:
+    """The row of official report forms that numbers the columns: counts 1, 2, 3… in column order."""
+    values = [_cell(row, index).strip() for index in sorted(layout.counts.values())]
+    return values == [str(number) for number in range(1, len(values) + 1)] and len(values) > 1
 
 
 def _label(row: list[str], layout: _Layout, number: int) -> str:
@@ -277,6 +306,16 @@ def _label(row: list[str], layout: _Layout, number: int) -> str:
 
 def _groups(row: list[str], keys: list[tuple[str, int]]) -> dict[str, str]:
     return {key: _cell(row, index).strip() for key, index in keys}
+
+
+def _check_merged_counts(grid: Grid, layout: _Layout, data_rows: set[int], path: str) -> None:
+    """A count merged down several rows would be counted once for each: refuse it."""
+    problems = [Message("merged_count", {"first": first, "last": last},
+                        Where(path, row=first, column=_shown(layout.header[column]), letter=column_letter(column)))
+                for first, last, column in grid.details.get("merged_counts", ())
+                if column in layout.counts.values() and first in data_rows]
+    if problems:
+        raise KongchuoError(problems)
 
 
 def _check_quotes(data: list[tuple[int, list[str]]], grid: Grid, path: str) -> None:
@@ -307,6 +346,8 @@ def parse_count(written: str, blank_is_zero: bool = False) -> int | str:
         return 0 if blank_is_zero else "cell_blank"
     match = _CELL.fullmatch(text)
     if match is None:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return "cell_date"  # a count typed into a date-formatted cell
         return "cell_negative" if re.fullmatch(r"-\s*\d[\d,]*(\.\d*)?", text) else "cell_not_number"
     digits, decimals = match.group(1).replace(",", ""), match.group(2) or ""
     if decimals.strip("0"):

@@ -100,7 +100,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "unknown encoding '{encoding}'; common ones are utf-8, gb18030, utf-16."),
     "encoding_wrong": ("按 {encoding} 无法读取（第 {position} 字节）；请换一种 --encoding。",
                        "cannot be read as {encoding} (byte {position}); try another --encoding."),
-    "workbook_unreadable": ("无法作为 Excel 工作簿读取：{reason}", "cannot be read as an Excel workbook: {reason}"),
+    "workbook_unreadable": (
+        "无法作为 Excel 工作簿读取（{reason}），文件可能已损坏；请在 Excel/WPS 中打开并另存为 .xlsx。",
+        "cannot be read as an Excel workbook ({reason}); it may be damaged: open it in Excel/WPS and save it as .xlsx.",
+    ),
+    "workbook_old_or_encrypted": (
+        "这是旧的 .xls 格式或加了密码的工作簿；请在 Excel/WPS 中另存为不加密码的 .xlsx。",
+        "this is an old .xls workbook or a password-protected one; save it from Excel/WPS as .xlsx without a "
+        "password.",
+    ),
+    "workbook_unsaved_formulas": (
+        "公式没有保存计算结果（{cells}），读出来是空的；请在 Excel/WPS 中打开并保存后再试。",
+        "formulas without saved results ({cells}) would read as empty; open the file in Excel/WPS, save it, and "
+        "try again.",
+    ),
+    "sheet_none": ("工作簿中没有可见的工作表；请用 --sheet 指定。", "the workbook has no visible worksheet; give --sheet."),
+    "sheet_not_table": ("「{sheet}」是图表，不是工作表。", "'{sheet}' is a chart, not a worksheet."),
+    "merged_count": (
+        "人数单元格合并了第 {first}–{last} 行；一个人数只能属于一行，请取消合并并给每行填写各自的人数。",
+        "a count cell is merged across rows {first}–{last}; a count belongs to one row: unmerge it and give each "
+        "row its own count.",
+    ),
+    "cell_date": ("「{value}」被设成了日期格式；请把单元格格式改为“数值”后重新输入人数。",
+                  "'{value}' is formatted as a date; set the cell format to Number and enter the count again."),
     "sheet_missing": ("没有名为「{sheet}」的工作表；工作表有：{sheets}。", "no sheet '{sheet}'; the sheets are: {sheets}."),
     "header_row_outside": ("--header-row {row} 超出了文件的 {rows} 行。", "--header-row {row} is beyond the file's {rows} rows."),
     "header_no_counts": ("表头中没有可识别的人数列。", "the header has no known count column."),
@@ -148,6 +170,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "and suspended counts.",
     ),
     "by_unknown": ("没有可分组的列「{column}」；可用的列：{columns}。", "no column '{column}' to group by; the columns are: {columns}."),
+    "by_blank": (
+        "「{column}」为空，无法分组；如原表是合并单元格，请在每一行都填上。",
+        "'{column}' is empty, so the row cannot be grouped; if the sheet had merged cells, fill in every row.",
+    ),
     "by_label_last": ("单位列只能放在 --by 的最后：「{column}」。", "the unit column can only come last in --by: '{column}'."),
     "duplicate_unit": (
         "单位「{unit}」重复出现（另见 {other}）；请合并或改名。",

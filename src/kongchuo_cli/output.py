@@ -61,7 +61,7 @@ def encode(text: str, encoding: str | None, bom: bool) -> bytes:
         data = text.encode(chosen)
     except UnicodeEncodeError as error:
         raise fail("output_unencodable", character=error.object[error.start], encoding=chosen) from None
-    return codecs.BOM_UTF8 + data if bom and encoding is None else data
+    return codecs.BOM_UTF8 + data if bom and codecs.lookup(chosen).name == "utf-8" else data
 
 
 def write_atomic(path: str, data: bytes) -> None:

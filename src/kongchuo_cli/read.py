@@ -18,6 +18,7 @@ STDIN = "-"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 OLD_SPREADSHEETS = (".xls", ".et", ".ods", ".numbers")
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip: recognised by its bytes, whatever its name
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls format, and any password-protected workbook
 CSV_DELIMITERS = (",", "\t", ";")
 AUTO_ENCODINGS = ("utf-8", "gb18030")  # after a BOM: strict UTF-8, then Excel's "CSV" on Chinese Windows
 
@@ -37,12 +38,15 @@ class Grid:
 
 
 def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
+    """By the file's bytes, not its name: a zip is a workbook, an OLE container an old or encrypted one."""
     data = read_bytes(name)
     suffix = Path(name).suffix.lower()
-    if suffix in OLD_SPREADSHEETS:
-        raise fail("format_unsupported", Where(name), suffix=suffix)
-    if data.startswith(ZIP_MAGIC) or (suffix in EXCEL_SUFFIXES and data):
+    if data.startswith(ZIP_MAGIC) and suffix not in (".ods", ".numbers"):
         return _read_workbook(name, data, options)
+    if data.startswith(OLE_MAGIC):
+        raise fail("workbook_old_or_encrypted", Where(name))
+    if suffix in OLD_SPREADSHEETS + EXCEL_SUFFIXES:
+        raise fail("format_unsupported", Where(name), suffix=suffix)
     text, encoding = decode(data, name, options.encoding)
     if not text.strip():
         raise fail("file_empty", Where(name))
@@ -75,6 +79,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
             codecs.lookup(encoding)
         except LookupError:
             raise fail("encoding_not_known", Where(name), encoding=encoding) from None
+        if codecs.lookup(encoding).name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"  # Excel's "CSV UTF-8" starts with a BOM, which is not part of the header
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as error:
@@ -106,35 +112,77 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _read_workbook(name: str, data: bytes, options: ReadOptions) -> Grid:
-    """The chosen sheet's cells as text: formulas as their saved values, merged cells filled from their corner."""
-    import zipfile
-
+    """The chosen sheet's cells as text: formulas as their saved values, merged text cells filled from their
+    corner. A merged *count* stays in its first row only (copied down it would be counted once per row) and is
+    reported; a formula that was never calculated and saved is refused rather than read as empty."""
     from openpyxl import load_workbook  # imported here: it costs ~0.1 s and only workbooks need it
 
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise fail("workbook_unreadable", Where(name), reason=str(error) or type(error).__name__) from None
+    except Exception as error:  # noqa: BLE001 - openpyxl, zipfile, zlib and XML parsers all raise their own
+        raise fail("workbook_unreadable", Where(name), reason=type(error).__name__) from None
     sheet = _choose_sheet(workbook, name, options.sheet)
     rows = [[_cell_text(value) for value in row]
             for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column, values_only=True)]
-    for merged in sheet.merged_cells.ranges:  # a merged cell's value belongs to every cell it covers
+    merged_counts = []
+    for merged in sheet.merged_cells.ranges:
         corner = rows[merged.min_row - 1][merged.min_col - 1]
+        if corner and corner.replace(",", "").replace(".", "", 1).isdigit():
+            if merged.max_row > merged.min_row:
+                merged_counts.append((merged.min_row, merged.max_row, merged.min_col - 1))
+            continue
         for row in range(merged.min_row - 1, merged.max_row):
             for column in range(merged.min_col - 1, merged.max_col):
                 rows[row][column] = corner
-    return Grid(name, rows, {"sheet": sheet.title})
+    if _has_formulas(data):
+        _refuse_unsaved_formulas(name, data, sheet.title, rows)
+    return Grid(name, rows, {"sheet": sheet.title, "merged_counts": merged_counts})
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet holds a formula (the zip is compressed, so look inside it)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(b"<f" in archive.read(item) for item in archive.namelist()
+                   if item.startswith("xl/worksheets/") and item.endswith(".xml"))
+
+
+def _refuse_unsaved_formulas(name: str, data: bytes, title: str, rows: list[list[str]]) -> None:
+    """Formulas with no saved value (a file written by a program, never opened in Excel or WPS) read as empty."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    formulas = load_workbook(io.BytesIO(data))[title]
+    unsaved = [f"{get_column_letter(column)}{row}"
+               for row, values in enumerate(formulas.iter_rows(values_only=True), start=1)
+               for column, value in enumerate(values, start=1)
+               if isinstance(value, str) and value.startswith("=") and not rows[row - 1][column - 1]]
+    if unsaved:
+        cells = "、".join(unsaved[:5]) + ("…" if len(unsaved) > 5 else "")
+        raise fail("workbook_unsaved_formulas", Where(name), cells=cells)
 
 
 def _choose_sheet(workbook, name: str, wanted: str | None):
+    """--sheet by name or position; by default the first visible worksheet (not a hidden one, not a chart)."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
     titles = workbook.sheetnames
     if wanted is None:
-        return workbook[titles[0]]
+        for title in titles:
+            sheet = workbook[title]
+            if isinstance(sheet, Worksheet) and sheet.sheet_state == "visible":
+                return sheet
+        raise fail("sheet_none", Where(name))
     if wanted in titles:
-        return workbook[wanted]
-    if wanted.isdigit() and 1 <= int(wanted) <= len(titles):
-        return workbook[titles[int(wanted) - 1]]
-    raise fail("sheet_missing", Where(name), sheet=wanted, sheets="、".join(titles))
+        chosen = workbook[wanted]
+    elif wanted.isdigit() and 1 <= int(wanted) <= len(titles):
+        chosen = workbook[titles[int(wanted) - 1]]
+    else:
+        raise fail("sheet_missing", Where(name), sheet=wanted, sheets="、".join(titles))
+    if not isinstance(chosen, Worksheet):
+        raise fail("sheet_not_table", Where(name), sheet=chosen.title)
+    return chosen
 
 
 def _cell_text(value: object) -> str:
@@ -146,5 +194,5 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (datetime, date)):
-        return value.isoformat()
+        return value.strftime("%Y-%m-%d")  # a count typed into a date-formatted cell: reported as a date
     return str(value)

@@ -26,7 +26,8 @@ FIELDS: dict[str, str] = {
     "formula": "公式", "note": "说明",
 }
 NUMERIC_FIELDS = {"numerator", "denominator", "rate", "returns_needed"}
-STATUS_STYLES = {PASS: ("✔", "green"), WARN: ("!", "yellow"), FAIL: ("✘", "bold red"), NA: ("—", "dim")}
+# Marks of Chinese paper forms, and all in GBK (--output-encoding gbk): √ pass, ! warn, × fail
+STATUS_STYLES = {PASS: ("√", "green"), WARN: ("!", "yellow"), FAIL: ("×", "bold red"), NA: ("—", "dim")}
 TOTAL_LABEL = Term("合计", "Total")
 
 

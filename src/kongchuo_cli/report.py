@@ -54,8 +54,9 @@ def cell_value(key: str, value: object, lang: str, numeric: frozenset[str] = fro
     return value
 
 
-def _rows(report: Report, lang: str) -> list[list[object]]:
-    numeric = report.numeric | report.percents
+def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[list[object]]:
+    """Cells of the records; text that would run as a formula is neutralised for spreadsheets (CSV, TSV)."""
+    numeric = report.numeric | report.percents if spreadsheet else frozenset(report.fields)
     return [[value if type(value) is int else cell_value(key, value, lang, numeric)  # ints as they are: fast
              for key, value in record.items()] for record in report.records]
 
@@ -74,7 +75,7 @@ def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
 def to_markdown(report: Report, lang: str) -> str:
     from tabulate import tabulate
 
-    rows = [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang)]
+    rows = [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang, spreadsheet=False)]
     align = ["right" if key in report.numeric | report.percents else "left" for key in report.fields]
     return tabulate(rows, report.headers(lang), tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
 

@@ -4,6 +4,7 @@ percents as percent cells, status cells in Excel's own colours, totals in bold),
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from kongchuo_cli.messages import Term
 from kongchuo_cli.report import FORMULA_STARTS, STATUS_LABELS, YES_NO, Report
@@ -53,7 +54,7 @@ def to_xlsx(report: Report, lang: str) -> bytes:
 
 def _value(key: str, value: object, lang: str, report: Report) -> object:
     if key in report.percents and value is not None:
-        return float(value) / 100  # a percent cell: Excel shows 0.93288 as 93.29 %
+        return float(Decimal(value) / 100)  # a percent cell (0.93288 shows as 93.29 %), from the exact decimal
     if value is None or key in report.numeric or (isinstance(value, bool) and lang == "en"):
         return value
     if key == "status" and lang == "zh":
@@ -62,8 +63,12 @@ def _value(key: str, value: object, lang: str, report: Report) -> object:
 
 
 def _write_row(sheet, row: int, values: list[object], font=None) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row, column)
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters are not allowed in a workbook
         cell.value = value
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             cell.data_type = "s"  # never a formula, whatever it looks like
@@ -72,8 +77,13 @@ def _write_row(sheet, row: int, values: list[object], font=None) -> None:
             cell.font = font
 
 
+def _shown(cell) -> str:
+    """Roughly what the cell displays: a percent cell as 93.29%, not as its float."""
+    return f"{cell.value:.2%}" if cell.number_format == "0.00%" and isinstance(cell.value, float) else str(cell.value)
+
+
 def _fit_widths(sheet) -> None:
     """Column widths from the display width of their longest text (a Chinese character takes two)."""
     for column in sheet.columns:
-        widest = max((width_of(str(cell.value)) for cell in column if cell.value is not None), default=8)
+        widest = max((width_of(_shown(cell)) for cell in column if cell.value is not None), default=8)
         sheet.column_dimensions[column[0].column_letter].width = min(MAX_COLUMN_WIDTH, widest + 2)
