@@ -42,7 +42,7 @@ def test_every_chinese_text_is_gbk():
     from kongchuo_cli.render import PLAN_COLUMNS, STATUS_STYLES, TABLE_COLUMNS
 
     texts = [zh for zh, _ in CATALOGUE.values()]
-    texts += [indicator.zh for indicator in INDICATORS] + [formula.zh for formula in FORMULAS.values()]
+    texts += [indicator.zh for indicator in INDICATORS] + [formula.spell("zh") for formula in FORMULAS.values()]
     texts += [mark for mark, _ in STATUS_STYLES.values()]
     texts += [column.header.zh for column in (*TABLE_COLUMNS, *PLAN_COLUMNS)] + ["┏━┳┓┃┡╇┩│├─┼┤└┴┘"]
     for text in texts:

@@ -92,8 +92,9 @@ def test_negative_base_is_an_error_naming_the_row_and_formula():
     with pytest.raises(KongchuoError) as raised:
         evaluate([table(("东镇", cohort(100, 90)), ("西镇", cohort(10, 9, transfers_out=30)))], POLICY)
     assert [problem.render("en") for problem in raised.value.problems] == [
-        "t.csv, row 3: the base of nine-year consolidation rate is -20, which cannot be negative (final-grade stock "
-        "÷ (entrants + in - out - deaths - suspended)); check the transfers, deaths and suspended counts."]
+        "t.csv, row 3: the base of nine-year consolidation rate is -20, which cannot be negative (final_grade_enrolled "
+        "÷ (grade1_entrants + transfers_in - transfers_out - deaths - suspended)); check the transfers, deaths and "
+        "suspended counts."]
 
 
 def test_zero_denominator_in_a_file():

@@ -5,6 +5,7 @@ import pytest
 from kongchuo_cli.indicators import BY_ID, FORMULAS
 from kongchuo_cli.render import percent
 
+CONSOLIDATION = BY_ID["consolidation_9y"]
 COHORT = {"grade1_entrants": 1000, "final_grade_enrolled": 900, "transfers_in": 50, "transfers_out": 100,
           "deaths": 2}
 
@@ -23,11 +24,11 @@ def test_consolidation_formulas(formula, ratio, shown):
 
 
 def test_adjusted_takes_suspended_off_the_base():
-    assert FORMULAS["adjusted"].ratio({**COHORT, "suspended": 8}) == (900, 940)
+    assert CONSOLIDATION.ratio({**COHORT, "suspended": 8}, "adjusted") == (900, 940)
 
 
 def test_absent_movement_columns_count_as_zero():
-    assert FORMULAS["adjusted"].ratio({"grade1_entrants": 300, "final_grade_enrolled": 289}) == (289, 300)
+    assert CONSOLIDATION.ratio({"grade1_entrants": 300, "final_grade_enrolled": 289}, "adjusted") == (289, 300)
 
 
 def test_disabled_enrolment_sums_its_parts_when_the_total_is_absent():
@@ -65,3 +66,15 @@ def test_published_net_enrolment_rates(year, population, enrolled, published):
 )
 def test_percent_rounds_half_up(numerator, denominator, decimals, shown):
     assert percent(numerator, denominator, decimals) == shown
+
+
+@pytest.mark.parametrize("formula, zh, en", [
+    ("raw", "毕业班在校生数 ÷ 一年级入学人数", "final_grade_enrolled ÷ grade1_entrants"),
+    ("adjusted", "毕业班在校生数 ÷ (一年级入学人数 + 转入人数 - 转出人数 - 死亡人数 - 休学人数)",
+     "final_grade_enrolled ÷ (grade1_entrants + transfers_in - transfers_out - deaths - suspended)"),
+    ("numerator_adjusted", "(毕业班在校生数 - 转入人数 + 转出人数) ÷ (一年级入学人数 - 死亡人数)",
+     "(final_grade_enrolled - transfers_in + transfers_out) ÷ (grade1_entrants - deaths)"),
+])
+def test_formulas_spell_themselves(formula, zh, en):
+    # the contract's formulas: raw N/E; adjusted N/(E + TI − TO − DE − SU); numerator_adjusted (N − TI + TO)/(E − DE)
+    assert (FORMULAS[formula].spell("zh"), FORMULAS[formula].spell("en")) == (zh, en)

@@ -113,7 +113,7 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line) -> list[tuple[i
         for value, part in ((denominator, Term("分母", "base")), (numerator, Term("分子", "numerator"))):
             if value is not None and value < 0:
                 formula = FORMULAS[line.formula] if indicator.id == "consolidation_9y" else None
-                text = Term(formula.zh, formula.en) if formula else "—"
+                text = Term(formula.spell("zh"), formula.spell("en")) if formula else "—"
                 problems.append(Message("ratio_negative", {"indicator": indicator.term, "part": part, "value": value,
                                                            "formula": text}, unit.where))
         ratios.append((numerator, denominator))

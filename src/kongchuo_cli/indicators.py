@@ -1,12 +1,14 @@
 """The indicators as data: names, the columns that feed them, their direction, and their exact ratio.
 
-Every ratio is a pair of integers (numerator, denominator); a count indicator has no denominator. Each formula is
-linear in the counts, so the ratio of summed counts is Σ numerators / Σ denominators, as aggregation requires.
+A numerator or denominator is a signed sum of columns (`Terms`): the same data computes the ratio, spells the
+formula in either language, and writes out a computation step by step (`kongchuo explain`). Every ratio is a
+pair of integers; a count indicator has no denominator. Each formula is linear in the counts, so aggregation
+is Σ numerators / Σ denominators.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kongchuo_cli.messages import Term
@@ -16,69 +18,52 @@ AT_LEAST, AT_MOST = "at_least", "at_most"
 
 Counts = Mapping[str, int]
 Ratio = tuple[int, "int | None"]
+Terms = tuple[tuple[int, str], ...]  # a signed sum of columns: ((+1, "grade1_entrants"), (-1, "deaths"))
 
 
-def _movement(counts: Counts) -> tuple[int, int, int, int]:
-    """转入, 转出, 死亡, 休学 of a cohort; an absent column counts as 0."""
-    return tuple(counts.get(name, 0) for name in ("transfers_in", "transfers_out", "deaths", "suspended"))
+def terms(*columns: str) -> Terms:
+    """terms("grade1_entrants", "+transfers_in", "-deaths"): the first term is added."""
+    return tuple((-1, column[1:]) if column.startswith("-") else (1, column.lstrip("+")) for column in columns)
 
 
-def _raw(counts: Counts) -> Ratio:
-    return counts["final_grade_enrolled"], counts["grade1_entrants"]
+def value(of: Terms, counts: Counts) -> int:
+    """The sum of the terms; an absent (optional) column counts as 0."""
+    return sum(sign * counts.get(column, 0) for sign, column in of)
 
 
-def _adjusted(counts: Counts) -> Ratio:
-    transfers_in, transfers_out, deaths, suspended = _movement(counts)
-    entrants = counts["grade1_entrants"]
-    return counts["final_grade_enrolled"], entrants + transfers_in - transfers_out - deaths - suspended
+def spell(of: Terms, lang: str, bracket: bool = False) -> str:
+    """The terms in words: 一年级入学人数 + 转入人数 - 死亡人数 (bracketed when a part of a quotient)."""
+    from kongchuo_cli.columns import BY_NAME  # the column table names what the formulas sum
 
-
-def _numerator_adjusted(counts: Counts) -> Ratio:
-    transfers_in, transfers_out, deaths, _ = _movement(counts)
-    return counts["final_grade_enrolled"] - transfers_in + transfers_out, counts["grade1_entrants"] - deaths
+    words = [BY_NAME[column].headers[0] if lang == "zh" else column for _, column in of]
+    text = words[0] + "".join(f" {'+' if sign > 0 else '-'} {word}" for (sign, _), word in zip(of[1:], words[1:]))
+    return f"({text})" if bracket and len(of) > 1 else text
 
 
 @dataclass(frozen=True)
 class Formula:
     id: str
-    ratio: Callable[[Counts], Ratio]
-    zh: str
-    en: str
+    numerator: Terms
+    denominator: Terms
+
+    def spell(self, lang: str) -> str:
+        return f"{spell(self.numerator, lang, True)} ÷ {spell(self.denominator, lang, True)}"
 
 
 # 九年义务教育巩固率 variants (indicators.md §2); the choice can flip a verdict, so results always name it.
 FORMULAS: dict[str, Formula] = {
     formula.id: formula
     for formula in (
-        Formula("raw", _raw, "毕业班在校生数 ÷ 一年级入学人数", "final-grade stock ÷ grade-1 entrants"),
-        Formula(
-            "adjusted",
-            _adjusted,
-            "毕业班在校生数 ÷ (一年级入学人数 + 转入 - 转出 - 死亡 - 休学)",
-            "final-grade stock ÷ (entrants + in - out - deaths - suspended)",
-        ),
-        Formula(
-            "numerator_adjusted",
-            _numerator_adjusted,
-            "(毕业班在校生数 - 转入 + 转出) ÷ (一年级入学人数 - 死亡)",
-            "(final-grade stock - in + out) ÷ (entrants - deaths)",
-        ),
+        Formula("raw", terms("final_grade_enrolled"), terms("grade1_entrants")),
+        Formula("adjusted", terms("final_grade_enrolled"),
+                terms("grade1_entrants", "+transfers_in", "-transfers_out", "-deaths", "-suspended")),
+        Formula("numerator_adjusted", terms("final_grade_enrolled", "-transfers_in", "+transfers_out"),
+                terms("grade1_entrants", "-deaths")),
     )
 }
 DEFAULT_FORMULA = "adjusted"
 
 DISABLED_PARTS = ("disabled_regular_class", "disabled_special_school", "disabled_home_delivery")
-
-
-def _disabled_enrolled(counts: Counts) -> int:
-    """入学 includes 随班就读 + 特教学校 + 送教上门; the parts are summed when the total column is absent."""
-    if "disabled_enrolled" in counts:
-        return counts["disabled_enrolled"]
-    return sum(counts.get(part, 0) for part in DISABLED_PARTS)
-
-
-def _pair(numerator: str, denominator: str) -> Callable[[Counts, str], Ratio]:
-    return lambda counts, _formula: (counts[numerator], counts[denominator])
 
 
 # A requirement is met by any one of its options; an option needs all of its columns.
@@ -95,7 +80,21 @@ class Indicator:
     requires: tuple[Requirement, ...]
     optional: tuple[str, ...]
     decimals: int  # display precision of the rate, as national releases print it
-    ratio: Callable[[Counts, str], Ratio]
+    numerator: tuple[Terms, ...] = ()  # alternatives: the first whose columns are all present (else the last)
+    denominator: Terms | None = None  # None: a count; consolidation takes both from its formula
+
+    def parts(self, counts: Counts, formula: str) -> tuple[Terms, Terms | None]:
+        """The numerator's and denominator's terms for these counts (and this consolidation formula)."""
+        if self.id == "consolidation_9y":
+            chosen = FORMULAS[formula]
+            return chosen.numerator, chosen.denominator
+        numerator = next((option for option in self.numerator if all(column in counts for _, column in option)),
+                         self.numerator[-1])
+        return numerator, self.denominator
+
+    def ratio(self, counts: Counts, formula: str) -> Ratio:
+        numerator, denominator = self.parts(counts, formula)
+        return value(numerator, counts), None if denominator is None else value(denominator, counts)
 
     @property
     def term(self) -> Term:
@@ -120,41 +119,27 @@ def _single(*names: str) -> tuple[Requirement, ...]:
 
 
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator(
-        "consolidation_9y", "九年义务教育巩固率", "nine-year consolidation rate", RATE, AT_LEAST,
-        _single("grade1_entrants", "final_grade_enrolled"), ("transfers_in", "transfers_out", "deaths", "suspended"),
-        1, lambda counts, formula: FORMULAS[formula].ratio(counts),
-    ),
-    Indicator(
-        "dropout_primary", "小学辍学率", "primary dropout rate", RATE, AT_MOST,
-        _single("primary_dropouts", "primary_enrolled_start"), (), 2,
-        _pair("primary_dropouts", "primary_enrolled_start"),
-    ),
-    Indicator(
-        "dropout_junior", "初中辍学率", "junior dropout rate", RATE, AT_MOST,
-        _single("junior_dropouts", "junior_enrolled_start"), (), 2,
-        _pair("junior_dropouts", "junior_enrolled_start"),
-    ),
-    Indicator(
-        "enrollment_primary_net", "小学适龄儿童入学率", "primary net enrolment rate", RATE, AT_LEAST,
-        _single("primary_age_enrolled", "primary_age_population"), (), 2,
-        _pair("primary_age_enrolled", "primary_age_population"),
-    ),
-    Indicator(
-        "enrollment_junior_gross", "初中阶段毛入学率", "junior gross enrolment rate", RATE, AT_LEAST,
-        _single("junior_enrolled", "junior_age_population"), (), 1,
-        _pair("junior_enrolled", "junior_age_population"),
-    ),
-    Indicator(
-        "enrollment_disabled", "三类残疾儿童少年入学率", "disabled-children enrolment rate", RATE, AT_LEAST,
-        ((("disabled_children",),), (("disabled_enrolled",), DISABLED_PARTS)), (), 1,
-        lambda counts, _formula: (_disabled_enrolled(counts), counts["disabled_children"]),
-    ),
-    Indicator(
-        "poverty_dropouts", "脱贫家庭辍学人数", "dropouts from poverty-relief families", COUNT, AT_MOST,
-        _single("poverty_dropouts"), (), 0,
-        lambda counts, _formula: (counts["poverty_dropouts"], None),
-    ),
+    Indicator("consolidation_9y", "九年义务教育巩固率", "nine-year consolidation rate", RATE, AT_LEAST,
+              _single("grade1_entrants", "final_grade_enrolled"),
+              ("transfers_in", "transfers_out", "deaths", "suspended"), 1),
+    Indicator("dropout_primary", "小学辍学率", "primary dropout rate", RATE, AT_MOST,
+              _single("primary_dropouts", "primary_enrolled_start"), (), 2,
+              (terms("primary_dropouts"),), terms("primary_enrolled_start")),
+    Indicator("dropout_junior", "初中辍学率", "junior dropout rate", RATE, AT_MOST,
+              _single("junior_dropouts", "junior_enrolled_start"), (), 2,
+              (terms("junior_dropouts"),), terms("junior_enrolled_start")),
+    Indicator("enrollment_primary_net", "小学适龄儿童入学率", "primary net enrolment rate", RATE, AT_LEAST,
+              _single("primary_age_enrolled", "primary_age_population"), (), 2,
+              (terms("primary_age_enrolled"),), terms("primary_age_population")),
+    Indicator("enrollment_junior_gross", "初中阶段毛入学率", "junior gross enrolment rate", RATE, AT_LEAST,
+              _single("junior_enrolled", "junior_age_population"), (), 1,
+              (terms("junior_enrolled"),), terms("junior_age_population")),
+    # 入学 includes 随班就读 + 特教学校 + 送教上门: the parts are summed when the total column is absent
+    Indicator("enrollment_disabled", "三类残疾儿童少年入学率", "disabled-children enrolment rate", RATE, AT_LEAST,
+              ((("disabled_children",),), (("disabled_enrolled",), DISABLED_PARTS)), (), 1,
+              (terms("disabled_enrolled"), terms(*DISABLED_PARTS)), terms("disabled_children")),
+    Indicator("poverty_dropouts", "脱贫家庭辍学人数", "dropouts from poverty-relief families", COUNT, AT_MOST,
+              _single("poverty_dropouts"), (), 0, (terms("poverty_dropouts"),)),
 )
 
 BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}

@@ -209,7 +209,7 @@ def _footer(evaluation: Evaluation, lang: str) -> list[Message]:
     consolidation = shown.get("consolidation_9y")
     if consolidation is not None:
         formula = FORMULAS[consolidation.formula]
-        lines.append(Message("footer_formula", {"formula": formula.id, "text": Term(formula.zh, formula.en)}))
+        lines.append(Message("footer_formula", {"formula": formula.id, "text": Term(formula.spell("zh"), formula.spell("en"))}))
     for result in shown.values():
         if result.line.target is not None and result.line.source:
             lines.append(Message("footer_line", {"indicator": result.indicator.term, "rule": result.line.target.text,
