@@ -28,7 +28,10 @@ def terms(*columns: str) -> Terms:
 
 def value(of: Terms, counts: Counts) -> int:
     """The sum of the terms; an absent (optional) column counts as 0."""
-    return sum(sign * counts.get(column, 0) for sign, column in of)
+    total = 0
+    for sign, column in of:  # a plain loop: this runs for every unit and indicator
+        total += sign * counts.get(column, 0)
+    return total
 
 
 def spell(of: Terms, lang: str, bracket: bool = False) -> str:
@@ -88,6 +91,8 @@ class Indicator:
         if self.id == "consolidation_9y":
             chosen = FORMULAS[formula]
             return chosen.numerator, chosen.denominator
+        if len(self.numerator) == 1:
+            return self.numerator[0], self.denominator
         numerator = next((option for option in self.numerator if all(column in counts for _, column in option)),
                          self.numerator[-1])
         return numerator, self.denominator
