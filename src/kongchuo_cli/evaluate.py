@@ -110,6 +110,9 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line) -> list[tuple[i
     ratios, problems = [], []
     for unit in units:
         numerator, denominator = indicator.ratio(unit.counts, line.formula)
+        if numerator >= 0 and (denominator is None or denominator >= 0):
+            ratios.append((numerator, denominator))
+            continue
         for value, part in ((denominator, Term("分母", "base")), (numerator, Term("分子", "numerator"))):
             if value is not None and value < 0:
                 formula = FORMULAS[line.formula] if indicator.id == "consolidation_9y" else None

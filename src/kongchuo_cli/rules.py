@@ -6,6 +6,7 @@ judged as a rate over a denominator of 1, so one piece of arithmetic serves both
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -13,6 +14,7 @@ from fractions import Fraction
 from kongchuo_cli.indicators import AT_LEAST, AT_MOST, COUNT, Indicator
 
 OPERATORS = (">=", ">", "<=", "<", "==")
+_COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
 _RULE = re.compile(r"^\s*(>=|<=|==|≥|≤|>|<)\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 _SYMBOLS = {"≥": ">=", "≤": "<="}
 
@@ -35,10 +37,7 @@ class Rule:
 
     def holds(self, numerator: int, denominator: int = 1) -> bool:
         """Whether numerator/denominator satisfies the rule, compared exactly (denominator > 0)."""
-        left, right = numerator * self.value.denominator, self.value.numerator * denominator
-        return {
-            ">=": left >= right, ">": left > right, "<=": left <= right, "<": left < right, "==": left == right,
-        }[self.op]
+        return _COMPARE[self.op](numerator * self.value.denominator, self.value.numerator * denominator)
 
     def returns_needed(self, numerator: int, denominator: int = 1) -> int:
         """The fewest children whose return makes the rule hold (indicators.md §3).
