@@ -310,6 +310,54 @@ def thresholds_check(path: str, data: tuple[str, ...], lang: str) -> None:
     click.echo(Message("lint_clean", {"file": path, "count": count}).render(lang))
 
 
+@cli.command()
+@click.argument("indicator", required=False)
+@click.option("-t", "--thresholds", "thresholds_path", metavar="PATH", help="阈值文件 / thresholds YAML")
+@click.option("-p", "--profile", metavar="NAME", help="内置标准 / a built-in profile")
+@click.option("--data", multiple=True, metavar="FILE", help="数据文件（配合 --unit）/ data files, with --unit")
+@click.option("--unit", metavar="NAME", help="写出这个单位的计算过程（合计 为全体）/ the unit to work through")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="语言 / language")
+@input_options
+@reports_errors
+def explain(indicator, thresholds_path, profile, data, unit, lang, encoding, sheet, header_row) -> None:
+    """解释指标：公式、所需列、标准及其来源、需劝返人数的算法；加 --data 与 --unit 时逐步写出该单位的计算。
+
+    Explain the indicators (or one): formulas, columns, the active line with its source, the returns arithmetic;
+    with --data and --unit, that unit's computation step by step, with its numbers.
+    """
+    from kongchuo_cli import evaluate, explain as explaining, load, thresholds
+    from kongchuo_cli.indicators import BY_ID, INDICATORS
+    from kongchuo_cli.messages import KongchuoError, Message
+    from kongchuo_cli.read import ReadOptions
+
+    if thresholds_path and profile:
+        raise click.UsageError("-t and --profile: give one / 只能二选一")
+    if indicator is not None and indicator not in BY_ID:
+        raise KongchuoError([Message("explain_unknown", {"indicator": indicator, "allowed": ", ".join(BY_ID)})])
+    if unit is not None and not data:
+        raise KongchuoError([Message("explain_unit_needs_data")])
+    if unit is not None and indicator is None:
+        raise KongchuoError([Message("explain_needs_indicator")])
+    policy = thresholds.load(thresholds_path, profile)
+    for chosen in [BY_ID[indicator]] if indicator else INDICATORS:
+        click.echo("\n".join(explaining.describe(chosen, policy, lang)) + "\n")
+    if unit is None:
+        return
+    tables = load.load_files(list(data), ReadOptions(encoding, sheet, header_row))
+    units = [each for table in tables for each in table.units]
+    found = explaining.unit_counts(units, unit)
+    if found is None:
+        names = "、".join(each.label for each in units[:20]) + ("…" if len(units) > 20 else "")
+        raise KongchuoError([Message("explain_unit_unknown", {"unit": unit, "units": names})])
+    counts, members = found
+    table = load.FileTable(tables[0].path, frozenset(counts), members, None)
+    (result, *_) = [each for each in evaluate.evaluate([table], policy).results
+                    if each.indicator.id == indicator and (each.is_total or len(members) == 1)]
+    place = members[0].where.render(lang)
+    where = unit if len(members) > 1 else (f"{unit}（{place}）" if lang == "zh" else f"{unit} ({place})")
+    click.echo("\n".join(explaining.computation(result, counts, where, lang)))
+
+
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
 
 
