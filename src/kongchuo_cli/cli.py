@@ -358,6 +358,28 @@ def explain(indicator, thresholds_path, profile, data, unit, lang, encoding, she
     click.echo("\n".join(explaining.computation(result, counts, where, lang)))
 
 
+@cli.command()
+@click.argument("folder", default=".", required=False)
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite existing files")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="语言 / language")
+@reports_errors
+def init(folder: str, force: bool, lang: str) -> None:
+    """写出可填写的模板（CSV 与 xlsx）和继承国家标准的 thresholds.yaml。
+
+    Write a template to fill in (CSV with a BOM and .xlsx: every column under its Chinese header, an example row,
+    a 合计 row) and a thresholds.yaml extending the default profile. Existing files are kept unless --force.
+    """
+    from pathlib import Path
+
+    from kongchuo_cli import init as initial
+    from kongchuo_cli.messages import Message
+
+    written = initial.write(Path(folder), force)
+    for path in written:
+        click.echo(Message("init_done", {"file": path}).render(lang))
+    click.echo(Message("init_next", {"file": written[0]}).render(lang))
+
+
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
 
 

@@ -331,6 +331,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain_unit_needs_data": ("--unit 需要 --data 数据文件。", "--unit needs --data files."),
     "explain_needs_indicator": ("写出计算过程时请指定一个指标，如 kongchuo explain consolidation_9y --data …",
                                 "to write out a computation, name one indicator: kongchuo explain consolidation_9y --data …"),
+    # init
+    "init_exists": ("文件已存在，未改动；要覆盖请加 --force。", "exists and was left alone; add --force to overwrite."),
+    "init_done": ("已写入 {file}", "wrote {file}"),
+    "init_next": ("下一步：在模板中填入各乡镇的数据，然后运行 kongchuo check {file}",
+                  "next: fill in the template with each township's counts, then run kongchuo check {file}"),
     # CI reports
     "junit_failure": ("{rate} 未满足 {target}，需劝返 {needed} 人", "{rate} does not meet {target}; {needed} to return"),
     "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{needs}",
