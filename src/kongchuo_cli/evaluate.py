@@ -13,7 +13,7 @@ from kongchuo_cli.columns import BY_NAME, normalize_header
 from kongchuo_cli.indicators import AT_LEAST, BY_ID, FORMULAS, INDICATORS, RATE, Indicator
 from kongchuo_cli.load import FileTable, Unit
 from kongchuo_cli.messages import KongchuoError, Message, Term, Where
-from kongchuo_cli.thresholds import Line, Thresholds
+from kongchuo_cli.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines
 
 PASS, WARN, FAIL, NA = "pass", "warn", "fail", "n/a"
 STATUSES = (PASS, WARN, FAIL, NA)
@@ -180,12 +180,28 @@ def check_groups(tables: list[FileTable], by: tuple[str, ...]) -> tuple[str, ...
     return keys
 
 
+def _unit_lines(tables: list[FileTable], thresholds: Thresholds, units: list[Unit]) -> list[UnitLines | None]:
+    """Each unit's kind of lines (城乡: 农村), if the thresholds have any; a condition on a column that no file
+    has is an error naming the thresholds' line."""
+    problems = []
+    for group in thresholds.groups:
+        for column, _ in group.when:
+            if column not in UNIT_KEYS and not any(column in table.details.get("group_headers", ()) for table in tables):
+                names = "、".join(name for table in tables for name in table.details.get("group_names", ())) or "—"
+                problems.append(Message("group_column_unknown", {"column": column, "columns": names},
+                                        Where(thresholds.origin, line=group.position)))
+    if problems:
+        raise KongchuoError(problems)
+    return [thresholds.group_for(unit.label, unit.groups) for unit in units]
+
+
 def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...] = ()) -> Evaluation:
     """Every row's indicators: the units (or their groups), then the total of Σ numerators / Σ denominators."""
     indicators, skipped = available_indicators(tables)
     keys = check_groups(tables, by) if by else ()
     units = [unit for table in tables for unit in table.units]
     rows = layout(units, keys)
+    unit_lines = _unit_lines(tables, thresholds, units)
     per_row: list[list[Result]] = [[] for _ in rows]
     problems = []
     for indicator in indicators:
@@ -197,14 +213,19 @@ def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...
             continue
         judged: dict[int, Result] = {}
         for row in rows:
-            if len(row.members) == 1:  # most rows: one unit, its own ratio
+            row_line, applied = line, ()
+            if len(row.members) == 1:  # most rows: one unit, its own ratio (and its kind's lines, if any)
                 numerator, denominator = ratios[row.members[0]]
+                group = unit_lines[row.members[0]]
+                if group is not None and row.label is not None:
+                    row_line = group.lines.get(indicator.id, Line())
+                    applied = (Message("note_applied", {"name": group.name}),)
             else:
                 numerator = sum(ratios[member][0] for member in row.members)
                 denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in row.members)
-            status, needed, notes = judge(indicator, line, numerator, denominator)
-            judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, line, status,
-                                     needed, notes, row.level)
+            status, needed, notes = judge(indicator, row_line, numerator, denominator)
+            judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,
+                                     status, needed, applied + notes, row.level)
         for position, row in enumerate(rows):
             result = judged[id(row)]
             if row.children:  # the county's need beside the sum of its parts' own needs

@@ -203,6 +203,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # thresholds file
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
+    "thresholds_not_list": ("{what} 应为列表（每项以「- 」开头）。", "{what} must be a list (each item starting with '- ')."),
+    "group_without_when": ("这一组没有 when（适用于哪些单位），例如 when: {{城乡: 农村}}。",
+                           "this group has no `when` (which units it is for), e.g. when: {{城乡: 农村}}."),
+    "group_formula": ("分组中不能改 formula（合计要用同一个公式）。", "a group cannot change the formula (the total needs one)."),
+    "group_column_unknown": ("分组条件中的列「{column}」在数据中不存在；可用的列：{columns}。",
+                             "the group condition's column '{column}' is not in the data; the columns are: {columns}."),
+    "note_applied": ("按「{name}」的标准判定。", "judged by the lines of '{name}'."),
     "profile_unknown": ("没有内置标准「{profile}」；内置标准有：{profiles}。", "no built-in profile '{profile}'; the profiles are: {profiles}."),
     "thresholds_no_target": (
         "阈值文件没有设定任何达标线（target），无法判定；请至少写一条。",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from kongchuo_cli.columns import normalize_header
 from kongchuo_cli.indicators import BY_ID, DEFAULT_FORMULA, FORMULAS
 from kongchuo_cli.messages import KongchuoError, Message, Where, fail
 from kongchuo_cli.read import decode, read_bytes
@@ -17,7 +18,9 @@ from kongchuo_cli.rules import Rule, RuleError, parse_rule
 BUILT_IN = "built-in"
 DEFAULT_FILE = "thresholds.yaml"
 DEFAULT_PROFILE = "national-2025"
-TOP_KEYS = ("version", "name", "extends", "indicators")
+TOP_KEYS = ("version", "name", "extends", "indicators", "groups")
+GROUP_KEYS = ("name", "when", "extends", "indicators")
+UNIT_KEYS = frozenset({"unit", "单位"})  # `when: {unit: 某镇}` names a unit
 LINE_KEYS = ("target", "warn", "formula", "source")
 
 
@@ -32,6 +35,20 @@ class Line:
 
 
 @dataclass(frozen=True)
+class UnitLines:
+    """Lines for some units only: those whose columns hold the `when` values (城乡: 农村), or named units."""
+
+    name: str
+    when: tuple[tuple[str, str], ...]  # (normalised column header, value)
+    lines: dict[str, Line]
+    position: int  # YAML line
+
+    def matches(self, label: str, groups: dict[str, str]) -> bool:
+        return all(label == value or label.endswith("/" + value) if column in UNIT_KEYS else
+                   groups.get(column) == value for column, value in self.when)
+
+
+@dataclass(frozen=True)
 class Thresholds:
     name: str | None
     origin: str  # the file's path, BUILT_IN (the default profile), or "built-in:NAME" (--profile NAME)
@@ -39,9 +56,13 @@ class Thresholds:
     base: Thresholds | None = None  # the profile this file extends
     positions: dict[str, int] = field(default_factory=dict)  # indicator → its entry's YAML line (for lint)
     warnings: list[Message] = field(default_factory=list)  # lines that are legal but likely mistaken
+    groups: tuple[UnitLines, ...] = ()  # lines for kinds of unit; the first that matches a unit applies
 
     def line(self, indicator_id: str) -> Line:
         return self.lines.get(indicator_id, Line())
+
+    def group_for(self, label: str, groups: dict[str, str]) -> UnitLines | None:
+        return next((group for group in self.groups if group.matches(label, groups)), None)
 
 
 def profiles() -> list[str]:
@@ -163,8 +184,41 @@ class _Reader:
             self.problems.append(Message("thresholds_no_target", {}, Where(self.origin, line=1)))
         if self.problems:
             raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
+        groups = self.groups(top.get("groups", (None, None))[1], lines) if "groups" in top else ()
+        if self.problems:
+            raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
         name = self.text(top, "name") or (base.name if base else None)
-        return Thresholds(name, self.origin, lines, base, self.positions, self.warnings)
+        return Thresholds(name, self.origin, lines, base, self.positions, self.warnings, groups)
+
+    def groups(self, node: yaml.Node, own: dict[str, Line]) -> tuple[UnitLines, ...]:
+        """`groups:` a list of {name, when, extends, indicators}: lines over the file's own (or a profile's)."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "thresholds_not_list", what="groups")
+            return ()
+        found = []
+        for item in node.value:
+            entries = self.mapping(item, "groups", GROUP_KEYS)
+            when = self.mapping(entries["when"][1], "when", None) if "when" in entries else {}
+            if not when:
+                self.problem(item, "group_without_when")
+                continue
+            pairs = tuple((normalize_header(column), self.text(when, column) or "") for column in when)
+            base = self.base(entries)
+            lines = dict(base.lines) if base else dict(own)
+            indicators = self.mapping(entries["indicators"][1], "indicators", None) if "indicators" in entries else {}
+            for indicator_id, (key_node, value_node) in indicators.items():
+                if indicator_id not in BY_ID:
+                    self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=", ".join(BY_ID))
+                    continue
+                line = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
+                if line.formula != lines.get(indicator_id, Line()).formula:
+                    self.problem(value_node, "group_formula")
+                lines[indicator_id] = line
+            # one formula for every unit, or the total would add up ratios of different kinds
+            lines = {key: replace(line, formula=own.get(key, Line()).formula) for key, line in lines.items()}
+            name = self.text(entries, "name") or "，".join(f"{column}={value}" for column, value in pairs)
+            found.append(UnitLines(name, pairs, lines, item.start_mark.line + 1))
+        return tuple(found)
 
     def base(self, top: dict) -> Thresholds | None:
         """The built-in profile named by `extends`, if any."""
