@@ -80,7 +80,7 @@ indicators:
   dropout_junior: {}
 """) == [
         "t.yaml, line 1: version must be 1, not '2'.",
-        "t.yaml, line 2: unknown key 'nmae'; the keys are: version, name, extends, indicators.",
+        "t.yaml, line 2: unknown key 'nmae'; the keys are: version, name, extends, indicators, groups.",
         "t.yaml, line 5: this indicator is better when higher; its line uses >= or >: '<= 96%'.",
         "t.yaml, line 6: unknown formula 'mean'; the formulas are: raw, adjusted, numerator_adjusted.",
         "t.yaml, line 8: a rate's line needs a %, e.g. '<= 2%'.",
