@@ -3,7 +3,7 @@
 import pytest
 from conftest import ROOT
 
-from kongchuo_cli.cli import check
+from kongchuo_cli.cli import cli
 from kongchuo_cli.columns import COLUMNS
 from kongchuo_cli.indicators import FORMULAS, INDICATORS
 
@@ -24,10 +24,21 @@ def test_every_indicator_and_formula():
         assert f"| `{formula}` |" in README
 
 
-def test_every_option_of_check():
-    for parameter in check.params:
+def _commands(group, prefix=()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+@pytest.mark.parametrize("path, command", list(_commands(cli)), ids=lambda value: " ".join(value)
+                         if isinstance(value, tuple) else "")
+def test_every_command_and_option(path, command):
+    assert f"kongchuo {' '.join(path)}" in README
+    for parameter in command.params:
         for option in getattr(parameter, "opts", []):
-            if option.startswith("--"):
+            if option.startswith("--") and option not in ("--help",):
                 assert option in README, option
 
 
