@@ -4,10 +4,10 @@ import json
 from fractions import Fraction
 
 import pytest
+from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from kongchuo_cli.plan import allocate
 
 

@@ -3,10 +3,9 @@ flipped exit code, or an internal error."""
 
 import json
 
+from corpus import _with_cached_values, write_delimited
 from openpyxl import Workbook
 from openpyxl.chart import BarChart
-
-from corpus import _with_cached_values, write_delimited
 
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数"]
 

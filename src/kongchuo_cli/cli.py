@@ -143,7 +143,8 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
            verbose):
     """(evaluation, output format): the thresholds and every table read and evaluated, with every problem of
     every input reported in one run; warnings (and with -v, what was read) go to stderr."""
-    from kongchuo_cli import evaluate, load, output as out, thresholds
+    from kongchuo_cli import evaluate, load, thresholds
+    from kongchuo_cli import output as out
     from kongchuo_cli.messages import KongchuoError, Message
     from kongchuo_cli.read import ReadOptions
 
@@ -165,8 +166,7 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
     with reading_progress(files, lang, quiet) as on_file:
         tables = attempt(lambda: load.load_files(list(files), ReadOptions(encoding, sheet, header_row), on_file))
     if output is not None:
-        inputs = [*files, *([policy.origin] if policy and policy.origin != thresholds.BUILT_IN else []),
-                  *([thresholds_path] if thresholds_path else [])]
+        inputs = [*files, *([policy.path] if policy and policy.path else [])]
         attempt(lambda: out.check_not_input(output, inputs))
     output_format = attempt(lambda: out.choose_format(output_format, output)) or "table"
     evaluation = attempt(lambda: evaluate.evaluate(tables, policy, by)) if not problems else None
@@ -203,18 +203,16 @@ def check(files, thresholds_path, profile, by, gate, strict, junit_path, summary
       1  有未达标 / a gated row fails (or warns, with --strict)
       2  无法判定 / cannot evaluate: bad input, thresholds or options
     """
+    from kongchuo_cli import output as out
     from kongchuo_cli.gate import exit_code
     from kongchuo_cli.render import check_report
-
-    from kongchuo_cli import output as out
 
     evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
                                        output_format, output, lang, quiet, verbose)
     if junit_path is not None:
         from kongchuo_cli.junit import to_junit
 
-        origin = evaluation.thresholds.origin
-        out.check_not_input(junit_path, [*files, *([] if origin.startswith("built-in") else [origin])])
+        out.check_not_input(junit_path, [*files, *filter(None, [evaluation.thresholds.path])])
 
         out.write_atomic(junit_path, to_junit(evaluation, lang, gate, strict))
     if summary and not quiet:
@@ -290,6 +288,7 @@ def thresholds_check(path: str, data: tuple[str, ...], lang: str) -> None:
     Exit 0 clean, 1 warnings, 2 errors.
     """
     from kongchuo_cli import evaluate, load, thresholds
+    from kongchuo_cli.indicators import BY_ID
     from kongchuo_cli.messages import Message, Where
 
     policy = thresholds.load(path)
@@ -298,7 +297,7 @@ def thresholds_check(path: str, data: tuple[str, ...], lang: str) -> None:
         available, _ = evaluate.available_indicators(load.load_files(list(data)))
         for indicator_id in policy.positions:
             if all(indicator.id != indicator_id for indicator in available):
-                indicator = evaluate.BY_ID[indicator_id]
+                indicator = BY_ID[indicator_id]
                 warnings.append(Message("lint_not_in_data", {"indicator": indicator.term},
                                         Where(path, line=policy.positions[indicator_id])))
     prefix = Message("warning_prefix").render(lang)
@@ -325,7 +324,8 @@ def explain(indicator, thresholds_path, profile, data, unit, lang, encoding, she
     Explain the indicators (or one): formulas, columns, the active line with its source, the returns arithmetic;
     with --data and --unit, that unit's computation step by step, with its numbers.
     """
-    from kongchuo_cli import evaluate, explain as explaining, load, thresholds
+    from kongchuo_cli import evaluate, load, thresholds
+    from kongchuo_cli import explain as explaining
     from kongchuo_cli.indicators import BY_ID, INDICATORS
     from kongchuo_cli.messages import KongchuoError, Message
     from kongchuo_cli.read import ReadOptions

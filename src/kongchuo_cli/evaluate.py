@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from kongchuo_cli.columns import BY_NAME, normalize_header
-from kongchuo_cli.indicators import AT_LEAST, BY_ID, FORMULAS, INDICATORS, RATE, Indicator
+from kongchuo_cli.indicators import AT_LEAST, FORMULAS, INDICATORS, RATE, Indicator
 from kongchuo_cli.load import FileTable, Unit
 from kongchuo_cli.messages import KongchuoError, Message, Term, Where
 from kongchuo_cli.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines

@@ -61,6 +61,11 @@ class Thresholds:
     def line(self, indicator_id: str) -> Line:
         return self.lines.get(indicator_id, Line())
 
+    @property
+    def path(self) -> str | None:
+        """The file the lines were read from; None for a built-in profile."""
+        return None if self.origin.startswith(BUILT_IN) else self.origin
+
     def group_for(self, label: str, groups: dict[str, str]) -> UnitLines | None:
         return next((group for group in self.groups if group.matches(label, groups)), None)
 
