@@ -69,9 +69,9 @@ def write_atomic(path: str, data: bytes) -> None:
     target = Path(path)
     try:
         descriptor, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
-    except FileNotFoundError:
-        raise fail("output_folder_missing", Where(path)) from None
     except OSError as error:
+        if not target.resolve().parent.is_dir():
+            raise fail("output_folder_missing", Where(path)) from None
         raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
