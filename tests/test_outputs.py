@@ -30,8 +30,9 @@ def test_workbook_cell_by_cell(run, tmp_path):
     assert sheet.column_dimensions["D"].width == 2 * 9 + 2  # 九年义务教育巩固率: nine characters of width two
     lines = workbook["标准"]
     assert [cell.value for cell in lines[1]][:2] == ["国家标准（十四五，2025）", "内置"]
+    assert [cell.value for cell in lines[3]][-1] == "适用单位"
     assert [cell.value for cell in lines[4]] == ["consolidation_9y", "九年义务教育巩固率", ">= 96%", None, "adjusted",
-                                                 "十四五公共服务规划（2025 年九年义务教育巩固率 96%）"]
+                                                 "十四五公共服务规划（2025 年九年义务教育巩固率 96%）", None]
 
 
 def test_formula_like_names_are_neutralised(run, write_table, tmp_path):

@@ -90,7 +90,7 @@ def test_values_are_exact_rationals():
         (">= 96", CONSOLIDATION, "rule_percent_missing"),
         ("== 0%", POVERTY, "rule_percent_on_count"),
         ("== 1", POVERTY, "rule_count_equals"),
-        (">= 1", POVERTY, "rule_direction_at_most"),
+        (">= 1", POVERTY, "rule_count_direction"),
         ("== 96%", CONSOLIDATION, "rule_rate_equals"),
         ("<= 96%", CONSOLIDATION, "rule_direction_at_least"),
         (">= 1%", DROPOUT, "rule_direction_at_most"),

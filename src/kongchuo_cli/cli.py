@@ -109,7 +109,8 @@ def reports_errors(command):
             if kwargs.get("verbose"):
                 traceback.print_exc()
             detail = f"{type(error).__name__}: {error}"
-            raise CannotEvaluate([Message("internal_error", {"detail": detail}).render(lang)], lang) from None
+            code = "internal_error" if "verbose" in kwargs else "internal_error_plain"  # only where -v exists
+            raise CannotEvaluate([Message(code, {"detail": detail}).render(lang)], lang) from None
 
     return run
 
@@ -170,6 +171,8 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
         attempt(lambda: out.check_not_input(output, inputs))
     output_format = attempt(lambda: out.choose_format(output_format, output)) or "table"
     evaluation = attempt(lambda: evaluate.evaluate(tables, policy, by)) if not problems else None
+    if evaluation is not None:
+        notices.extend(evaluate.unmatched_groups(tables, policy))
     if not quiet:
         warning = Message("warning_prefix").render(lang)
         for notice in notices + [notice for table in tables or () for notice in table.notices]:
@@ -212,7 +215,7 @@ def check(files, thresholds_path, profile, by, gate, strict, junit_path, summary
     if junit_path is not None:
         from kongchuo_cli.junit import to_junit
 
-        out.check_not_input(junit_path, [*files, *filter(None, [evaluation.thresholds.path])])
+        out.check_not_input(junit_path, [*files, *filter(None, [evaluation.thresholds.path, output])])
 
         out.write_atomic(junit_path, to_junit(evaluation, lang, gate, strict))
     if summary and not quiet:
@@ -294,7 +297,9 @@ def thresholds_check(path: str, data: tuple[str, ...], lang: str) -> None:
     policy = thresholds.load(path)
     warnings = list(policy.warnings)
     if data:
-        available, _ = evaluate.available_indicators(load.load_files(list(data)))
+        tables = load.load_files(list(data))
+        warnings += evaluate.check_unit_lines(tables, policy) + evaluate.unmatched_groups(tables, policy)
+        available, _ = evaluate.available_indicators(tables)
         for indicator_id in policy.positions:
             if all(indicator.id != indicator_id for indicator in available):
                 indicator = BY_ID[indicator_id]
@@ -345,16 +350,20 @@ def explain(indicator, thresholds_path, profile, data, unit, lang, encoding, she
         return
     tables = load.load_files(list(data), ReadOptions(encoding, sheet, header_row))
     units = [each for table in tables for each in table.units]
-    found = explaining.unit_counts(units, unit)
-    if found is None:
+    counts = explaining.unit_counts(units, unit)
+    if counts is None:
         names = "、".join(each.label for each in units[:20]) + ("…" if len(units) > 20 else "")
         raise KongchuoError([Message("explain_unit_unknown", {"unit": unit, "units": names})])
-    counts, members = found
-    table = load.FileTable(tables[0].path, frozenset(counts), members, None)
-    (result, *_) = [each for each in evaluate.evaluate([table], policy).results
-                    if each.indicator.id == indicator and (each.is_total or len(members) == 1)]
-    place = members[0].where.render(lang)
-    where = unit if len(members) > 1 else (f"{unit}（{place}）" if lang == "zh" else f"{unit} ({place})")
+    evaluation = evaluate.evaluate(tables, policy)  # the very results check gives
+    results = [each for each in evaluation.results if each.indicator.id == indicator]
+    if not results:
+        allowed = ", ".join(dict.fromkeys(each.indicator.id for each in evaluation.results))
+        raise KongchuoError([Message("plan_indicator_absent", {"indicator": indicator, "allowed": allowed})])
+    total = unit in explaining.TOTAL_NAMES
+    (result,) = [each for each in results if (each.is_total if total and len(units) > 1 else
+                                              each.unit == unit or (total and len(units) == 1))]
+    place = next((each.where.render(lang) for each in units if each.label == unit), None)
+    where = unit if place is None else (f"{unit}（{place}）" if lang == "zh" else f"{unit} ({place})")
     click.echo("\n".join(explaining.computation(result, counts, where, lang)))
 
 

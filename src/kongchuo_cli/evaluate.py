@@ -63,6 +63,7 @@ class Row:
     members: list[int]  # positions of units
     children: list[Row] = field(default_factory=list)
     level: int = 0  # depth under the groups of --by
+    is_unit: bool = False  # a unit of the files (only units take the lines of their kind: groups and totals never)
 
 
 def judge(indicator: Indicator, line: Line, numerator: int, denominator: int | None
@@ -133,7 +134,7 @@ def layout(units: list[Unit], by: tuple[str, ...] = ()) -> list[Row]:
     def grouped(members: list[int], keys: tuple[str, ...], prefix: str, depth: int) -> list[Row]:
         key, rest = keys[0], keys[1:]
         if all(units[member].label_key == key for member in members):  # the units themselves
-            return [Row(units[member].label, [member], level=depth) for member in members]
+            return [Row(units[member].label, [member], level=depth, is_unit=True) for member in members]
         values: dict[str, list[int]] = {}
         for member in members:
             unit = units[member]
@@ -142,7 +143,8 @@ def layout(units: list[Unit], by: tuple[str, ...] = ()) -> list[Row]:
                     depth) for value, group in values.items()]
 
     everyone = list(range(len(units)))
-    top = grouped(everyone, by, "", 0) if by else [Row(unit.label, [position]) for position, unit in enumerate(units)]
+    top = grouped(everyone, by, "", 0) if by else [Row(unit.label, [position], is_unit=True)
+                                                   for position, unit in enumerate(units)]
     shown: list[Row] = []
 
     def flatten(rows: list[Row]) -> None:
@@ -180,16 +182,29 @@ def check_groups(tables: list[FileTable], by: tuple[str, ...]) -> tuple[str, ...
     return keys
 
 
-def _unit_lines(tables: list[FileTable], thresholds: Thresholds, units: list[Unit]) -> list[UnitLines | None]:
-    """Each unit's kind of lines (城乡: 农村), if the thresholds have any; a condition on a column that no file
-    has is an error naming the thresholds' line."""
+def check_unit_lines(tables: list[FileTable], thresholds: Thresholds) -> list[Message]:
+    """Problems of the thresholds' groups against the data: a condition on a column no file has (an error); the
+    warnings, a group that matches no unit."""
     problems = []
     for group in thresholds.groups:
         for column, _ in group.when:
-            if column not in UNIT_KEYS and not any(column in table.details.get("group_headers", ()) for table in tables):
+            known = [{*table.details.get("group_headers", ()), table.details.get("label_header")} for table in tables]
+            if column not in UNIT_KEYS and not any(column in columns for columns in known):
                 names = "、".join(name for table in tables for name in table.details.get("group_names", ())) or "—"
                 problems.append(Message("group_column_unknown", {"column": column, "columns": names},
                                         Where(thresholds.origin, line=group.position)))
+    return problems
+
+
+def unmatched_groups(tables: list[FileTable], thresholds: Thresholds) -> list[Message]:
+    units = [unit for table in tables for unit in table.units]
+    return [Message("group_matches_nothing", {"name": group.name}, Where(thresholds.origin, line=group.position))
+            for group in thresholds.groups if not any(group.matches(unit.label, unit.groups) for unit in units)]
+
+
+def _unit_lines(tables: list[FileTable], thresholds: Thresholds, units: list[Unit]) -> list[UnitLines | None]:
+    """Each unit's kind of lines (城乡: 农村), if the thresholds have any: the first group that matches."""
+    problems = check_unit_lines(tables, thresholds)
     if problems:
         raise KongchuoError(problems)
     return [thresholds.group_for(unit.label, unit.groups) for unit in units]
@@ -214,10 +229,10 @@ def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...
         judged: dict[int, Result] = {}
         for row in rows:
             row_line, applied = line, ()
-            if len(row.members) == 1:  # most rows: one unit, its own ratio (and its kind's lines, if any)
+            if len(row.members) == 1:  # most rows: one unit, its own ratio
                 numerator, denominator = ratios[row.members[0]]
                 group = unit_lines[row.members[0]]
-                if group is not None and row.label is not None:
+                if group is not None and row.is_unit:  # a unit takes the lines of its kind
                     row_line = group.lines.get(indicator.id, Line())
                     applied = (Message("note_applied", {"name": group.name}),)
             else:

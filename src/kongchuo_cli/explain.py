@@ -10,14 +10,15 @@ from kongchuo_cli.columns import BY_NAME
 from kongchuo_cli.evaluate import FAIL, NA, Result
 from kongchuo_cli.indicators import AT_LEAST, FORMULAS, RATE, Indicator, Terms, spell, value
 from kongchuo_cli.load import Unit
-from kongchuo_cli.messages import Message, Term
+from kongchuo_cli.messages import Message
 from kongchuo_cli.render import RECORD_DECIMALS, percent
 from kongchuo_cli.rules import Rule
 from kongchuo_cli.thresholds import Thresholds
 
-# The arithmetic of each operator, as indicators.md §3 writes it.
+# The arithmetic of each operator, as indicators.md §3 writes it; a count is compared with the line itself.
 RETURNS_RULES = {">=": "max(0, ⌈τ·D⌉ - N)", ">": "max(0, ⌊τ·D⌋ + 1 - N)", "<=": "max(0, X - ⌊τ·D⌋)",
-                 "<": "max(0, X - (⌈τ·D⌉ - 1))", "==": "X"}
+                 "<": "max(0, X - (⌈τ·D⌉ - 1))"}
+COUNT_RULES = {"==": "X", "<=": "max(0, X - v)", "<": "max(0, X - v + 1)"}
 
 
 def exact(number: Fraction) -> str:
@@ -54,8 +55,12 @@ def describe(indicator: Indicator, thresholds: Thresholds, lang: str) -> list[st
                                                      "thresholds": thresholds.name or thresholds.origin}).render(lang))
         if line.warn is not None:
             lines.append("  " + Message("explain_warn", {"rule": line.warn.text}).render(lang))
-        move = "explain_move_up" if indicator.direction == AT_LEAST and indicator.kind == RATE else "explain_move_down"
-        arithmetic = {"rule": RETURNS_RULES[line.target.op], "tau": exact(line.target.value)}
+        if indicator.kind == RATE:
+            move = "explain_move_up" if indicator.direction == AT_LEAST else "explain_move_down"
+            arithmetic = {"rule": RETURNS_RULES[line.target.op], "tau": exact(line.target.value)}
+        else:
+            move, arithmetic = "explain_move_count", {"rule": COUNT_RULES[line.target.op],
+                                                      "value": exact(line.target.value)}
         lines.append("  " + Message(move, arithmetic).render(lang))
     return lines
 
@@ -101,20 +106,21 @@ def computation(result: Result, counts: dict[str, int], where: str, lang: str) -
         lines.append("  " + Message("explain_product", {"rule": rule.text, "tau": exact(rule.value), "base": f"{base:,}",
                                                         "product": exact(product), "rounded": f"{rounded:,}"}
                                     ).render(lang))
+    notes = [f"  {note.render(lang)}" for note in result.notes]  # the same notes as check: warn gap, group…
     if result.status != FAIL:
-        return lines + ["  " + Message("explain_met").render(lang)]
-    calculation = {">=": f"{rounded if indicator.kind == RATE else 0:,} - {result.numerator:,}",
-                   ">": f"{rounded if indicator.kind == RATE else 0:,} + 1 - {result.numerator:,}",
-                   "<=": f"{result.numerator:,} - {rounded if indicator.kind == RATE else rule.value:,}",
-                   "<": f"{result.numerator:,} - ({rounded if indicator.kind == RATE else rule.value:,} - 1)",
-                   "==": f"{result.numerator:,}"}[rule.op]
+        return lines + ["  " + Message("explain_met").render(lang)] + notes
+    limit = f"{rounded:,}" if indicator.kind == RATE else exact(rule.value)
+    count = f"{result.numerator:,}"
+    calculation = {">=": f"{limit} - {count}", ">": f"{limit} + 1 - {count}", "<=": f"{count} - {limit}",
+                   "<": f"{count} - ({limit} - 1)" if indicator.kind == RATE else f"{count} - {limit} + 1",
+                   "==": f"{count} - 0"}[rule.op]
     lines.append("  " + Message("explain_needed", {"needed": needed, "calculation": calculation}).render(lang))
     after = result.numerator + needed if at_least else result.numerator - needed
     before = after - 1 if at_least else after + 1
     lines.append("  " + Message("explain_check", {
         "needed": needed, "after": _judged(after, base, indicator), "rule": rule.text,
         "fewer": needed - 1, "before": _judged(before, base, indicator)}).render(lang))
-    return lines
+    return lines + notes
 
 
 def _rounded_for(rule: Rule, product: Fraction) -> int:
@@ -127,10 +133,13 @@ def _judged(numerator: int, base: int, indicator: Indicator) -> str:
     return f"{percent(numerator, base, RECORD_DECIMALS)}%" if indicator.kind == RATE else f"{numerator:,}"
 
 
-def unit_counts(units: list[Unit], name: str) -> tuple[dict[str, int], list[Unit]] | None:
+def unit_counts(units: list[Unit], name: str) -> dict[str, int] | None:
     """The counts of a unit by name, or of the whole file (合计/Total): the sum of every unit's counts."""
-    if name in (Term("合计", "Total").zh, "Total", "total"):
+    if name in TOTAL_NAMES:
         columns = {column for unit in units for column in unit.counts}
-        return {column: sum(unit.counts.get(column, 0) for unit in units) for column in columns}, units
+        return {column: sum(unit.counts.get(column, 0) for unit in units) for column in columns}
     matches = [unit for unit in units if unit.label == name]
-    return (dict(matches[0].counts), matches) if matches else None
+    return dict(matches[0].counts) if matches else None
+
+
+TOTAL_NAMES = ("合计", "Total", "total")

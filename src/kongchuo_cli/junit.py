@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 
 from kongchuo_cli.evaluate import FAIL, NA, WARN, Evaluation
@@ -21,8 +22,11 @@ def to_junit(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> byte
         target = result.line.target.text if result.line.target else "—"
         if result.status == FAIL or (strict and result.status == WARN):
             failures += 1
-            message = Message("junit_failure", {"rate": rate, "target": target,
-                                                "needed": result.returns_needed or 0}).render(lang)
+            if result.status == WARN:  # the target is met: name the warn line and the returns that reach it
+                message = " ".join(note.render(lang) for note in result.notes)
+            else:
+                message = Message("junit_failure", {"rate": rate, "target": target,
+                                                    "needed": result.returns_needed or 0}).render(lang)
             failure = ElementTree.SubElement(case, "failure", message=message, type=result.status)
             failure.text = (f"rate={rate} target={target} returns_needed={result.returns_needed} "
                             f"numerator={result.numerator} denominator={result.denominator} formula={result.formula}")
@@ -39,5 +43,12 @@ def to_junit(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> byte
     suite = ElementTree.SubElement(suites, "testsuite", name=f"kongchuo check ({evaluation.thresholds.origin})",
                                    **counts)
     suite.extend(cases)
+    for element in suites.iter():  # XML 1.0 has no control characters (a label pasted from Word may carry one)
+        element.attrib.update({key: _CONTROL.sub("", value) for key, value in element.attrib.items()})
+        if element.text:
+            element.text = _CONTROL.sub("", element.text)
     ElementTree.indent(suites)
     return ElementTree.tostring(suites, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

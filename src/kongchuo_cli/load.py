@@ -120,7 +120,8 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> FileTable:
     if problems:
         raise KongchuoError(problems, notices)
     units, subtotals_and_totals = [], []
-    group_keys = [(normalize_header(layout.header[index]), index) for index in [*layout.coarser, *layout.texts]]
+    group_keys = [(normalize_header(layout.header[index]), index)
+                  for index in [*layout.coarser, *layout.texts, *([layout.label] if layout.label is not None else [])]]
     label_key = normalize_header(layout.header[layout.label]) if layout.label is not None else None
     for position, (number, row) in enumerate(data):
         kind, total_text = totals.get(number, (None, ""))
@@ -305,6 +306,7 @@ def _label(row: list[str], layout: _Layout, number: int) -> str:
 
 
 def _groups(row: list[str], keys: list[tuple[str, int]]) -> dict[str, str]:
+    """The row's text columns by normalised header (the label column included, by its own unqualified value)."""
     return {key: _cell(row, index).strip() for key, index in keys}
 
 

@@ -209,6 +209,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "group_formula": ("分组中不能改 formula（合计要用同一个公式）。", "a group cannot change the formula (the total needs one)."),
     "group_column_unknown": ("分组条件中的列「{column}」在数据中不存在；可用的列：{columns}。",
                              "the group condition's column '{column}' is not in the data; the columns are: {columns}."),
+    "group_matches_nothing": (
+        "分组「{name}」没有匹配到任何单位（unit: 须与结果中的单位名完全一致，如「甲镇/中心小学」）。",
+        "the group '{name}' matches no unit (unit: must equal a unit as results name it, e.g. 甲镇/中心小学).",
+    ),
     "note_applied": ("按「{name}」的标准判定。", "judged by the lines of '{name}'."),
     "profile_unknown": ("没有内置标准「{profile}」；内置标准有：{profiles}。", "no built-in profile '{profile}'; the profiles are: {profiles}."),
     "thresholds_no_target": (
@@ -242,8 +246,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this indicator is better when higher; its line uses >= or >: '{text}'.",
     ),
     "rule_direction_at_most": (
-        "该指标越低越好，标准应使用 <=、< 或 ==：「{text}」。",
-        "this indicator is better when lower; its line uses <=, < or ==: '{text}'.",
+        "该指标越低越好，标准应使用 <= 或 <：「{text}」。",
+        "this indicator is better when lower; its line uses <= or <: '{text}'.",
+    ),
+    "rule_count_direction": (
+        "人数越少越好，标准应写成 == 0、<= 或 <：「{text}」。",
+        "a count is better when lower; its line is == 0 or uses <= or <: '{text}'.",
     ),
     "warn_looser": (
         "预警线「{warn}」比达标线「{target}」更宽松；预警线须比达标线更严。",
@@ -261,6 +269,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reading": ("正在读取 {file}", "reading {file}"),
     "read_text": ("文本，编码 {encoding}，分隔符 {delimiter}", "text, encoding {encoding}, delimiter {delimiter}"),
     "read_sheet": ("工作表「{sheet}」", "sheet '{sheet}'"),
+    "internal_error_plain": (
+        "kongchuo 内部错误（{detail}）；请把这条信息和所用的命令报告给维护者。",
+        "kongchuo internal error ({detail}); please report it with the command you ran to the maintainers.",
+    ),
     "internal_error": (
         "kongchuo 内部错误（{detail}）；请加 -v 重新运行，并把输出报告给维护者。",
         "kongchuo internal error ({detail}); run again with -v and report the output to the maintainers.",
@@ -282,6 +294,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
     "footer_formula": ("巩固率公式：{formula} = {text}", "Consolidation formula: {formula} = {text}"),
     "footer_line": ("标准 {indicator} {rule}：{source}", "Line {indicator} {rule}: {source}"),
+    "footer_group_line": ("标准（{group}） {indicator} {rule}：{source}", "Line ({group}) {indicator} {rule}: {source}"),
     "footer_skipped": ("未计算（无对应列）：{indicators}", "Not computed (no columns): {indicators}"),
     "summary_counts": (
         "{scope}：达标 {passed} 项，预警 {warned} 项，未达标 {failed} 项，不适用 {undefined} 项。",
@@ -292,7 +305,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary_more": ("另有 {count} 项未列出", "{count} more not listed"),
     # notes on results
     "note_zero_denominator": ("分母为 0，比率无定义。", "the denominator is 0: the rate is undefined."),
-    "note_no_rule": ("阈值文件未设定该指标的标准。", "the thresholds set no line for this indicator."),
+    "note_no_rule": ("所用标准未设定该指标的标准线。", "the lines in use set none for this indicator."),
     "note_unreachable": (
         "仅靠劝返无法达标：需 {needed} 人，而实际缺失仅 {missing} 人。",
         "returns alone cannot reach the line: {needed} needed but only {missing} children are missing.",
@@ -326,6 +339,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "returns needed: each return adds 1 to N, D stays; k = {rule}, τ = {tau}"),
     "explain_move_down": ("需劝返人数：劝返一人，辍学人数 X 减 1，分母 D 不变；k = {rule}，τ = {tau}",
                           "returns needed: each return takes 1 off X, D stays; k = {rule}, τ = {tau}"),
+    "explain_move_count": ("需劝返人数：劝返一人，人数 X 减 1；k = {rule}，v = {value}",
+                           "returns needed: each return takes 1 off X; k = {rule}, v = {value}"),
     "explain_product": ("标准 {rule}：τ·D = {tau} × {base} = {product}，取整为 {rounded}",
                         "line {rule}: τ·D = {tau} × {base} = {product}, rounded to {rounded}"),
     "explain_met": ("已达标，无需劝返。", "the line is met: no returns needed."),
@@ -345,8 +360,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "next: fill in the template with each township's counts, then run kongchuo check {file}"),
     # CI reports
     "junit_failure": ("{rate} 未满足 {target}，需劝返 {needed} 人", "{rate} does not meet {target}; {needed} to return"),
-    "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{needs}",
-                     "{failed} fail, {warned} warn, {passed} pass{needs}"),
+    "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{undefined}{needs}",
+                     "{failed} fail, {warned} warn, {passed} pass{undefined}{needs}"),
+    "summary_line_undefined": ("，不适用 {count} 项", ", {count} n/a"),
     "summary_line_needs": (" — 需劝返：{needs}", " — children to return: {needs}"),
     "summary_line_need": ("{unit}{indicator} {count} 人", "{count} for {unit}{indicator}"),
     # the township plan

@@ -110,15 +110,17 @@ def _lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[obj
     origin = Term("内置", "built-in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
     rows: list[list[object]] = [[thresholds.name or "", origin], []]
     rows.append([header.render(lang) for header in LINE_HEADERS])
-    for indicator_id, line in thresholds.lines.items():
-        rows.append([indicator_id, BY_ID[indicator_id].term.render(lang), line.target.text if line.target else "",
-                     line.warn.text if line.warn else "", line.formula if indicator_id == "consolidation_9y" else "",
-                     line.source or ""])
+    kinds = [("", thresholds.lines)] + [(group.name, group.lines) for group in thresholds.groups]
+    for kind, lines in kinds:
+        for indicator_id, line in lines.items():
+            rows.append([indicator_id, BY_ID[indicator_id].term.render(lang), line.target.text if line.target else "",
+                         line.warn.text if line.warn else "",
+                         line.formula if indicator_id == "consolidation_9y" else "", line.source or "", kind])
     return Term("标准", "thresholds"), rows
 
 
 LINE_HEADERS = (Term("指标代码", "indicator"), Term("指标", "name"), Term("标准", "target"), Term("预警线", "warn"),
-                Term("公式", "formula"), Term("来源", "source"))
+                Term("公式", "formula"), Term("来源", "source"), Term("适用单位", "applies to"))
 
 
 SUMMARY_LISTED_NEEDS = 10  # beyond this the summary line names how many more
@@ -153,7 +155,9 @@ def summary_line(evaluation: Evaluation, lang: str, gate: str) -> str:
                   for result in sorted(decided, key=lambda result: not result.is_total) if result.status == FAIL)
     listed = needs[:SUMMARY_LISTED_NEEDS] + ((Message("summary_more", {"count": len(needs) - SUMMARY_LISTED_NEEDS}),)
                                              if len(needs) > SUMMARY_LISTED_NEEDS else ())
+    undefined = Message("summary_line_undefined", {"count": counts[NA]}) if counts[NA] else ""
     return Message("summary_line", {"failed": counts[FAIL], "warned": counts[WARN], "passed": counts[PASS],
+                                    "undefined": undefined,
                                     "needs": Message("summary_line_needs", {"needs": listed}) if needs else ""}
                    ).render(lang)
 
@@ -214,6 +218,12 @@ def _footer(evaluation: Evaluation, lang: str) -> list[Message]:
         if result.line.target is not None and result.line.source:
             lines.append(Message("footer_line", {"indicator": result.indicator.term, "rule": result.line.target.text,
                                                  "source": result.line.source}))
+    for group in evaluation.thresholds.groups:  # the lines of each kind of unit, with their sources too
+        for indicator_id, line in group.lines.items():
+            if indicator_id in shown and line.target is not None and line != evaluation.thresholds.line(indicator_id):
+                lines.append(Message("footer_group_line", {"group": group.name, "indicator": BY_ID[indicator_id].term,
+                                                           "rule": line.target.text,
+                                                           "source": line.source or "—"}))
     if evaluation.skipped:
         lines.append(Message("footer_skipped", {"indicators": ", ".join(evaluation.skipped)}))
     return [line.render(lang) for line in lines]

@@ -86,7 +86,7 @@ def parse_rule(text: str, indicator: Indicator) -> Rule:
         if op == "==" and value != 0:
             raise RuleError("rule_count_equals", text=text)
         if op in (">=", ">"):
-            raise RuleError("rule_direction_at_most", text=text)
+            raise RuleError("rule_count_direction", text=text)
         return Rule(op, value, False, str(text).strip())
     if not percent:
         raise RuleError("rule_percent_missing", text=text)

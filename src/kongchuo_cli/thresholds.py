@@ -44,8 +44,10 @@ class UnitLines:
     position: int  # YAML line
 
     def matches(self, label: str, groups: dict[str, str]) -> bool:
-        return all(label == value or label.endswith("/" + value) if column in UNIT_KEYS else
-                   groups.get(column) == value for column, value in self.when)
+        """`unit:` names a unit exactly as results label it (甲镇/中心小学 on a school-level sheet); any other key is a
+        column, the label column included (学校: 中心小学 is every school of that name)."""
+        return all(label == value if column in UNIT_KEYS else groups.get(column) == value
+                   for column, value in self.when)
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,6 @@ class _Reader:
             self.positions[indicator_id] = key_node.start_mark.line + 1
         if not self.problems and not any(line.target for line in lines.values()):
             self.problems.append(Message("thresholds_no_target", {}, Where(self.origin, line=1)))
-        if self.problems:
-            raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
         groups = self.groups(top.get("groups", (None, None))[1], lines) if "groups" in top else ()
         if self.problems:
             raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
@@ -209,7 +209,7 @@ class _Reader:
                 continue
             pairs = tuple((normalize_header(column), self.text(when, column) or "") for column in when)
             base = self.base(entries)
-            lines = dict(base.lines) if base else dict(own)
+            lines = {**own, **(base.lines if base else {})}  # a group's profile replaces only the lines it has
             indicators = self.mapping(entries["indicators"][1], "indicators", None) if "indicators" in entries else {}
             for indicator_id, (key_node, value_node) in indicators.items():
                 if indicator_id not in BY_ID:
@@ -269,6 +269,6 @@ class _Reader:
                                          Where(self.origin, line=entries["target"][1].start_mark.line + 1)))
         valid_formula = formula if formula in FORMULAS else inherited.formula
         source = self.text(entries, "source")
-        if source is None and "target" not in entries:
-            source = inherited.source
+        if source is None and (target == inherited.target or "target" not in entries):
+            source = inherited.source  # a line written again unchanged keeps its source
         return Line(target, warn, valid_formula, source)
