@@ -46,7 +46,6 @@ COLUMNS: tuple[Column, ...] = (
 NOT_DATA = frozenset({"序号", "编号", "备注", "说明", "no", "no.", "remark", "remarks"})
 
 BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
-COUNT_COLUMNS: tuple[str, ...] = tuple(column.name for column in COLUMNS if column.name != UNIT)
 
 # A unit written after the header, e.g. 转入人数（人）; only true units, so 入学人数(含随班就读) is not stripped.
 _UNIT_SUFFIX = re.compile(r"\((?:人|名|个|所|人次|%|‰)\)$")

@@ -11,7 +11,7 @@ from kongchuo_cli.evaluate import FAIL, NA, Result
 from kongchuo_cli.indicators import AT_LEAST, FORMULAS, RATE, Indicator, Terms, spell, value
 from kongchuo_cli.load import Unit
 from kongchuo_cli.messages import Message
-from kongchuo_cli.render import RECORD_DECIMALS, percent
+from kongchuo_cli.render import RECORD_DECIMALS, TOTAL_LABEL, percent
 from kongchuo_cli.rules import Rule
 from kongchuo_cli.thresholds import Thresholds
 
@@ -142,4 +142,4 @@ def unit_counts(units: list[Unit], name: str) -> dict[str, int] | None:
     return dict(matches[0].counts) if matches else None
 
 
-TOTAL_NAMES = ("合计", "Total", "total")
+TOTAL_NAMES = (TOTAL_LABEL.zh, TOTAL_LABEL.en, TOTAL_LABEL.en.lower())

@@ -7,8 +7,6 @@ from enum import IntEnum
 
 from kongchuo_cli.evaluate import FAIL, WARN, Result
 
-GATES = ("total", "units")
-
 
 class ExitCode(IntEnum):
     PASSED = 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from kongchuo_cli.columns import COLUMNS
 from kongchuo_cli.messages import KongchuoError, Message, Where
 from kongchuo_cli.output import write_atomic
+from kongchuo_cli.table import width_of
 from kongchuo_cli.thresholds import DEFAULT_PROFILE
 
 TEMPLATE = "汇总表模板"
@@ -57,7 +58,7 @@ def files(folder: Path) -> dict[Path, bytes]:
         sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = 2 * len(str(cell.value)) + 2
+        sheet.column_dimensions[cell.column_letter].width = width_of(str(cell.value)) + 2
     sheet.freeze_panes = "B2"
     workbook_bytes = io.BytesIO()
     workbook.save(workbook_bytes)

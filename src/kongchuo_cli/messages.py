@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGS = ("zh", "en")
-
 
 @dataclass(frozen=True)
 class Where:

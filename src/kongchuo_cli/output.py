@@ -15,7 +15,6 @@ from kongchuo_cli.messages import Where, fail
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".txt": "table", ".json": "json", ".md": "markdown",
               ".markdown": "markdown", ".xlsx": "xlsx"}
 BOM_FORMATS = {"csv", "tsv"}  # written to a file with a UTF-8 BOM so that Excel reads the Chinese right
-BINARY_FORMATS = {"xlsx"}
 
 
 def _xlsx(*args, **kwargs) -> bytes:

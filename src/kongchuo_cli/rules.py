@@ -13,7 +13,6 @@ from fractions import Fraction
 
 from kongchuo_cli.indicators import AT_LEAST, AT_MOST, COUNT, Indicator
 
-OPERATORS = (">=", ">", "<=", "<", "==")
 _COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
 _RULE = re.compile(r"^\s*(>=|<=|==|≥|≤|>|<)\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 _SYMBOLS = {"≥": ">=", "≤": "<="}
