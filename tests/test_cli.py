@@ -46,7 +46,7 @@ def test_json(run, small):
     assert list(document) == ["version", "thresholds", "passed", "counts", "skipped", "results"]
     assert (document["thresholds"], document["passed"]) == ("built-in", True)
     assert document["counts"] == {"pass": 4, "warn": 0, "fail": 2, "n/a": 0}
-    assert document["skipped"] == ["dropout_primary", "enrollment_primary_net", "enrollment_junior_gross",
+    assert document["skipped"] == ["consolidation_junior_3y", "consolidation_primary", "dropout_primary", "enrollment_primary_net", "enrollment_junior_gross",
                                    "enrollment_disabled", "poverty_dropouts"]
     assert document["results"][4] == {
         "unit": "Total", "is_total": True, "indicator": "consolidation_9y", "name": "nine-year consolidation rate",

@@ -18,7 +18,7 @@ def test_describes_formulas_columns_line_and_arithmetic(run):
 
 def test_every_indicator_without_an_id(run):
     result = run("explain", "-p", "liangji-rural")
-    assert result.stdout.count("\n\n") == 7
+    assert result.stdout.count("\n\n") == 9
     assert "  标准：<= 3% — 两基 普及程度评估验收标准：农村初中辍学率 3% 以下（两基 普及程度标准（农村））" in result.stdout
 
 

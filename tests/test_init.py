@@ -14,10 +14,15 @@ def test_templates_read_back_by_check(run, tmp_path):
         checked = run("check", name, "-f", "json", "--lang", "en")
         assert (checked.exit_code, checked.stderr) == (0, "")  # the example township meets every line
         results = json.loads(checked.stdout)["results"]
-        assert len(results) == 7 and {r["status"] for r in results} == {"pass"}
-        consolidation = results[0]
-        # 480 / (500 + 10 − 15 − 0 − 1) = 480/494
+        statuses = {r["indicator"]: r["status"] for r in results}
+        # the national lines set none for the junior and primary consolidation rates (优质均衡 and county lines)
+        assert statuses == {**dict.fromkeys(statuses, "pass"), "consolidation_junior_3y": "n/a",
+                            "consolidation_primary": "n/a"} and len(statuses) == 9
+        consolidation, junior, primary = results[:3]
+        # 480 / (500 + 10 − 15 − 0 − 1) = 480/494; 470 / (480 + 5 − 8 − 0); 495 / (500 + 12 − 10)
         assert (consolidation["numerator"], consolidation["denominator"]) == (480, 494)
+        assert (junior["numerator"], junior["denominator"], primary["numerator"], primary["denominator"]) == (
+            470, 477, 495, 502)
 
 
 def test_template_has_every_column_under_its_chinese_header(tmp_path, run):

@@ -82,14 +82,14 @@ indicators:
         "t.yaml, line 1: version must be 1, not '2'.",
         "t.yaml, line 2: unknown key 'nmae'; the keys are: version, name, extends, indicators, groups.",
         "t.yaml, line 5: this indicator is better when higher; its line uses >= or >: '<= 96%'.",
-        "t.yaml, line 6: unknown formula 'mean'; the formulas are: raw, adjusted, numerator_adjusted.",
+        "t.yaml, line 6: formula cannot be 'mean'; the choices are: raw, adjusted, numerator_adjusted.",
         "t.yaml, line 8: a rate's line needs a %, e.g. '<= 2%'.",
-        "t.yaml, line 10: only consolidation_9y takes a formula.",
+        "t.yaml, line 10: formula is only for consolidation_9y.",
         "t.yaml, line 11: a count's line takes no %: '== 0%'.",
         "t.yaml, line 12: the warn line '<= 2%' is looser than the target '<= 1%'; a warn line must be stricter.",
         "t.yaml, line 13: has a warn line but no target; add a target.",
-        "t.yaml, line 14: unknown indicator 'school_meals'; the indicators are: consolidation_9y, dropout_primary, "
-        "dropout_junior, enrollment_primary_net, enrollment_junior_gross, enrollment_disabled, poverty_dropouts.",
+        "t.yaml, line 14: unknown indicator 'school_meals'; the indicators are: consolidation_9y, consolidation_junior_3y, "
+        "consolidation_primary, dropout_primary, dropout_junior, enrollment_primary_net, enrollment_junior_gross, enrollment_disabled, poverty_dropouts.",
         "t.yaml, line 15: key 'dropout_junior' appears twice.",
     ]
 
@@ -150,7 +150,8 @@ REFERENCE = {
                       "enrollment_primary_net": (">=", 100, "两基"), "enrollment_junior_gross": (">=", 95, "两基")},
     "national-2020": {"consolidation_9y": (">=", 95, "国办发〔2017〕72号"), "enrollment_disabled": (">=", 95, "第二期"),
                       "poverty_dropouts": ("==", 0, "国开发〔2019〕15号")},
-    "youzhi-2017": {"enrollment_disabled": (">=", 95, "教督〔2017〕6号")},
+    "youzhi-2017": {"consolidation_junior_3y": (">=", 95, "教督〔2017〕6号"),
+                    "enrollment_disabled": (">=", 95, "教督〔2017〕6号")},
     "liangji-urban": {"dropout_primary": ("<=", 1, "城市"), "dropout_junior": ("<=", 2, "城市"),
                       "enrollment_primary_net": (">=", 100, "都能入学"), "enrollment_junior_gross": (">=", 100, "城市"),
                       "enrollment_disabled": (">=", 80, "城市")},

@@ -47,7 +47,7 @@ def test_group_lines_keep_the_file_formula():
     ("groups:\n  - name: x\n", "t.yaml, line 5: this group has no `when` (which units it is for), e.g. when: "
                                "{城乡: 农村}."),
     ("groups:\n  - when: {城乡: 农村}\n    indicators:\n      consolidation_9y: {formula: raw}\n",
-     "t.yaml, line 7: a group cannot change the formula (the total needs one)."),
+     "t.yaml, line 7: a group cannot change formula, definition or suspended (the total needs one way of computing)."),
     ("groups: {城乡: 农村}\n", "t.yaml, line 4: groups must be a list (each item starting with '- ')."),
 ])
 def test_group_errors(groups, message):

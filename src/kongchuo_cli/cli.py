@@ -125,6 +125,22 @@ def cli() -> None:
     """
 
 
+KINDS = ("summary", "grades")
+SYSTEMS = ("6-3", "5-4", "九年一贯制")
+grade_options = (
+    click.option("--kind", type=click.Choice(KINDS),
+                 help="输入种类（默认按表头自动识别）：汇总表或年级表 / input kind [default: from the header]"),
+    click.option("--system", type=click.Choice(SYSTEMS), default="6-3", show_default=True,
+                 help="年级表的学制（学制列优先）/ school system of grade tables (a 学制 column wins)"),
+    click.option("--cohort", type=click.IntRange(1949, 2100), metavar="YEAR",
+                 help="年级表：判定这一届（入一年级的学年，如 2012）/ grade tables: judge the cohort that entered "
+                      "grade 1 in YEAR [default: the latest complete one]"),
+    click.option("--year", type=click.IntRange(1949, 2100), metavar="YEAR",
+                 help="年级表：辍学率判定这一学年（如 2019 = 2019年9月至2020年8月）/ grade tables: the school year of "
+                      "the dropout rates [default: the latest]"),
+)
+
+
 def evaluation_options(command):
     """What is evaluated and against which lines: shared by check and plan."""
     for option in reversed((
@@ -135,16 +151,17 @@ def evaluation_options(command):
                      help="内置标准，如 youzhi-2017（见 kongchuo thresholds list）/ a built-in profile"),
         click.option("--by", type=ColumnList(), default=(), metavar="COLUMN[,COLUMN]",
                      help="按列汇总，如 乡镇 或 乡镇,学校 / roll rows up by a column, e.g. 乡镇 or 乡镇,学校"),
+        *grade_options,
     )):
         command = option(command)
     return input_options(output_options(reports_errors(command)))
 
 
 def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, output_format, output, lang, quiet,
-           verbose):
+           verbose, kind=None, system="6-3", cohort=None, year=None, history=False):
     """(evaluation, output format): the thresholds and every table read and evaluated, with every problem of
     every input reported in one run; warnings (and with -v, what was read) go to stderr."""
-    from kongchuo_cli import evaluate, load, thresholds
+    from kongchuo_cli import evaluate, inputs, thresholds
     from kongchuo_cli import output as out
     from kongchuo_cli.messages import KongchuoError, Message
     from kongchuo_cli.read import ReadOptions
@@ -165,14 +182,25 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
 
     policy = attempt(lambda: thresholds.load(thresholds_path, profile))
     with reading_progress(files, lang, quiet) as on_file:
-        tables = attempt(lambda: load.load_files(list(files), ReadOptions(encoding, sheet, header_row), on_file))
+        loaded = attempt(lambda: inputs.read_inputs(list(files), ReadOptions(encoding, sheet, header_row), kind,
+                                                    system, on_file))
+    tables = loaded.tables if loaded else None
     if output is not None:
-        inputs = [*files, *([policy.path] if policy and policy.path else [])]
-        attempt(lambda: out.check_not_input(output, inputs))
+        given = [*files, *([policy.path] if policy and policy.path else [])]
+        attempt(lambda: out.check_not_input(output, given))
     output_format = attempt(lambda: out.choose_format(output_format, output)) or "table"
-    evaluation = attempt(lambda: evaluate.evaluate(tables, policy, by)) if not problems else None
-    if evaluation is not None:
-        notices.extend(evaluate.unmatched_groups(tables, policy))
+    evaluation = None
+    if not problems and loaded.kind == inputs.GRADES:
+        if not quiet:  # which kind of input was taken: said once, not a warning
+            for table in tables:
+                click.echo(grades_read(table).render(lang), err=True)
+        evaluation = attempt(lambda: _evaluate_grades(tables, policy, by, cohort, year, history, notices, verbose))
+    elif not problems:
+        if cohort or year or history:
+            raise click.UsageError("--cohort, --year and --history are for grade tables / 仅用于年级表")
+        evaluation = attempt(lambda: evaluate.evaluate(tables, policy, by))
+        if evaluation is not None:
+            notices.extend(evaluate.unmatched_groups(tables, policy))
     if not quiet:
         warning = Message("warning_prefix").render(lang)
         for notice in notices + [notice for table in tables or () for notice in table.notices]:
@@ -185,6 +213,40 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
     return evaluation, output_format
 
 
+MAX_LISTED_GAPS = 20  # identity gaps on stderr; `kongchuo cohorts --view gaps` lists them all
+
+
+def _evaluate_grades(tables, policy, by, cohort, year, history, notices, verbose):
+    """Grade tables: say so, check the stock-flow identity, and judge the cohorts and years."""
+    from kongchuo_cli import cohorts
+    from kongchuo_cli.messages import Message
+
+    for table in tables:
+        gaps = cohorts.identity_gaps(table)
+        listed = gaps if verbose else gaps[:MAX_LISTED_GAPS]
+        notices.extend(gap_message(gap, table.path) for gap in listed)
+        if len(gaps) > len(listed):
+            notices.append(Message("gaps_more", {"count": len(gaps) - len(listed), "file": table.path}))
+    evaluation, more = cohorts.evaluate_grades(tables, policy, by, cohort, year, history)
+    notices.extend(more)
+    return evaluation
+
+
+def grades_read(table):
+    from kongchuo_cli.messages import Message, Where
+
+    return Message("read_grades", {"layout": Message(f"layout_{table.layout}"), "units": len(table.units),
+                                   "first": table.years[0], "last": table.years[-1]}, Where(table.path))
+
+
+def gap_message(gap, path):
+    from kongchuo_cli.messages import Message, Where
+
+    return Message(f"gap_{gap.what}", {"unit": gap.unit, "year": gap.year, "grade": gap.grade,
+                                       "expected": gap.expected, "found": gap.found, "gap": f"{gap.size:+d}"},
+                   Where(path))
+
+
 @cli.command()
 @click.option("--gate", type=click.Choice(GATES), default="total", show_default=True,
               help="决定退出码的行：合计行，或每一行 / rows that decide the exit code")
@@ -192,9 +254,13 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
 @click.option("--junit", "junit_path", metavar="PATH",
               help="写 JUnit XML 报告（GitLab/Jenkins）/ write a JUnit XML report for CI")
 @click.option("--summary", is_flag=True, help="只输出一行结论（用于日志）/ print one summary line for logs")
+@click.option("--history", is_flag=True,
+              help="年级表：列出每一届、每一学年（只判定最新的）/ grade tables: every cohort and year (only the "
+                   "latest is gated)")
 @evaluation_options
-def check(files, thresholds_path, profile, by, gate, strict, junit_path, summary, encoding, sheet, header_row,
-          output_format, output, lang, output_encoding, color, quiet, verbose) -> None:
+def check(files, thresholds_path, profile, by, kind, system, cohort, year, gate, strict, junit_path, summary,
+          history, encoding, sheet, header_row, output_format, output, lang, output_encoding, color, quiet,
+          verbose) -> None:
     """读取汇总表，计算各项指标，对照标准判定，并给出需劝返人数。
 
     Read summary tables (one row per 乡镇 or 学校; CSV in UTF-8 or GBK, or .xlsx; - for standard input), compute
@@ -211,7 +277,8 @@ def check(files, thresholds_path, profile, by, gate, strict, junit_path, summary
     from kongchuo_cli.render import check_report
 
     evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
-                                       output_format, output, lang, quiet, verbose)
+                                       output_format, output, lang, quiet, verbose, kind, system, cohort, year,
+                                       history)
     if junit_path is not None:
         from kongchuo_cli.junit import to_junit
 
@@ -232,8 +299,8 @@ def check(files, thresholds_path, profile, by, gate, strict, junit_path, summary
 @click.option("-i", "--indicator", "indicators", multiple=True, metavar="ID",
               help="只分配这个指标（可重复）；默认：合计未达标的全部指标 / only this indicator (repeatable)")
 @evaluation_options
-def plan(files, thresholds_path, profile, by, indicators, encoding, sheet, header_row, output_format, output, lang,
-         output_encoding, color, quiet, verbose) -> None:
+def plan(files, thresholds_path, profile, by, kind, system, cohort, year, indicators, encoding, sheet, header_row,
+         output_format, output, lang, output_encoding, color, quiet, verbose) -> None:
     """把全县需劝返人数分配到各单位（请各乡镇认领）。
 
     Split the county's returns needed among its units in proportion to the children each has lost (largest
@@ -244,10 +311,60 @@ def plan(files, thresholds_path, profile, by, indicators, encoding, sheet, heade
     from kongchuo_cli.render import plan_report
 
     evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
-                                       output_format, output, lang, quiet, verbose)
+                                       output_format, output, lang, quiet, verbose, kind, system, cohort, year)
     rows = make_plan(evaluation, indicators)
     emit(plan_report(rows, evaluation, lang), output_format, output, lang=lang, encoding=output_encoding,
          color=color, quiet=quiet)
+
+
+VIEWS = ("ladder", "flow", "gaps")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--view", type=click.Choice(VIEWS), default="ladder", show_default=True,
+              help="ladder 每届各年级人数；flow UIS 升级率、留级率、辍学率与巩固到各年级的比例；gaps 对不上的地方 / "
+                   "ladder: each cohort grade by grade; flow: UIS rates and survival; gaps: where the table does not "
+                   "add up")
+@click.option("--system", type=click.Choice(SYSTEMS), default="6-3", show_default=True,
+              help="学制（学制列优先）/ school system (a 学制 column wins)")
+@click.option("--year", type=click.IntRange(1949, 2100), metavar="YEAR",
+              help="flow：用这一学年到下一学年的变动（默认最新）/ flow: the school year whose rates [default: latest]")
+@input_options
+@output_options
+@reports_errors
+def cohorts(files, view, system, year, encoding, sheet, header_row, output_format, output, lang, output_encoding,
+            color, quiet, verbose) -> None:
+    """逐届跟踪年级表：每一届在各年级的人数（流失处标 ↓）、UIS 流动率，或数据对不上的地方。
+
+    Follow every cohort of grade tables (教育事业统计, long or wide): each cohort's size grade by grade (a ↓ marks
+    where it shrank), the UIS flow rates with survival to each grade, or every place where next year's stock is
+    not this year's plus the movements.
+    """
+    from kongchuo_cli import inputs, ladder
+    from kongchuo_cli import output as out
+    from kongchuo_cli.messages import KongchuoError, Message, Where
+    from kongchuo_cli.read import ReadOptions
+
+    loaded = inputs.read_inputs(list(files), ReadOptions(encoding, sheet, header_row), inputs.GRADES, system)
+    if output is not None:
+        out.check_not_input(output, list(files))
+    output_format = out.choose_format(output_format, output)
+    if not quiet:
+        for table in loaded.tables:
+            click.echo(grades_read(table).render(lang), err=True)
+            for notice in table.notices:
+                click.echo(f"{Message('warning_prefix').render(lang)}{notice.render(lang)}", err=True)
+    if verbose:
+        for table in loaded.tables:
+            click.echo(Message("read_details_grades", {"header": "+".join(map(str, table.details["header_rows"]))},
+                               Where(table.path)).render(lang), err=True)
+    if not any(table.cells for table in loaded.tables):
+        raise KongchuoError([Message("no_data_rows", {}, Where(files[0]))])
+    report = {"ladder": lambda: ladder.ladder_report(loaded.tables, lang),
+              "flow": lambda: ladder.flow_report(loaded.tables, lang, year),
+              "gaps": lambda: ladder.gaps_report(loaded.tables, lang)}[view]()
+    emit(report, output_format, output, lang=lang, encoding=output_encoding, color=color, quiet=quiet)
 
 
 @cli.group(name="thresholds")

@@ -26,6 +26,17 @@ COLUMNS: tuple[Column, ...] = (
     Column("transfers_out", ("转出人数", "转出"), blank_is_zero=True),
     Column("deaths", ("死亡人数", "死亡"), blank_is_zero=True),
     Column("suspended", ("休学人数", "休学"), blank_is_zero=True),
+    # 优质均衡 data items: 毕业学生人数 over 三年前初一在校生, with the three years' movements
+    Column("junior_graduates", ("初中毕业生数", "初中毕业人数", "毕业学生人数")),
+    Column("junior_entrants", ("三年前初一在校生数", "三年前初一学生数", "三年前初一在校生")),
+    Column("junior_transfers_in", ("初中三年转入人数", "三年转入人数"), blank_is_zero=True),
+    Column("junior_transfers_out", ("初中三年转出人数", "三年转出人数"), blank_is_zero=True),
+    Column("junior_deaths", ("初中三年死亡人数", "三年死亡人数"), blank_is_zero=True),
+    # county templates: 当年小学毕业生 over (六年前招生 + 转入 − 转出)
+    Column("primary_graduates", ("小学毕业生数", "小学毕业人数")),
+    Column("primary_entrants", ("六年前小学招生数", "六年前招生数", "小学招生数")),
+    Column("primary_transfers_in", ("小学六年转入人数", "六年转入人数"), blank_is_zero=True),
+    Column("primary_transfers_out", ("小学六年转出人数", "六年转出人数"), blank_is_zero=True),
     Column("primary_enrolled_start", ("小学学年初在校生数", "小学上学年初在校生数")),
     Column("primary_dropouts", ("小学辍学人数", "小学辍学学生数")),
     Column("junior_enrolled_start", ("初中学年初在校生数", "初中上学年初在校生数")),

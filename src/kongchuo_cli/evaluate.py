@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from kongchuo_cli.columns import BY_NAME, normalize_header
-from kongchuo_cli.indicators import AT_LEAST, FORMULAS, INDICATORS, RATE, Indicator
+from kongchuo_cli.indicators import AT_LEAST, DROPOUTS, FORMULAS, INDICATORS, RATE, Indicator, suspended_handling
 from kongchuo_cli.load import FileTable, Unit
 from kongchuo_cli.messages import KongchuoError, Message, Term, Where
 from kongchuo_cli.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines
+
+if TYPE_CHECKING:
+    from kongchuo_cli.cohorts import Period
 
 PASS, WARN, FAIL, NA = "pass", "warn", "fail", "n/a"
 STATUSES = (PASS, WARN, FAIL, NA)
@@ -31,6 +35,8 @@ class Result:
     returns_needed: int | None
     notes: tuple[Message, ...] = ()
     level: int = 0  # 1 for a unit shown under its group (--by 乡镇,学校)
+    period: Period | None = None  # from a grade table: the cohort and school year the figure describes
+    current: bool = True  # False for earlier cohorts and years shown by `check --history`: never gated
 
     @property
     def has_rate(self) -> bool:
@@ -44,7 +50,12 @@ class Result:
 
     @property
     def formula(self) -> str | None:
-        return self.line.formula if self.indicator.id == "consolidation_9y" else None
+        """The consolidation formula; for a dropout rate from a grade table, its definition and 休学 handling."""
+        if self.indicator.id == "consolidation_9y":
+            return self.line.formula
+        if self.indicator.id in DROPOUTS and self.period is not None:
+            return f"{self.line.definition}; suspended={suspended_handling(self.line.definition, self.line.suspended)}"
+        return None
 
 
 @dataclass(frozen=True)
@@ -106,10 +117,16 @@ def available_indicators(tables: list[FileTable]) -> tuple[list[Indicator], list
     return available, skipped  # not empty: the header has a count column, and every count column feeds one
 
 
-def _ratios(units: list[Unit], indicator: Indicator, line: Line) -> list[tuple[int, int | None]]:
-    """Each unit's ratio; a negative numerator or base is bad data (e.g. more transfers out than pupils)."""
-    ratios, problems = [], []
+def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool
+            ) -> list[tuple[int, int | None] | None]:
+    """Each unit's ratio (None for a unit of a grade table without data for it); a negative numerator or base is
+    bad data (e.g. more transfers out than pupils)."""
+    ratios: list[tuple[int, int | None] | None] = []
+    problems = []
     for unit in units:
+        if sparse and indicator.missing_columns(set(unit.counts)):
+            ratios.append(None)
+            continue
         numerator, denominator = indicator.ratio(unit.counts, line.formula)
         if numerator >= 0 and (denominator is None or denominator >= 0):
             ratios.append((numerator, denominator))
@@ -219,32 +236,42 @@ def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...
     unit_lines = _unit_lines(tables, thresholds, units)
     per_row: list[list[Result]] = [[] for _ in rows]
     problems = []
+    sparse = any(table.details.get("sparse") for table in tables)  # grade tables: not every unit has every cohort
+    periods = {key: period for table in tables for key, period in table.details.get("periods", {}).items()}
+    derived_notes = {key: notes for table in tables for key, notes in table.details.get("notes", {}).items()}
     for indicator in indicators:
         line = thresholds.line(indicator.id)
         try:
-            ratios = _ratios(units, indicator, line)
+            ratios = _ratios(units, indicator, line, sparse)
         except KongchuoError as error:
             problems.extend(error.problems)
             continue
         judged: dict[int, Result] = {}
         for row in rows:
+            members = [ratios[member] for member in row.members if ratios[member] is not None]
+            if not members:
+                continue
             row_line, applied = line, ()
             if len(row.members) == 1:  # most rows: one unit, its own ratio
-                numerator, denominator = ratios[row.members[0]]
+                numerator, denominator = members[0]
                 group = unit_lines[row.members[0]]
                 if group is not None and row.is_unit:  # a unit takes the lines of its kind
                     row_line = group.lines.get(indicator.id, Line())
                     applied = (Message("note_applied", {"name": group.name}),)
+                applied += derived_notes.get((indicator.id, row.label), ())
             else:
-                numerator = sum(ratios[member][0] for member in row.members)
-                denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in row.members)
+                numerator = sum(member[0] for member in members)
+                denominator = None if indicator.kind != RATE else sum(member[1] for member in members)
             status, needed, notes = judge(indicator, row_line, numerator, denominator)
             judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,
-                                     status, needed, applied + notes, row.level)
+                                     status, needed, applied + notes, row.level, periods.get(indicator.id))
         for position, row in enumerate(rows):
+            if id(row) not in judged:
+                continue
             result = judged[id(row)]
             if row.children:  # the county's need beside the sum of its parts' own needs
-                children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children)
+                children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children
+                                    if id(child) in judged)
                 if children_need:
                     note = Message("note_units_need", {"needed": children_need})
                     result = replace(result, notes=result.notes + (note,))

@@ -15,9 +15,11 @@ class ExitCode(IntEnum):
 
 
 def gated(results: Sequence[Result], gate: str) -> list[Result]:
-    """`total`: the total row, or the only unit when there is just one; `units`: every row."""
+    """`total`: the total row, or the only unit when there is just one; `units`: every row. Only the periods
+    judged (not the earlier cohorts and years `--history` shows)."""
+    results = [result for result in results if result.current]
     if gate == "units":
-        return list(results)
+        return results
     totals = [result for result in results if result.is_total]
     return totals or list(results)
 

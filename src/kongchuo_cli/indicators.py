@@ -127,6 +127,15 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("consolidation_9y", "九年义务教育巩固率", "nine-year consolidation rate", RATE, AT_LEAST,
               _single("grade1_entrants", "final_grade_enrolled"),
               ("transfers_in", "transfers_out", "deaths", "suspended"), 1),
+    Indicator("consolidation_junior_3y", "初中三年巩固率", "three-year junior consolidation rate", RATE, AT_LEAST,
+              _single("junior_graduates", "junior_entrants"),
+              ("junior_transfers_in", "junior_transfers_out", "junior_deaths"), 1,
+              (terms("junior_graduates"),),
+              terms("junior_entrants", "+junior_transfers_in", "-junior_transfers_out", "-junior_deaths")),
+    Indicator("consolidation_primary", "小学巩固率", "primary consolidation rate", RATE, AT_LEAST,
+              _single("primary_graduates", "primary_entrants"), ("primary_transfers_in", "primary_transfers_out"), 1,
+              (terms("primary_graduates"),),
+              terms("primary_entrants", "+primary_transfers_in", "-primary_transfers_out")),
     Indicator("dropout_primary", "小学辍学率", "primary dropout rate", RATE, AT_MOST,
               _single("primary_dropouts", "primary_enrolled_start"), (), 2,
               (terms("primary_dropouts"),), terms("primary_enrolled_start")),
@@ -148,3 +157,31 @@ INDICATORS: tuple[Indicator, ...] = (
 )
 
 BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
+
+
+# How a rate is computed where sources differ: one entry per thresholds key (indicators.md §2). Every unit of a
+# run uses the same choice, or the total would add ratios of different kinds.
+DROPOUTS = ("dropout_primary", "dropout_junior")
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    indicators: tuple[str, ...]
+    choices: tuple[str, ...]
+    default: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("formula", ("consolidation_9y",), tuple(FORMULAS), DEFAULT_FORMULA),
+    # from grade tables: 辍学 alone (中小学教育词典), or the 两基 net loss (休学+退学+死亡+转出+其他减少 − 转入 − 其他增加)
+    Setting("definition", DROPOUTS, ("dictionary", "liangji"), "dictionary"),
+    # 休学: a loss, out of the base, or still enrolled; "" = as the definition's source does (两基 a loss, else retained)
+    Setting("suspended", DROPOUTS, ("loss", "base", "retained"), ""),
+)
+SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
+
+
+def suspended_handling(definition: str, suspended: str) -> str:
+    return suspended or ("loss" if definition == "liangji" else "retained")
+

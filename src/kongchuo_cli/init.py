@@ -14,10 +14,14 @@ from kongchuo_cli.table import width_of
 from kongchuo_cli.thresholds import DEFAULT_PROFILE
 
 TEMPLATE = "汇总表模板"
-# A made-up township that meets every national line (worked: 480 / (500 + 10 - 15 - 0 - 1) = 97.17 %, dropouts
-# 3/3000 and 6/1500, every child enrolled, 1500/1520 = 98.7 % gross, 20 of 20 disabled children, no poverty dropout).
+# A made-up township that meets every national line (worked: 480 / (500 + 10 - 15 - 0 - 1) = 97.17 %, junior
+# 470 / (480 + 5 - 8 - 0) = 98.53 %, primary 495 / (500 + 12 - 10) = 98.61 %, dropouts 3/3000 and 6/1500, every
+# child enrolled, 1500/1520 = 98.7 % gross, 20 of 20 disabled children, no poverty dropout).
 EXAMPLE = {"unit": "示例镇", "grade1_entrants": 500, "final_grade_enrolled": 480, "transfers_in": 10,
-           "transfers_out": 15, "deaths": 0, "suspended": 1, "primary_enrolled_start": 3000, "primary_dropouts": 3,
+           "transfers_out": 15, "deaths": 0, "suspended": 1,
+           "junior_graduates": 470, "junior_entrants": 480, "junior_transfers_in": 5, "junior_transfers_out": 8,
+           "junior_deaths": 0, "primary_graduates": 495, "primary_entrants": 500, "primary_transfers_in": 12,
+           "primary_transfers_out": 10, "primary_enrolled_start": 3000, "primary_dropouts": 3,
            "junior_enrolled_start": 1500, "junior_dropouts": 6, "primary_age_population": 3000,
            "primary_age_enrolled": 3000, "junior_age_population": 1520, "junior_enrolled": 1500,
            "disabled_children": 20, "disabled_enrolled": 20, "disabled_regular_class": 12,

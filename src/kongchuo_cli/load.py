@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kongchuo_cli.columns import (
     BY_NAME,
@@ -79,9 +80,11 @@ class _Layout:
 
 
 def load_files(paths: list[str], options: ReadOptions = ReadOptions(),
-               on_file: Callable[[str], None] | None = None) -> list[FileTable]:
-    """Read every file, then check that no unit appears twice; all problems of all files are raised together.
-    `on_file` hears of each file as it is begun (for a progress display)."""
+               on_file: Callable[[str], None] | None = None, parse: Callable[[str], Any] | None = None) -> list:
+    """Read every file (as a summary table, unless `parse` reads it otherwise), then check that no unit appears
+    twice; all problems of all files are raised together. `on_file` hears of each file as it is begun (for a
+    progress display)."""
+    parse = parse or (lambda path: load_file(path, options))
     tables, problems, notices = [], [], []
     seen = set()
     for path in paths:
@@ -92,13 +95,13 @@ def load_files(paths: list[str], options: ReadOptions = ReadOptions(),
             continue
         seen.add(path)
         try:
-            tables.append(load_file(path, options))
+            tables.append(parse(path))
         except KongchuoError as error:
             problems.extend(error.problems)
             notices.extend(error.notices)
     problems.extend(_duplicate_units(tables))
     if problems:
-        raise KongchuoError(_capped(problems), notices + [notice for table in tables for notice in table.notices])
+        raise KongchuoError(capped(problems), notices + [notice for table in tables for notice in table.notices])
     return tables
 
 
@@ -381,10 +384,10 @@ def _parse_counts(path: str, layout: _Layout, data: list[tuple[int, list[str]]]
                 located.append((number, index, Message(value, {"value": echoed}, where)))
         counts[name] = values
     located.sort(key=lambda item: item[:2])
-    return counts, _capped([message for _, _, message in located])
+    return counts, capped([message for _, _, message in located])
 
 
-def _capped(problems: list[Message]) -> list[Message]:
+def capped(problems: list[Message]) -> list[Message]:
     if len(problems) <= MAX_LISTED_PROBLEMS:
         return problems
     extra = len(problems) - MAX_LISTED_PROBLEMS
@@ -418,10 +421,10 @@ def _disabled_parts_mismatch(units: list[Unit]) -> list[Message]:
     return notices
 
 
-def _duplicate_units(tables: list[FileTable]) -> list[Message]:
+def _duplicate_units(tables: list) -> list[Message]:
     seen: dict[str, Where] = {}
     problems = []
-    for table in tables:
+    for table in tables:  # grade tables list each unit once per file too
         for unit in table.units:
             if unit.label in seen:
                 problems.append(Message("duplicate_unit", {"unit": unit.label, "other": seen[unit.label]}, unit.where))

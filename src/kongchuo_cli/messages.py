@@ -199,12 +199,112 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "regular class + special school + home delivery sum to {parts}, not the {enrolled} enrolled; "
         "the enrolled column is used.",
     ),
+    # grade tables (年级表)
+    "kinds_mixed": ("这是{kind}；一次只能检查同一种表（汇总表或年级表）。", "this is a {kind}; give tables of one kind per run "
+                    "(summary tables or grade tables)."),
+    "kind_summary": ("汇总表", "summary table"),
+    "kind_grades": ("年级表", "grade table"),
+    "read_grades": ("按年级表读取（{layout}）：{units} 个单位，{first}—{last} 学年。",
+                    "read as a grade table ({layout}): {units} units, school years {first}–{last}."),
+    "layout_long": ("长表：每个单位、学年、年级一行", "long: a row per unit, year and grade"),
+    "layout_wide": ("宽表：每个单位、学年一行，每个年级一列", "wide: a row per unit and year, a column per grade"),
+    "grades_header_not_found": (
+        "找不到年级表的表头：需要「学年」列，以及「年级」列或各年级的列（一年级…九年级）。",
+        "no grade-table header found: it needs a 学年 (year) column and a 年级 (grade) column or a column per grade "
+        "(一年级…九年级).",
+    ),
+    "grades_no_unit": ("年级表需要单位列（乡镇、学校或单位）。", "a grade table needs a unit column (乡镇, 学校 or 单位)."),
+    "grades_no_stock": ("长表需要「在校生数」列。", "a long grade table needs an 在校生数 (enrolled) column."),
+    "grades_bad_year": ("学年「{value}」看不懂；请写起始年份，如 2020 或 2020-2021。",
+                        "cannot read the school year '{value}'; write its start year, e.g. 2020 or 2020-2021."),
+    "grades_bad_grade": ("年级「{value}」看不懂；请写 一年级…九年级、初一…初四 或 1–9。",
+                         "cannot read the grade '{value}'; write 一年级…九年级, 初一…初四 or 1–9."),
+    "grades_bad_system": ("学制「{value}」看不懂；请写 6-3、5-4 或 九年一贯制。",
+                          "cannot read the school system '{value}'; write 6-3, 5-4 or 九年一贯制."),
+    "grades_system_changes": ("「{unit}」的学制先写 {first}，这里写 {second}；一个单位只能有一种学制。",
+                              "'{unit}' is {first} above and {second} here; a unit has one school system."),
+    "grades_blank_unit": ("单位为空；请填写单位名（合并单元格另存为 CSV 时只留第一行）。",
+                          "the unit is blank; fill in its name (a merged cell saved as CSV keeps only its first row)."),
+    "grades_duplicate": ("「{unit}」{year} 学年 {grade} 年级的同一项数字第 {first} 行已有；同一格只能出现一次。",
+                         "'{unit}', {year}, grade {grade}: the same count is already on row {first}; give it once."),
+    "grades_stage_unclear": ("「{header}」不分小学初中，而这一行两个学段都有；请写成 小学{header} 或 初中{header}。",
+                             "'{header}' names no stage, and this row has both; write 小学{header} or 初中{header}."),
+    "grades_rows_skipped": ("表格下方 {count} 行没有学年和数字（说明、填表人等），已跳过。",
+                            "{count} rows below the table hold no year and no count (notes, names): skipped."),
+    "grades_nothing_complete": (
+        "年级表（{years} 学年）中没有一届完整到可以计算巩固率，也没有可算辍学率的学年（需要相邻两年的数据）。",
+        "the grade tables (school years {years}) hold no complete cohort and no school year with its next year's "
+        "flows: nothing to compute.",
+    ),
+    "cohort_absent": ("{indicator}：没有 {year} 级的完整数据；可用的届：{found}。判定最新一届。",
+                      "{indicator}: no complete data for the cohort of {year}; cohorts found: {found}. The latest "
+                      "is judged."),
+    "period_absent": ("{indicator}：没有 {year} 学年的数据；可用的学年：{found}。判定最新学年。",
+                      "{indicator}: no data for the school year {year}; years found: {found}. The latest is judged."),
+    "gap_enrolled": ("「{unit}」{year} 学年 {grade} 年级在校生 {found} 人，按上学年下一年级在校生和变动应为 {expected} 人"
+                     "（差 {gap}）。",
+                     "'{unit}', {year}, grade {grade}: {found} enrolled, but last year's grade below and the year's "
+                     "movements give {expected} ({gap})."),
+    "gap_graduates": ("「{unit}」{year} 年 {grade} 年级毕业生 {found} 人，按上学年在校生和变动应为 {expected} 人（差 {gap}）。",
+                      "'{unit}', {year}, grade {grade}: {found} graduates, but last year's stock and the movements "
+                      "give {expected} ({gap})."),
+    "gap_entrants": ("「{unit}」{year} 学年 {grade} 年级在校生 {found} 人，招生加留级应为 {expected} 人（差 {gap}）。",
+                     "'{unit}', {year}, grade {grade}: {found} enrolled, but entrants and repeaters give {expected} "
+                     "({gap})."),
+    "gaps_more": ("还有 {count} 处不相符；kongchuo cohorts {file} --view gaps 列出全部。",
+                  "{count} more places do not add up; kongchuo cohorts {file} --view gaps lists them all."),
+    "note_movements_missing": ("缺 {years} 年的变动数据，按 0 计。", "movements of {years} are missing: counted as 0."),
+    "note_final_stock": ("无毕业生数，用 {year} 学年毕业班在校生。", "no graduates given: the final grade's stock of {year} is used."),
+    "note_entrants_stock": ("无招生数，用 {year} 学年一年级在校生。", "no entrants given: grade 1's stock of {year} is used."),
+    "note_net_gain": ("两基公式的净减少为 {value}（转入多于减少），按 0 计。",
+                      "the 两基 net loss is {value} (more came in than left): counted as 0."),
+    "footer_periods": (
+        "年级表：「2012级→2020」指 2012 学年入一年级的一届，在 2020 学年判定（九年巩固率 = 2020 学年九年级 ÷ 2012 学年"
+        "一年级）；「2019学年」的辍学率 = 2020 年表中的辍学 ÷ 2019 学年初在校生。",
+        "grade tables: '2012→2020' is the cohort that entered grade 1 in school year 2012, judged in 2020 (nine-year "
+        "consolidation = grade 9 of 2020 ÷ grade 1 of 2012); a dropout rate of '2019-20' = the dropouts in the 2020 "
+        "table ÷ the enrolment at the start of school year 2019.",
+    ),
+    "footer_dropout": ("{indicator}的算法：{formula}（thresholds 中的 definition 与 suspended）。",
+                       "{indicator} computed as: {formula} (definition and suspended in the thresholds)."),
+    "footer_history": ("灰色为往届、往年（--history），只供参考，不影响退出码。",
+                       "dimmed rows are earlier cohorts and years (--history), shown for reference: they do not "
+                       "decide the exit code."),
+    "read_details_grades": ("表头在第 {header} 行。", "header on row {header}."),
+    "ladder_title": ("逐届人数（各年级秋季在校生）", "Cohorts grade by grade (autumn enrolment)"),
+    "ladder_footer": (
+        "每行是一届：入一年级的学年为届，往右每格晚一学年、高一年级；↓n 表示比上一年级少 n 人（净减少，含转出）。",
+        "each row is a cohort (the school year it entered grade 1); each cell to the right is a year later and a "
+        "grade higher; ↓n marks n fewer than in the grade before (a net decrease, transfers out included).",
+    ),
+    "flow_title": ("年级间流动：{year} 学年 → 下一学年", "Flows between grades: school year {year} to the next"),
+    "flow_assumptions": (
+        "假设（UIS 重构队列法）：各年级的升级率、留级率保持本学年的水平；辍学者不再返回；不计转入转出；留级次数不限。"
+        "升级率 =（次年高一年级在校生 − 其中留级生）÷ 本年在校生（最后一年级用毕业生）；留级率 = 次年留级生 ÷ 本年在校生；"
+        "辍学率 = 1 − 升级率 − 留级率；巩固到第 k 年级 = ∏ 升级率 ÷ (1 − 留级率)。",
+        "assumptions (UIS reconstructed cohort): each grade's promotion and repetition rates stay at this year's; "
+        "no one who drops out returns; no migration; repetition unlimited. promotion = (next year's next grade − its "
+        "repeaters) ÷ this year's enrolment (graduates for the last grade); repetition = next year's repeaters ÷ "
+        "this year's enrolment; dropout = 1 − promotion − repetition; survival to grade k = ∏ p ÷ (1 − r).",
+    ),
+    "flow_no_repeaters": (
+        "年巩固率 = 次年高一年级在校生 ÷ 本年在校生（有转入时可超过 100%，不封顶）。表中没有留级人数（「留级」列），"
+        "不能计算 UIS 升级率、留级率、辍学率和巩固到各年级的比例。",
+        "grade-to-grade rate = next year's next grade ÷ this year's enrolment (above 100 % where pupils arrive; never "
+        "capped). The table has no repeaters (a 留级 column): the UIS promotion, repetition and dropout rates and "
+        "survival cannot be computed.",
+    ),
+    "flow_no_year": ("没有 {year} 学年及其下一学年的数据；可用的学年：{years}。",
+                     "no data for school year {year} with its next year; the years are: {years}."),
+    "gaps_none": ("各单位、各学年、各年级的在校生与变动都对得上。", "every unit, year and grade adds up."),
+    "gaps_title": ("对不上的地方：{count} 处", "Where the table does not add up: {count} places"),
     # thresholds file
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
     "thresholds_not_list": ("{what} 应为列表（每项以「- 」开头）。", "{what} must be a list (each item starting with '- ')."),
     "group_without_when": ("这一组没有 when（适用于哪些单位），例如 when: {{城乡: 农村}}。",
                            "this group has no `when` (which units it is for), e.g. when: {{城乡: 农村}}."),
-    "group_formula": ("分组中不能改 formula（合计要用同一个公式）。", "a group cannot change the formula (the total needs one)."),
+    "group_setting": ("分组中不能改 formula、definition、suspended（合计要用同一种算法）。",
+                      "a group cannot change formula, definition or suspended (the total needs one way of computing)."),
     "group_column_unknown": ("分组条件中的列「{column}」在数据中不存在；可用的列：{columns}。",
                              "the group condition's column '{column}' is not in the data; the columns are: {columns}."),
     "group_matches_nothing": (
@@ -256,8 +356,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the warn line '{warn}' is looser than the target '{target}'; a warn line must be stricter.",
     ),
     "warn_without_target": ("有 warn 而没有 target；请先写 target。", "has a warn line but no target; add a target."),
-    "formula_unknown": ("未知的公式「{value}」；可用的公式：{allowed}。", "unknown formula '{value}'; the formulas are: {allowed}."),
-    "formula_not_here": ("只有 consolidation_9y 有 formula。", "only consolidation_9y takes a formula."),
+    "setting_unknown": ("{key} 不能是「{value}」；可选：{allowed}。", "{key} cannot be '{value}'; the choices are: {allowed}."),
+    "setting_not_here": ("{key} 只用于 {indicators}。", "{key} is only for {indicators}."),
     # what was read (-v)
     "read_details": (
         "{source}；表头在第 {header} 行；{units} 个单位，{totals} 个合计/小计行，跳过 {skipped} 个说明行。",

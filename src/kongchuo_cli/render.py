@@ -25,7 +25,10 @@ FIELDS: dict[str, str] = {
     "denominator": "分母", "rate": "比率(%)", "target": "标准", "status": "结果", "returns_needed": "需劝返人数",
     "formula": "公式", "note": "说明",
 }
-NUMERIC_FIELDS = {"numerator", "denominator", "rate", "returns_needed"}
+# From grade tables, two more: the cohort (its grade-1 school year; null for an annual rate) and the school year
+# the figure describes.
+PERIOD_FIELDS: dict[str, str] = {"cohort": "届(入学年)", "year": "学年"}
+NUMERIC_FIELDS = {"numerator", "denominator", "rate", "returns_needed", "cohort", "year"}
 # Marks of Chinese paper forms, and all in GBK (--output-encoding gbk): √ pass, ! warn, × fail
 STATUS_STYLES = {PASS: ("√", "green"), WARN: ("!", "yellow"), FAIL: ("×", "bold red"), NA: ("—", "dim")}
 TOTAL_LABEL = Term("合计", "Total")
@@ -84,7 +87,18 @@ def record(result: Result, lang: str) -> dict[str, object]:
         "returns_needed": result.returns_needed,
         "formula": result.formula,
         "note": note_text(result, lang),
+        **({"cohort": result.period.cohort, "year": result.period.year} if result.period else {}),
     }
+
+
+def period_text(result: Result, lang: str) -> str:
+    """2012级→2020 (a cohort, and the school year it is judged in) or 2019学年 (an annual rate)."""
+    period = result.period
+    if period is None:
+        return ""
+    if period.cohort is None:
+        return f"{period.year}学年" if lang == "zh" else f"{period.year}-{(period.year + 1) % 100:02d}"
+    return f"{period.cohort}级→{period.year}" if lang == "zh" else f"{period.cohort}→{period.year}"
 
 
 def status_counts(results: list[Result]) -> dict[str, int]:
@@ -100,9 +114,14 @@ def check_report(evaluation: Evaluation, lang: str, gate: str, strict: bool) -> 
         "counts": status_counts(evaluation.results),
         "skipped": evaluation.skipped,
     }
-    return Report(FIELDS, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
+    fields = {**FIELDS, **PERIOD_FIELDS} if _has_periods(evaluation) else FIELDS
+    return Report(fields, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
                   frozenset({"rate"}), head, table=lambda color, width: to_table(evaluation, lang, gate, color, width),
                   sheets=[_lines_sheet(evaluation.thresholds, lang)])
+
+
+def _has_periods(evaluation: Evaluation) -> bool:
+    return any(result.period is not None for result in evaluation.results)
 
 
 def _lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[object]]]:
@@ -168,6 +187,7 @@ TABLE_COLUMNS = (
     Column(Term("结果", "Status")), Column(Term("需劝返", "Returns"), right=True),
 )
 NOTE_COLUMN = Column(Term("说明", "Note"), wraps=True)
+PERIOD_COLUMN = Column(Term("届/学年", "Cohort/year"))
 
 
 def to_table(evaluation: Evaluation, lang: str, gate: str, color: bool = False, width: int | None = None) -> str:
@@ -178,7 +198,12 @@ def to_table(evaluation: Evaluation, lang: str, gate: str, color: bool = False, 
     origin = Term("内置", "built-in") if thresholds.origin == BUILT_IN else thresholds.origin
     title = Message("table_title", {"name": thresholds.name or "—", "origin": origin}).render(lang)
     has_notes = any(result.notes for result in evaluation.results)
-    columns = [*TABLE_COLUMNS, NOTE_COLUMN] if has_notes else list(TABLE_COLUMNS)
+    periods = _has_periods(evaluation)
+    columns = list(TABLE_COLUMNS)
+    if periods:
+        columns.insert(2, PERIOD_COLUMN)
+    if has_notes:
+        columns.append(NOTE_COLUMN)
     sections: list[list[list[tuple[str, str | None]]]] = []
     for position, result in enumerate(evaluation.results):
         first_of_unit = position == 0 or result.unit != evaluation.results[position - 1].unit
@@ -195,9 +220,11 @@ def to_table(evaluation: Evaluation, lang: str, gate: str, color: bool = False, 
             ("" if result.denominator is None else f"{result.denominator:,}", bold),
             (display_rate(result) if result.indicator.kind == RATE else "", bold),
             (result.line.target.text if result.line.target else "—", bold),
-            (f"{mark} {STATUS_LABELS[result.status].render(lang)}", status_style),
-            ("" if needed is None else f"{needed:,}", "bold red" if needed else bold),
+            (f"{mark} {STATUS_LABELS[result.status].render(lang)}", status_style if result.current else "dim"),
+            ("" if needed is None else f"{needed:,}", "bold red" if needed and result.current else bold),
         ]
+        if periods:
+            row.insert(2, (period_text(result, lang), bold if result.current else "dim"))
         if has_notes:
             row.append((note_text(result, lang) or "", bold))
         sections[-1].append(row)
@@ -224,6 +251,14 @@ def _footer(evaluation: Evaluation, lang: str) -> list[Message]:
                 lines.append(Message("footer_group_line", {"group": group.name, "indicator": BY_ID[indicator_id].term,
                                                            "rule": line.target.text,
                                                            "source": line.source or "—"}))
+    if _has_periods(evaluation):
+        lines.append(Message("footer_periods"))
+        for result in shown.values():
+            if result.period is not None and result.period.cohort is None:
+                lines.append(Message("footer_dropout", {"indicator": result.indicator.term,
+                                                        "formula": result.formula}))
+        if any(not result.current for result in evaluation.results):
+            lines.append(Message("footer_history"))
     if evaluation.skipped:
         lines.append(Message("footer_skipped", {"indicators": ", ".join(evaluation.skipped)}))
     return [line.render(lang) for line in lines]

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from kongchuo_cli.columns import normalize_header
-from kongchuo_cli.indicators import BY_ID, DEFAULT_FORMULA, FORMULAS
+from kongchuo_cli.indicators import BY_ID, DEFAULT_FORMULA, SETTING_BY_KEY, SETTINGS
 from kongchuo_cli.messages import KongchuoError, Message, Where, fail
 from kongchuo_cli.read import decode, read_bytes
 from kongchuo_cli.rules import Rule, RuleError, parse_rule
@@ -21,7 +21,7 @@ DEFAULT_PROFILE = "national-2025"
 TOP_KEYS = ("version", "name", "extends", "indicators", "groups")
 GROUP_KEYS = ("name", "when", "extends", "indicators")
 UNIT_KEYS = frozenset({"unit", "单位"})  # `when: {unit: 某镇}` names a unit
-LINE_KEYS = ("target", "warn", "formula", "source")
+LINE_KEYS = ("target", "warn", *SETTING_BY_KEY, "source")
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,13 @@ class Line:
 
     target: Rule | None = None
     warn: Rule | None = None
-    formula: str = DEFAULT_FORMULA
+    formula: str = DEFAULT_FORMULA  # the settings (indicators.SETTINGS), each used by its own indicators only
+    definition: str = "dictionary"
+    suspended: str = ""
     source: str | None = None
+
+    def settings(self) -> dict[str, str]:
+        return {setting.key: getattr(self, setting.key) for setting in SETTINGS}
 
 
 @dataclass(frozen=True)
@@ -216,11 +221,11 @@ class _Reader:
                     self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=", ".join(BY_ID))
                     continue
                 line = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
-                if line.formula != lines.get(indicator_id, Line()).formula:
-                    self.problem(value_node, "group_formula")
+                if line.settings() != lines.get(indicator_id, Line()).settings():
+                    self.problem(value_node, "group_setting")
                 lines[indicator_id] = line
-            # one formula for every unit, or the total would add up ratios of different kinds
-            lines = {key: replace(line, formula=own.get(key, Line()).formula) for key, line in lines.items()}
+            # one way of computing for every unit, or the total would add up ratios of different kinds
+            lines = {key: replace(line, **own.get(key, Line()).settings()) for key, line in lines.items()}
             name = self.text(entries, "name") or "，".join(f"{column}={value}" for column, value in pairs)
             found.append(UnitLines(name, pairs, lines, item.start_mark.line + 1))
         return tuple(found)
@@ -256,19 +261,31 @@ class _Reader:
         elif target and warn and not warn.is_within(target):
             where = entries["warn"][1] if "warn" in entries else entries["target"][1]
             self.problem(where, "warn_looser", warn=warn.text, target=target.text)
-        formula = self.text(entries, "formula")
-        if formula is not None and indicator_id != "consolidation_9y":
-            self.problem(entries["formula"][0], "formula_not_here")
-        elif formula is not None and formula not in FORMULAS:
-            self.problem(entries["formula"][1], "formula_unknown", value=formula, allowed=", ".join(FORMULAS))
+        settings = self.settings(entries, indicator_id, inherited)
         if target and warn and target.is_within(warn) and "warn" in entries:  # the same line twice
             self.warnings.append(Message("lint_warn_never", {"warn": warn.text, "target": target.text},
                                          Where(self.origin, line=entries["warn"][1].start_mark.line + 1)))
         if "target" in entries and target and inherited.target and not target.is_within(inherited.target):
             self.warnings.append(Message("lint_looser", {"target": target.text, "base": inherited.target.text},
                                          Where(self.origin, line=entries["target"][1].start_mark.line + 1)))
-        valid_formula = formula if formula in FORMULAS else inherited.formula
         source = self.text(entries, "source")
         if source is None and (target == inherited.target or "target" not in entries):
             source = inherited.source  # a line written again unchanged keeps its source
-        return Line(target, warn, valid_formula, source)
+        return Line(target, warn, source=source, **settings)
+
+    def settings(self, entries: dict, indicator_id: str, inherited: Line) -> dict[str, str]:
+        """The line's settings (formula, definition, suspended): written ones checked, the rest inherited."""
+        chosen = inherited.settings()
+        for setting in SETTINGS:
+            value = self.text(entries, setting.key)
+            if value is None:
+                continue
+            if indicator_id not in setting.indicators:
+                self.problem(entries[setting.key][0], "setting_not_here", key=setting.key,
+                             indicators=", ".join(setting.indicators))
+            elif value not in setting.choices:
+                self.problem(entries[setting.key][1], "setting_unknown", key=setting.key, value=value,
+                             allowed=", ".join(setting.choices))
+            else:
+                chosen[setting.key] = value
+        return chosen

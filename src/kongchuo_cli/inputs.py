@@ -1,0 +1,40 @@
+"""Which kind of table an input is — a summary (a row per unit), a grade table (a row per unit, year and grade,
+or per unit and year with a column per grade) — and reading every input as that kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kongchuo_cli import grades, load
+from kongchuo_cli.messages import KongchuoError, Message, Where
+from kongchuo_cli.read import ReadOptions, read_grid
+
+SUMMARY, GRADES = "summary", "grades"
+KINDS = (SUMMARY, GRADES)
+
+
+@dataclass
+class Inputs:
+    kind: str
+    tables: list  # load.FileTable for summaries, grades.GradeTable for grade tables
+
+
+def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: str | None = None,
+                system: str = grades.DEFAULT_SYSTEM, on_file: Callable[[str], None] | None = None) -> Inputs:
+    """Every file read as the kind it is (or `kind`); files of different kinds in one run are an error."""
+    kinds: dict[str, str] = {}
+
+    def parse(path: str):
+        grid = read_grid(path, options)
+        kinds[path] = kind or (GRADES if grades.is_grade_table(grid) else SUMMARY)
+        if kinds[path] == GRADES:
+            return grades.table_from_grid(grid, options.header_row, system)
+        return load.table_from_grid(grid, options.header_row)
+
+    tables = load.load_files(paths, options, on_file, parse)
+    found = set(kinds.values())
+    if len(found) > 1:
+        raise KongchuoError([Message("kinds_mixed", {"kind": Message(f"kind_{kinds[path]}")}, Where(path))
+                             for path in kinds])
+    return Inputs(found.pop() if found else kind or SUMMARY, tables)
