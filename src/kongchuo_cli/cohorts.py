@@ -52,7 +52,7 @@ def _movements(table: GradeTable, unit: int, cohort: int, grades: range, measure
     missing = []
     for grade in grades:
         year = cohort + grade
-        if (unit, year, grade) not in table.cells and table.stock(unit, year - 1, grade) is not None:
+        if year not in table.unit_years(unit):  # the unit's whole year is absent, not just a quiet grade
             missing.append(year)
         for measure in measures:
             sums[measure] += table.flow(unit, year, grade, measure)
@@ -281,14 +281,13 @@ def identity_gaps(table: GradeTable) -> list[Gap]:
     for (unit, year, grade), counts in sorted(table.cells.items()):
         system = table.units[unit].system
         label = table.units[unit].label
+        below = table.stock(unit, year - 1, grade - 1)
+        if "enrolled" in counts and below is not None and grade - 1 != system.primary_last:
+            moved = table.cells.get((unit, year, grade - 1), {})  # the flows of the grade below, last year
+            expected = below + _net(moved) - moved.get("repeaters", 0) + counts.get("repeaters", 0)
+            if counts["enrolled"] != expected:
+                gaps.append(Gap(label, year, grade, "enrolled", expected, counts["enrolled"]))
         last_year = table.stock(unit, year - 1, grade)
-        if last_year is not None and grade != 9 and grade != system.primary_last:
-            found = table.stock(unit, year, grade + 1)
-            if found is not None:
-                expected = (last_year + _net(counts) - counts.get("repeaters", 0)
-                            + table.flow(unit, year, grade + 1, "repeaters"))
-                if found != expected:
-                    gaps.append(Gap(label, year, grade + 1, "enrolled", expected, found))
         if last_year is not None and "graduates" in counts:
             expected = last_year + _net(counts) - counts.get("repeaters", 0)
             if counts["graduates"] != expected:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kongchuo_cli.columns import normalize_header, unit_level
 from kongchuo_cli.load import GRAND_TOTAL_LABELS, QUALIFIER, SUBTOTAL_LABELS, capped, parse_count
@@ -105,6 +106,16 @@ class GradeTable:
     @property
     def years(self) -> list[int]:
         return sorted({year for _, year, _ in self.cells})
+
+    @cached_property
+    def _years_by_unit(self) -> dict[int, set[int]]:
+        found: dict[int, set[int]] = {}
+        for unit, year, _ in self.cells:
+            found.setdefault(unit, set()).add(year)
+        return found
+
+    def unit_years(self, unit: int) -> set[int]:
+        return self._years_by_unit.get(unit, set())
 
     def stock(self, unit: int, year: int, grade: int) -> int | None:
         return self.cells.get((unit, year, grade), {}).get("enrolled")

@@ -32,9 +32,16 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
             return grades.table_from_grid(grid, options.header_row, system)
         return load.table_from_grid(grid, options.header_row)
 
-    tables = load.load_files(paths, options, on_file, parse)
-    found = set(kinds.values())
-    if len(found) > 1:
+    try:
+        tables = load.load_files(paths, options, on_file, parse)
+    except KongchuoError:
+        _same_kind(kinds)  # the more basic problem first: units of two kinds of table never line up
+        raise
+    _same_kind(kinds)
+    return Inputs(next(iter(kinds.values()), kind or SUMMARY), tables)
+
+
+def _same_kind(kinds: dict[str, str]) -> None:
+    if len(set(kinds.values())) > 1:
         raise KongchuoError([Message("kinds_mixed", {"kind": Message(f"kind_{kinds[path]}")}, Where(path))
                              for path in kinds])
-    return Inputs(found.pop() if found else kind or SUMMARY, tables)

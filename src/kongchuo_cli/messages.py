@@ -280,12 +280,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "flow_title": ("年级间流动：{year} 学年 → 下一学年", "Flows between grades: school year {year} to the next"),
     "flow_assumptions": (
         "假设（UIS 重构队列法）：各年级的升级率、留级率保持本学年的水平；辍学者不再返回；不计转入转出；留级次数不限。"
-        "升级率 =（次年高一年级在校生 − 其中留级生）÷ 本年在校生（最后一年级用毕业生）；留级率 = 次年留级生 ÷ 本年在校生；"
-        "辍学率 = 1 − 升级率 − 留级率；巩固到第 k 年级 = ∏ 升级率 ÷ (1 − 留级率)。",
+        "升级率 =（次年高一年级在校生 - 其中留级生）÷ 本年在校生（最后一年级用毕业生）；留级率 = 次年留级生 ÷ 本年在校生；"
+        "辍学率 = 1 - 升级率 - 留级率；巩固到第 k 年级 = ∏ 升级率 ÷ (1 - 留级率)。",
         "assumptions (UIS reconstructed cohort): each grade's promotion and repetition rates stay at this year's; "
-        "no one who drops out returns; no migration; repetition unlimited. promotion = (next year's next grade − its "
+        "no one who drops out returns; no migration; repetition unlimited. promotion = (next year's next grade - its "
         "repeaters) ÷ this year's enrolment (graduates for the last grade); repetition = next year's repeaters ÷ "
-        "this year's enrolment; dropout = 1 − promotion − repetition; survival to grade k = ∏ p ÷ (1 − r).",
+        "this year's enrolment; dropout = 1 - promotion - repetition; survival to grade k = ∏ p ÷ (1 - r).",
     ),
     "flow_no_repeaters": (
         "年巩固率 = 次年高一年级在校生 ÷ 本年在校生（有转入时可超过 100%，不封顶）。表中没有留级人数（「留级」列），"
