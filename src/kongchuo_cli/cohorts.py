@@ -77,13 +77,13 @@ def consolidation_9y(table: GradeTable, unit: int, cohort: int) -> Derived | Non
 
 
 def _stage_end(table: GradeTable, unit: int, cohort: int, last: int) -> tuple[int, int, tuple[Message, ...]] | None:
-    """(finishers, last grade whose movements count, notes): the 毕业生数 reported after the last grade, else
-    the last grade's autumn stock (毕业班)."""
+    """(finishers, last grade whose movements count, notes): the 毕业生数 reported after the last grade; in a
+    table without 毕业生数, the last grade's autumn stock (毕业班)."""
     graduates = table.end(unit, cohort + last, last, "graduates")
     if graduates is not None:
         return graduates, last, ()
     stock = table.stock(unit, cohort + last - 1, last)
-    if stock is None:
+    if stock is None or "graduates" in table.measures:  # graduates reported: this cohort's are yet to come
         return None
     return stock, last - 1, (Message("note_final_stock", {"year": cohort + last - 1}),)
 
@@ -186,16 +186,22 @@ def usable(table: GradeTable, indicator_id: str, thresholds: Thresholds) -> bool
     return bool(table.measures & {*LOSSES_LIANGJI, *GAINS_LIANGJI})
 
 
-def periods(tables: list[GradeTable], indicator_id: str, thresholds: Thresholds) -> Iterator[tuple[int, list]]:
-    """(cohort or year, [(table, unit, Derived)]) for every period some unit can compute, newest first."""
+def periods(tables: list[GradeTable], indicator_id: str, thresholds: Thresholds, by_cohort: bool = False
+            ) -> list[tuple[int, list]]:
+    """[(year, [(table, unit, Derived)])] newest first: the units' figures grouped by the school year they are
+    judged in (so a 5-4 unit's primary cohort stands beside the 6-3 ones finishing the same year), or by cohort."""
     derive = deriver(indicator_id, thresholds)
-    starts = sorted({start for table in tables if usable(table, indicator_id, thresholds)
-                     for start in candidates(table, indicator_id)}, reverse=True)
-    for start in starts:
-        found = [(table, unit, derived) for table in tables for unit in range(len(table.units))
-                 if (derived := derive(table, unit, start)) is not None]
-        if found:
-            yield start, found
+    groups: dict[int, list] = {}
+    for table in tables:
+        if not usable(table, indicator_id, thresholds):
+            continue
+        for unit in range(len(table.units)):
+            for start in candidates(table, indicator_id):
+                derived = derive(table, unit, start)
+                if derived is not None:
+                    key = derived.period.cohort if by_cohort else derived.period.year
+                    groups.setdefault(key, []).append((table, unit, derived))
+    return sorted(groups.items(), key=lambda group: group[0], reverse=True)
 
 
 def as_tables(found: list, indicator_id: str) -> list[FileTable]:
@@ -209,7 +215,9 @@ def as_tables(found: list, indicator_id: str) -> list[FileTable]:
                 source = table.units[unit]
                 units.append(Unit(source.label, derived.counts, source.where, source.groups, source.label_key))
         columns = frozenset(column for unit in units for column in unit.counts)
-        details = {**table.details, "periods": {indicator_id: found[0][2].period},
+        details = {**table.details,
+                   "periods": {(indicator_id, owner.units[unit].label): derived.period
+                               for owner, unit, derived in found if owner is table},
                    "notes": {(indicator_id, owner.units[unit].label): derived.notes
                              for owner, unit, derived in found if owner is table and derived.notes},
                    "sparse": True}
@@ -225,16 +233,18 @@ def evaluate_grades(tables: list[GradeTable], thresholds: Thresholds, by: tuple[
     results, skipped, notices = [], [], []
     for indicator in INDICATORS:
         annual = indicator.id in ANNUAL_INDICATORS
-        found = list(periods(tables, indicator.id, thresholds)) if indicator.id in COHORT_DERIVERS or annual else []
+        chosen = year if annual else cohort
+        found = (periods(tables, indicator.id, thresholds, by_cohort=chosen is not None and not annual)
+                 if indicator.id in COHORT_DERIVERS or annual else [])
         if not found:
             skipped.append(indicator.id)
             continue
-        chosen = year if annual else cohort
         current = found[0][0] if chosen is None else chosen
         if chosen is not None and all(start != chosen for start, _ in found):
-            starts = "、".join(str(start) for start, _ in found)
+            starts = "、".join(str(start) for start, _ in sorted(found))
             notices.append(Message("period_absent" if annual else "cohort_absent",
                                    {"indicator": indicator.term, "year": chosen, "found": starts}))
+            current = found[0][0]
         for start, units in found:
             if start == current or history:
                 evaluation = evaluate(as_tables(units, indicator.id), thresholds, by)

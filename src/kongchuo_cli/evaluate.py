@@ -143,6 +143,15 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool
     return ratios
 
 
+def _common_period(found: list[Period | None]) -> Period | None:
+    """A row's period: its units', without the cohort where they differ (5-4 and 6-3 primary cohorts finishing
+    in the same year)."""
+    present = {period for period in found if period is not None}
+    if len(present) <= 1:
+        return next(iter(present), None)
+    return replace(present.pop(), cohort=None)
+
+
 def layout(units: list[Unit], by: tuple[str, ...] = ()) -> list[Row]:
     """The rows in display order: units, or groups each followed by what `by` shows under them; the total last
     when there is more than one unit. A unit's value for a column is its group cell, or its own label where the
@@ -238,6 +247,7 @@ def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...
     problems = []
     sparse = any(table.details.get("sparse") for table in tables)  # grade tables: not every unit has every cohort
     periods = {key: period for table in tables for key, period in table.details.get("periods", {}).items()}
+    labels = [unit.label for unit in units]
     derived_notes = {key: notes for table in tables for key, notes in table.details.get("notes", {}).items()}
     for indicator in indicators:
         line = thresholds.line(indicator.id)
@@ -263,8 +273,9 @@ def evaluate(tables: list[FileTable], thresholds: Thresholds, by: tuple[str, ...
                 numerator = sum(member[0] for member in members)
                 denominator = None if indicator.kind != RATE else sum(member[1] for member in members)
             status, needed, notes = judge(indicator, row_line, numerator, denominator)
+            period = _common_period([periods.get((indicator.id, labels[member])) for member in row.members])
             judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,
-                                     status, needed, applied + notes, row.level, periods.get(indicator.id))
+                                     status, needed, applied + notes, row.level, period)
         for position, row in enumerate(rows):
             if id(row) not in judged:
                 continue

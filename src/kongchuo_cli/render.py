@@ -10,7 +10,7 @@ from functools import lru_cache
 from kongchuo_cli import __version__
 from kongchuo_cli.evaluate import FAIL, NA, PASS, STATUSES, WARN, Evaluation, Result
 from kongchuo_cli.gate import ExitCode, exit_code, gated
-from kongchuo_cli.indicators import BY_ID, FORMULAS, RATE
+from kongchuo_cli.indicators import BY_ID, DROPOUTS, FORMULAS, RATE
 from kongchuo_cli.messages import Message, Term
 from kongchuo_cli.plan import PlanRow
 from kongchuo_cli.report import STATUS_LABELS, Report
@@ -96,9 +96,10 @@ def period_text(result: Result, lang: str) -> str:
     period = result.period
     if period is None:
         return ""
-    if period.cohort is None:
+    if result.indicator.id in DROPOUTS:
         return f"{period.year}学年" if lang == "zh" else f"{period.year}-{(period.year + 1) % 100:02d}"
-    return f"{period.cohort}级→{period.year}" if lang == "zh" else f"{period.cohort}→{period.year}"
+    cohort = "" if period.cohort is None else period.cohort  # cohorts of 6-3 and 5-4 units finishing together
+    return f"{cohort}级→{period.year}" if lang == "zh" and cohort else f"{cohort}→{period.year}"
 
 
 def status_counts(results: list[Result]) -> dict[str, int]:
@@ -254,7 +255,7 @@ def _footer(evaluation: Evaluation, lang: str) -> list[Message]:
     if _has_periods(evaluation):
         lines.append(Message("footer_periods"))
         for result in shown.values():
-            if result.period is not None and result.period.cohort is None:
+            if result.period is not None and result.indicator.id in DROPOUTS:
                 lines.append(Message("footer_dropout", {"indicator": result.indicator.term,
                                                         "formula": result.formula}))
         if any(not result.current for result in evaluation.results):
