@@ -284,3 +284,20 @@ def test_sql_mask_id_agrees():
     values = [value.strip() for value in values]
     assert _sql(values, sql_mask_id("v")) == [mask_id(value) for value in values]
     assert _sql(["110105194912310012", None], sql_mask_id("v")) == ["11010519****0012", None]
+
+
+STUDENT_CASES = ["G" + "11010519491231002X", "G110105194912310012", "g110105194912310011", "J110105201502300012",
+                 "L11010520150301123X", "L1101052015030112", "X110105201503011234", "J11010520150301A234",
+                 "G11010519491231002", "J110105999912310012", ""]
+
+
+def test_sql_student_id_problem_agrees_with_python():
+    import duckdb
+
+    from kongchuo_cli.identity import sql_student_id_problem, student_id_problem
+
+    pinned = date(2026, 1, 1)
+    expression = sql_student_id_problem("v", pinned)
+    for value in STUDENT_CASES:
+        (found,) = duckdb.execute(f"SELECT {expression} FROM (SELECT ?::VARCHAR AS v)", [value]).fetchone()
+        assert found == student_id_problem(value, pinned), value

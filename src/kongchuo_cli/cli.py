@@ -125,19 +125,20 @@ def cli() -> None:
     """
 
 
-KINDS = ("summary", "grades")
+KINDS = ("summary", "grades", "roster")
 SYSTEMS = ("6-3", "5-4", "九年一贯制")
 grade_options = (
     click.option("--kind", type=click.Choice(KINDS),
-                 help="输入种类（默认按表头自动识别）：汇总表或年级表 / input kind [default: from the header]"),
+                 help="输入种类（默认按表头自动识别）：汇总表、年级表或学生名册 / input kind [default: from the header]"),
     click.option("--system", type=click.Choice(SYSTEMS), default="6-3", show_default=True,
                  help="年级表的学制（学制列优先）/ school system of grade tables (a 学制 column wins)"),
     click.option("--cohort", type=click.IntRange(1949, 2100), metavar="YEAR",
                  help="年级表：判定这一届（入一年级的学年，如 2012）/ grade tables: judge the cohort that entered "
                       "grade 1 in YEAR [default: the latest complete one]"),
     click.option("--year", type=click.IntRange(1949, 2100), metavar="YEAR",
-                 help="年级表：辍学率判定这一学年（如 2019 = 2019年9月至2020年8月）/ grade tables: the school year of "
-                      "the dropout rates [default: the latest]"),
+                 help="年级表：辍学率判定这一学年（如 2019 = 2019年9月至2020年8月）；名册：名册所属学年（核对年龄）/ "
+                      "grade tables: the school year of the dropout rates [default: the latest]; rosters: the school "
+                      "year the roster describes, for the age checks [default: the current one]"),
 )
 
 
@@ -163,8 +164,9 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
     every input reported in one run; warnings (and with -v, what was read) go to stderr."""
     from kongchuo_cli import evaluate, inputs, thresholds
     from kongchuo_cli import output as out
-    from kongchuo_cli.messages import KongchuoError, Message
+    from kongchuo_cli.messages import KongchuoError, Message, Where
     from kongchuo_cli.read import ReadOptions
+    from kongchuo_cli.roster import LISTED_ROWS
 
     if thresholds_path and profile:
         raise click.UsageError("-t and --profile: give one (a file may say `extends: NAME`) / 只能二选一")
@@ -183,7 +185,7 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
     policy = attempt(lambda: thresholds.load(thresholds_path, profile))
     with reading_progress(files, lang, quiet) as on_file:
         loaded = attempt(lambda: inputs.read_inputs(list(files), ReadOptions(encoding, sheet, header_row), kind,
-                                                    system, on_file))
+                                                    system, on_file, year, None if verbose else LISTED_ROWS))
     tables = loaded.tables if loaded else None
     if output is not None:
         given = [*files, *([policy.path] if policy and policy.path else [])]
@@ -196,8 +198,12 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
                 click.echo(grades_read(table).render(lang), err=True)
         evaluation = attempt(lambda: _evaluate_grades(tables, policy, by, cohort, year, history, notices, verbose))
     elif not problems:
-        if cohort or year or history:
+        if cohort or history or (year and loaded.kind != inputs.ROSTER):
             raise click.UsageError("--cohort, --year and --history are for grade tables / 仅用于年级表")
+        if loaded.kind == inputs.ROSTER and not quiet:
+            for table in tables:
+                click.echo(Message("read_roster", {"rows": table.details["roster_rows"], "units": len(table.units)},
+                                   Where(table.path)).render(lang), err=True)
         evaluation = attempt(lambda: evaluate.evaluate(tables, policy, by))
         if evaluation is not None:
             notices.extend(evaluate.unmatched_groups(tables, policy))

@@ -208,6 +208,25 @@ def sql_id_problem(column: str, today: date | None = None) -> str:
     )
 
 
+def sql_student_id_problem(column: str, today: date | None = None) -> str:
+    """student_id_problem as a DuckDB expression over a trimmed VARCHAR column name (NULL stays NULL): G + an ID
+    checked fully, J/L + 18 characters checked for layout and birth date only."""
+    c = column
+    body = f"substr({c}, 2)"
+    inner = sql_id_problem(body, today)
+    latest = f"'{today:%Y%m%d}'" if today else "strftime(current_date, '%Y%m%d')"
+    born = f"substr({c}, 8, 8)"
+    return (
+        f"CASE WHEN {c} IS NULL THEN NULL"
+        f" WHEN length({c}) <> 19 OR upper(substr({c}, 1, 1)) NOT IN ('G', 'J', 'L') THEN 'student_id_form'"
+        f" WHEN upper(substr({c}, 1, 1)) = 'G' THEN 'student_' || ({inner})"
+        f" WHEN NOT regexp_full_match({body}, '[0-9]{{17}}[0-9Xx]') THEN 'student_id_chars'"
+        f" WHEN try_strptime({born}, '%Y%m%d') IS NULL OR {born} < '19000101' OR {born} > {latest}"
+        f" THEN 'student_id_birth_date'"
+        f" END"
+    )
+
+
 def sql_mask_id(column: str) -> str:
     """A DuckDB expression masking a trimmed VARCHAR expression `column` exactly as mask_id does; NULL stays NULL."""
     c = column

@@ -1,17 +1,17 @@
 """Which kind of table an input is — a summary (a row per unit), a grade table (a row per unit, year and grade,
-or per unit and year with a column per grade) — and reading every input as that kind."""
+or per unit and year with a column per grade), a roster (a row per child) — and reading every input as that kind."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kongchuo_cli import grades, load
+from kongchuo_cli import grades, load, roster
 from kongchuo_cli.messages import KongchuoError, Message, Where
 from kongchuo_cli.read import ReadOptions, read_grid
 
-SUMMARY, GRADES = "summary", "grades"
-KINDS = (SUMMARY, GRADES)
+SUMMARY, GRADES, ROSTER = "summary", "grades", "roster"
+KINDS = (SUMMARY, GRADES, ROSTER)
 
 
 @dataclass
@@ -21,11 +21,16 @@ class Inputs:
 
 
 def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: str | None = None,
-                system: str = grades.DEFAULT_SYSTEM, on_file: Callable[[str], None] | None = None) -> Inputs:
-    """Every file read as the kind it is (or `kind`); files of different kinds in one run are an error."""
+                system: str = grades.DEFAULT_SYSTEM, on_file: Callable[[str], None] | None = None,
+                school_year: int | None = None, listed: int | None = roster.LISTED_ROWS) -> Inputs:
+    """Every file read as the kind it is (or `kind`); files of different kinds in one run are an error. A roster
+    is recognised from its first rows and aggregated by DuckDB, never read whole into Python."""
     kinds: dict[str, str] = {}
 
     def parse(path: str):
+        if kind == ROSTER or (kind is None and roster.is_roster(path, options)):
+            kinds[path] = ROSTER
+            return roster.load(path, options, system, school_year, listed)
         grid = read_grid(path, options)
         kinds[path] = kind or (GRADES if grades.is_grade_table(grid) else SUMMARY)
         if kinds[path] == GRADES:

@@ -298,6 +298,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "no data for school year {year} with its next year; the years are: {years}."),
     "gaps_none": ("各单位、各学年、各年级的在校生与变动都对得上。", "every unit, year and grade adds up."),
     "gaps_title": ("对不上的地方：{count} 处", "Where the table does not add up: {count} places"),
+    # rosters (学籍 exports, 辍学学生台账)
+    "kind_roster": ("学生名册", "roster"),
+    "read_roster": ("按学生名册读取：{rows} 行，汇总为 {units} 个单位。", "read as a roster: {rows} rows, counted into {units} units."),
+    "roster_header_not_found": (
+        "找不到名册的表头：需要姓名、身份证号或学籍号中的一列，以及年级、学籍状态或劝返状态中的一列。",
+        "no roster header found: it needs one of 姓名, 身份证号 or 学籍号 and one of 年级, 学籍状态 or 劝返状态.",
+    ),
+    "roster_unreadable": ("这一行无法按 CSV 读取（引号不配对或列数不对），请在 Excel 中打开检查后另存。",
+                          "this row cannot be read as CSV (an unclosed quote or a wrong number of cells): open the "
+                          "file in Excel, check it and save it again."),
+    "roster_nothing_to_count": (
+        "名册中没有可以汇总的列：辍学率需要年级和学籍状态，残疾儿童入学率需要残疾类型和就读方式，脱贫家庭辍学需要脱贫户和学籍状态或劝返状态。",
+        "nothing in the roster to count: dropout rates need 年级 and 学籍状态, the disabled enrolment rate 残疾类型 "
+        "and 就读方式, poverty-family dropouts 脱贫户 with 学籍状态 or 劝返状态.",
+    ),
+    "roster_rows": ("{count} 行：{what}（第 {rows} 行{more}）。", "{count} rows: {what} (rows {rows}{more})."),
+    "roster_rows_more": ("等；-v 列出全部", "…; -v lists them all"),
     # thresholds file
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
     "thresholds_not_list": ("{what} 应为列表（每项以「- 」开头）。", "{what} must be a list (each item starting with '- ')."),

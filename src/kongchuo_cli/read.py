@@ -15,6 +15,7 @@ from pathlib import Path
 from kongchuo_cli.messages import Where, fail
 
 STDIN = "-"
+_STDIN_READ: dict[object, bytes] = {}  # the bytes of standard input, by stream
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 OLD_SPREADSHEETS = (".xls", ".et", ".ods", ".numbers")
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip: recognised by its bytes, whatever its name
@@ -60,8 +61,11 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
 
 
 def read_bytes(name: str) -> bytes:
-    if name == STDIN:
-        return sys.stdin.buffer.read()
+    if name == STDIN:  # read once: the kind of table is told from the same bytes that are then read
+        if sys.stdin.buffer not in _STDIN_READ:
+            _STDIN_READ.clear()
+            _STDIN_READ[sys.stdin.buffer] = sys.stdin.buffer.read()
+        return _STDIN_READ[sys.stdin.buffer]
     try:
         return Path(name).read_bytes()
     except FileNotFoundError:
