@@ -323,6 +323,45 @@ def plan(files, thresholds_path, profile, by, kind, system, cohort, year, indica
          color=color, quiet=quiet)
 
 
+@cli.command()
+@click.argument("file")
+@click.option("--reveal", is_flag=True,
+              help="显示完整姓名和身份证号（默认遮蔽，如 张*、11010519****0012）/ show names and ID numbers in full "
+                   "[default: masked]")
+@input_options
+@output_options
+@reports_errors
+def returns(file, reveal, encoding, sheet, header_row, output_format, output, lang, output_encoding, color, quiet,
+            verbose) -> None:
+    """需劝返学生名单：仍失学的学生（未劝返、劝返中），按乡镇、学校列出，优先群体在前，附包保责任人。
+
+    The children still out of school, from a dropout ledger (劝返状态 未劝返 or 劝返中; 已复学, 转学核实,
+    因身体原因不具备学习条件 and 送教上门 are counted apart) or a 学籍 roster (学籍状态 辍学): by township and
+    school, priority groups first (脱贫户, 残疾, 孤儿/事实无人抚养, 留守, 随迁), with the person responsible.
+    Names and IDs are masked unless --reveal; files are written readable by their owner only; -o names.xlsx has
+    a sheet per township, to send on as it is.
+    """
+    from kongchuo_cli import output as out
+    from kongchuo_cli.messages import Message, Where
+    from kongchuo_cli.read import ReadOptions
+    from kongchuo_cli.returns import read_returns, returns_report
+
+    if output is not None:
+        out.check_not_input(output, [file])
+    output_format = out.choose_format(output_format, output)
+    found = read_returns(file, ReadOptions(encoding, sheet, header_row), reveal)
+    if reveal:  # always said, even with -q: personal data is on its way out
+        click.echo(Message("returns_reveal_warning").render(lang), err=True)
+    if not quiet:
+        click.echo(Message(f"returns_read_{found.source}", {"rows": sum(found.counts.values())}, Where(file)
+                           ).render(lang), err=True)
+        if found.counts.get("unknown"):
+            click.echo(Message("warning_prefix").render(lang) + Message(
+                "returns_unknown", {"count": found.counts["unknown"]}, Where(file)).render(lang), err=True)
+    emit(returns_report(found, lang, reveal), output_format, output, lang=lang, encoding=output_encoding,
+         color=color, quiet=quiet)
+
+
 VIEWS = ("ladder", "flow", "gaps")
 
 
@@ -567,7 +606,7 @@ def emit(report, output_format: str, output: str | None, *, lang: str, encoding:
     data = content if isinstance(content, bytes) else out.encode(
         content, encoding, bom=output is not None and output_format in out.BOM_FORMATS)
     if output is not None:
-        out.write_atomic(output, data)
+        out.write_atomic(output, data, private=report.private)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

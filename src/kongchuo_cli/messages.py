@@ -315,6 +315,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "roster_rows": ("{count} 行：{what}（第 {rows} 行{more}）。", "{count} rows: {what} (rows {rows}{more})."),
     "roster_rows_more": ("等；-v 列出全部", "…; -v lists them all"),
+    "returns_no_status": ("名单需要「劝返状态」列（辍学台账）或「学籍状态」列（学籍名册）。",
+                          "the list needs a 劝返状态 column (a dropout ledger) or a 学籍状态 column (a 学籍 roster)."),
+    "returns_read_ledger": ("按辍学台账读取：{rows} 行。", "read as a dropout ledger: {rows} rows."),
+    "returns_read_roster": ("按学籍名册读取（学籍状态为辍学者视为未劝返）：{rows} 行。",
+                            "read as a 学籍 roster (辍学 counted as not yet persuaded): {rows} rows."),
+    "returns_unknown": ("{count} 行的劝返状态无法识别，未列入名单；kongchuo check 可列出行号。",
+                        "{count} rows have a 劝返状态 that cannot be read and are not listed; kongchuo check names "
+                        "their rows."),
+    "returns_title": ("需劝返学生名单：{count} 人仍失学（未劝返 {out}，劝返中 {in_progress}）",
+                      "Children to bring back: {count} still out of school ({out} not yet persuaded, {in_progress} "
+                      "being persuaded)"),
+    "returns_counted": ("另计：已复学 {returned}，转学核实 {transfer}，因身体原因不具备学习条件 {health}，送教上门 {home}。",
+                        "counted apart: {returned} back at school, {transfer} transfers verified, {health} unable "
+                        "to study for health reasons, {home} taught at home."),
+    "returns_masked": ("姓名和身份证号已遮蔽；--reveal 显示完整信息。", "names and ID numbers are masked; --reveal shows them."),
+    "returns_revealed": ("含完整姓名和身份证号：请妥善保管，勿外传。",
+                         "holds names and ID numbers in full: keep it safe and do not pass it on."),
+    "returns_reveal_warning": ("注意：--reveal 输出完整的姓名和身份证号（个人信息），文件仅本人可读。",
+                               "note: --reveal prints names and ID numbers in full (personal data); files are "
+                               "readable by their owner only."),
     # thresholds file
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
     "thresholds_not_list": ("{what} 应为列表（每项以「- 」开头）。", "{what} must be a list (each item starting with '- ')."),

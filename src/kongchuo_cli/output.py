@@ -63,8 +63,9 @@ def encode(text: str, encoding: str | None, bom: bool) -> bytes:
     return codecs.BOM_UTF8 + data if bom and codecs.lookup(chosen).name == "utf-8" else data
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write beside the target, then rename over it: a failed run leaves no half-written file."""
+def write_atomic(path: str, data: bytes, private: bool = False) -> None:
+    """Write beside the target, then rename over it: a failed run leaves no half-written file. A `private` file
+    (children's names and IDs) stays readable by its owner only."""
     target = Path(path)
     try:
         descriptor, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -75,7 +76,8 @@ def write_atomic(path: str, data: bytes) -> None:
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; results are ordinary files
+        if not private:
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; results are ordinary files
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)

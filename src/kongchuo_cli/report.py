@@ -30,6 +30,8 @@ class Report:
     records_key: str = "results"
     table: Callable[[bool, int | None], str] | None = None  # the command's table for people: (colour, width)
     sheets: list[tuple[Term, list[list[object]]]] = field(default_factory=list)  # more workbook sheets
+    split_by: str | None = None  # a workbook gets a sheet of records per value of this key (one per township)
+    private: bool = False  # personal data: files are created readable by their owner only
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

@@ -201,7 +201,7 @@ def connect():
     return connection
 
 
-def _scan(source: Source) -> str:
+def scan_sql(source: Source) -> str:
     """The CSV as text columns c0, c1, … from the row after the header (IDs stay text: leading zeros, X)."""
     columns = ", ".join(f"'c{position}': 'VARCHAR'" for position in range(len(source.header.written)))
     delimiter = source.delimiter.replace("'", "''")
@@ -213,7 +213,7 @@ def _quoted(text: str) -> str:
     return text.replace("'", "''")
 
 
-def _column(source: Source, name: str) -> str | None:
+def column_sql(source: Source, name: str) -> str | None:
     position = source.header.columns.get(name)
     return None if position is None else f"trim(c{position})"
 
@@ -226,7 +226,7 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _category(expression: str, table: dict[str, tuple[str, ...]]) -> str:
+def category_sql(expression: str, table: dict[str, tuple[str, ...]]) -> str:
     """CASE mapping written values to their category (lower-cased ASCII aliases too); NULL for blanks, '?' for
     anything unknown."""
     whens = " ".join(f"WHEN {_in(f'lower({expression})', tuple(value.lower() for value in values))} "
@@ -244,7 +244,7 @@ def _grade(expression: str, system: str) -> str:
     return f"CASE replace({expression}, ' ', '') {whens} ELSE NULL END"
 
 
-def _yes(expression: str) -> str:
+def yes_sql(expression: str) -> str:
     return f"NOT ({expression} IS NULL OR {_in(f'lower({expression})', NO)})"
 
 
@@ -261,7 +261,7 @@ class RosterCounts:
 
 def _derived(source: Source, system: str, school_year: int, today: date | None) -> str:
     """One SELECT over the scan giving, per row, what the counts need: unit, stage, status, flags, problem."""
-    column = lambda name: _column(source, name)  # noqa: E731 - a short local spelling
+    column = lambda name: column_sql(source, name)  # noqa: E731 - a short local spelling
     primary_last = SYSTEMS[system].primary_last
     parts = [f"coalesce({column('county')}, '') AS county" if column("county") else "'' AS county",
              f"coalesce({column('township')}, '') AS township" if column("township") else "'' AS township",
@@ -272,15 +272,15 @@ def _derived(source: Source, system: str, school_year: int, today: date | None) 
                  "AS stage" if column("grade") else "NULL AS stage")
     parts.append(f"({column('grade')} IS NOT NULL AND {column('grade')} <> '' AND grade IS NULL) AS bad_grade"
                  if column("grade") else "false AS bad_grade")
-    parts.append(f"{_category(column('status'), STATUSES)} AS status" if column("status") else "NULL AS status")
-    parts.append(f"{_category(column('return_status'), RETURN_STATUSES)} AS return_status"
+    parts.append(f"{category_sql(column('status'), STATUSES)} AS status" if column("status") else "NULL AS status")
+    parts.append(f"{category_sql(column('return_status'), RETURN_STATUSES)} AS return_status"
                  if column("return_status") else "NULL AS return_status")
-    parts.append(f"{_category(column('attendance'), ATTENDANCE)} AS attendance"
+    parts.append(f"{category_sql(column('attendance'), ATTENDANCE)} AS attendance"
                  if column("attendance") else "NULL AS attendance")
     disability = column("disability")
     kinds = " OR ".join(f"{disability} LIKE {_literal('%' + kind + '%')}" for kind in THREE_KINDS)
     parts.append(f"({kinds}) AS three_kinds" if disability else "false AS three_kinds")
-    parts.append(f"{_yes(column('poverty'))} AS poverty" if column("poverty") else "false AS poverty")
+    parts.append(f"{yes_sql(column('poverty'))} AS poverty" if column("poverty") else "false AS poverty")
     identity, student = column("id_number"), column("student_id")
     parts.append(f"{sql_id_problem('id_text', today)} AS id_problem" if identity else "NULL AS id_problem")
     parts.append(f"{sql_student_id_problem('student_text', today)} AS student_problem" if student
@@ -299,7 +299,7 @@ def _derived(source: Source, system: str, school_year: int, today: date | None) 
     # a row with no unit, grade or status is a note under the table (说明, 填表人): not a pupil
     telling = [expression for name in ("county", "township", "school", "grade", "status", "return_status")
                if (expression := column(name))]
-    inner = f"SELECT *{texts} FROM {_scan(source)} WHERE coalesce({', '.join(telling)}, '') <> ''"
+    inner = f"SELECT *{texts} FROM {scan_sql(source)} WHERE coalesce({', '.join(telling)}, '') <> ''"
     # DuckDB resolves the aliases left to right within one SELECT (grade before stage, id_problem before age)
     return f"SELECT {', '.join(parts)} FROM ({inner})"
 
@@ -381,13 +381,13 @@ def _examples(connection, derived: str, problems: dict[str, int], listed: int | 
 def _duplicates(connection, source: Source) -> dict[str, list[int]]:
     """The same child twice: by 身份证号 (else 学籍号). In two schools it is a transfer not closed; in one, a
     duplicate row. Found by a 64-bit hash of the ID (the IDs themselves never leave DuckDB)."""
-    key = _column(source, "id_number") or _column(source, "student_id")
+    key = column_sql(source, "id_number") or column_sql(source, "student_id")
     school = " || '/' || ".join(expression for name in ("township", "school")
-                                if (expression := _column(source, name))) or "''"
+                                if (expression := column_sql(source, name))) or "''"
     connection.execute("SET preserve_insertion_order = true")
     rows = connection.execute(
         f"WITH scanned AS (SELECT hash({key}) AS child, hash({school}) AS place, row_number() OVER () AS line "
-        f"FROM {_scan(source)} WHERE {key} IS NOT NULL AND {key} <> ''), "
+        f"FROM {scan_sql(source)} WHERE {key} IS NOT NULL AND {key} <> ''), "
         f"twice AS (SELECT child, count(DISTINCT place) AS places FROM scanned GROUP BY child HAVING count(*) > 1) "
         f"SELECT CASE WHEN places > 1 THEN 'transfer_not_closed' ELSE 'duplicate_row' END, line "
         f"FROM scanned JOIN twice USING (child) ORDER BY line"

@@ -18,14 +18,56 @@ RESULTS_SHEET = Term("结果", "results")
 
 def to_xlsx(report: Report, lang: str) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Font
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = RESULTS_SHEET.render(lang)
+    parts = _parts(report, lang)
+    sheets = []
+    for position, (title, records) in enumerate(parts):
+        sheet = workbook.active if position == 0 else workbook.create_sheet()
+        sheet.title = title
+        _records_sheet(sheet, report, records, lang)
+        sheets.append(sheet)
+    for title, rows in report.sheets:
+        extra = workbook.create_sheet(title.render(lang))
+        for row, values in enumerate(rows, start=1):
+            _write_row(extra, row, values, Font(bold=True) if row in (1, 3) else None)
+        sheets.append(extra)
+    for each in sheets:
+        _fit_widths(each)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+SHEET_TITLE_LENGTH = 31  # Excel's limit
+_NOT_IN_TITLES = str.maketrans({character: "_" for character in "[]:*?/\\"})
+
+
+def _parts(report: Report, lang: str) -> list[tuple[str, list[dict]]]:
+    """(sheet title, records) for each records sheet: one, or one per value of `split_by` (names made legal and
+    unique)."""
+    if report.split_by is None:
+        return [(RESULTS_SHEET.render(lang), report.records)]
+    grouped: dict[str, list[dict]] = {}
+    for fields in report.records:
+        grouped.setdefault(str(fields[report.split_by] or "—"), []).append(fields)
+    parts, taken = [], set()
+    for value, records in grouped.items():
+        title = value.translate(_NOT_IN_TITLES).strip("'")[:SHEET_TITLE_LENGTH] or "—"
+        while title in taken:
+            title = title[:SHEET_TITLE_LENGTH - 2] + f"_{len(taken)}"
+        taken.add(title)
+        parts.append((title, records))
+    return parts or [(RESULTS_SHEET.render(lang), [])]
+
+
+def _records_sheet(sheet, report: Report, records: list[dict], lang: str) -> None:
+    from openpyxl.styles import Font, PatternFill
+
     keys = list(report.fields)
     _write_row(sheet, 1, report.headers(lang), Font(bold=True))
-    for row, fields in enumerate(report.records, start=2):
+    for row, fields in enumerate(records, start=2):
         bold = bool(fields.get("is_total"))
         values = [_value(key, fields[key], lang, report) for key in keys]
         _write_row(sheet, row, values, Font(bold=True) if bold else None)
@@ -39,17 +81,6 @@ def to_xlsx(report: Report, lang: str) -> bytes:
             cell.font = Font(color=colour, bold=bold)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    sheets = [sheet]
-    for title, rows in report.sheets:
-        extra = workbook.create_sheet(title.render(lang))
-        for row, values in enumerate(rows, start=1):
-            _write_row(extra, row, values, Font(bold=True) if row in (1, 3) else None)
-        sheets.append(extra)
-    for each in sheets:
-        _fit_widths(each)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _value(key: str, value: object, lang: str, report: Report) -> object:
