@@ -199,3 +199,13 @@ def test_aggregation_of_a_large_generated_roster_matches_a_plain_count(tmp_path)
              for unit in table.units}
     assert found == expected
     assert sum(sum(tally.values()) for tally in expected.values()) > 300_000
+
+
+def test_without_id_checks_the_counts_are_the_same(tmp_path):
+    bad = [row[:] for row in ROSTER]
+    bad[2][1] = A1[:17] + ("0" if A1[17] != "0" else "1")
+    path = write(tmp_path / "r.csv", bad)
+    checked = roster.load(path, ReadOptions(), school_year=2024)
+    plain = roster.load(path, ReadOptions(), school_year=2024, checks=False)
+    assert [(u.label, u.counts) for u in plain.units] == [(u.label, u.counts) for u in checked.units]
+    assert len(checked.notices) == 1 and plain.notices == []

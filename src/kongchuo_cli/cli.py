@@ -135,6 +135,9 @@ grade_options = (
     click.option("--cohort", type=click.IntRange(1949, 2100), metavar="YEAR",
                  help="年级表：判定这一届（入一年级的学年，如 2012）/ grade tables: judge the cohort that entered "
                       "grade 1 in YEAR [default: the latest complete one]"),
+    click.option("--no-id-checks", "id_checks", is_flag=True, default=True, flag_value=False,
+                 help="名册：不逐行核对身份证号、学籍号、年龄和重复（全省汇总时快一倍）/ rosters: skip the per-row "
+                      "identity checks (twice as fast on a province)"),
     click.option("--year", type=click.IntRange(1949, 2100), metavar="YEAR",
                  help="年级表：辍学率判定这一学年（如 2019 = 2019年9月至2020年8月）；名册：名册所属学年（核对年龄）/ "
                       "grade tables: the school year of the dropout rates [default: the latest]; rosters: the school "
@@ -159,7 +162,7 @@ def evaluation_options(command):
 
 
 def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, output_format, output, lang, quiet,
-           verbose, kind=None, system="6-3", cohort=None, year=None, history=False):
+           verbose, kind=None, system="6-3", cohort=None, year=None, history=False, id_checks=True):
     """(evaluation, output format): the thresholds and every table read and evaluated, with every problem of
     every input reported in one run; warnings (and with -v, what was read) go to stderr."""
     from kongchuo_cli import evaluate, inputs, thresholds
@@ -185,7 +188,8 @@ def gather(files, thresholds_path, profile, by, encoding, sheet, header_row, out
     policy = attempt(lambda: thresholds.load(thresholds_path, profile))
     with reading_progress(files, lang, quiet) as on_file:
         loaded = attempt(lambda: inputs.read_inputs(list(files), ReadOptions(encoding, sheet, header_row), kind,
-                                                    system, on_file, year, None if verbose else LISTED_ROWS))
+                                                    system, on_file, year, None if verbose else LISTED_ROWS,
+                                                    id_checks))
     tables = loaded.tables if loaded else None
     if output is not None:
         given = [*files, *([policy.path] if policy and policy.path else [])]
@@ -264,7 +268,7 @@ def gap_message(gap, path):
               help="年级表：列出每一届、每一学年（只判定最新的）/ grade tables: every cohort and year (only the "
                    "latest is gated)")
 @evaluation_options
-def check(files, thresholds_path, profile, by, kind, system, cohort, year, gate, strict, junit_path, summary,
+def check(files, thresholds_path, profile, by, kind, system, id_checks, cohort, year, gate, strict, junit_path, summary,
           history, encoding, sheet, header_row, output_format, output, lang, output_encoding, color, quiet,
           verbose) -> None:
     """读取汇总表，计算各项指标，对照标准判定，并给出需劝返人数。
@@ -284,7 +288,7 @@ def check(files, thresholds_path, profile, by, kind, system, cohort, year, gate,
 
     evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
                                        output_format, output, lang, quiet, verbose, kind, system, cohort, year,
-                                       history)
+                                       history, id_checks)
     if junit_path is not None:
         from kongchuo_cli.junit import to_junit
 
@@ -305,8 +309,8 @@ def check(files, thresholds_path, profile, by, kind, system, cohort, year, gate,
 @click.option("-i", "--indicator", "indicators", multiple=True, metavar="ID",
               help="只分配这个指标（可重复）；默认：合计未达标的全部指标 / only this indicator (repeatable)")
 @evaluation_options
-def plan(files, thresholds_path, profile, by, kind, system, cohort, year, indicators, encoding, sheet, header_row,
-         output_format, output, lang, output_encoding, color, quiet, verbose) -> None:
+def plan(files, thresholds_path, profile, by, kind, system, id_checks, cohort, year, indicators, encoding, sheet,
+         header_row, output_format, output, lang, output_encoding, color, quiet, verbose) -> None:
     """把全县需劝返人数分配到各单位（请各乡镇认领）。
 
     Split the county's returns needed among its units in proportion to the children each has lost (largest
@@ -317,7 +321,8 @@ def plan(files, thresholds_path, profile, by, kind, system, cohort, year, indica
     from kongchuo_cli.render import plan_report
 
     evaluation, output_format = gather(files, thresholds_path, profile, by, encoding, sheet, header_row,
-                                       output_format, output, lang, quiet, verbose, kind, system, cohort, year)
+                                       output_format, output, lang, quiet, verbose, kind, system, cohort, year,
+                                       id_checks=id_checks)
     rows = make_plan(evaluation, indicators)
     emit(plan_report(rows, evaluation, lang), output_format, output, lang=lang, encoding=output_encoding,
          color=color, quiet=quiet)

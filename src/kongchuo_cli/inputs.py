@@ -22,7 +22,8 @@ class Inputs:
 
 def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: str | None = None,
                 system: str = grades.DEFAULT_SYSTEM, on_file: Callable[[str], None] | None = None,
-                school_year: int | None = None, listed: int | None = roster.LISTED_ROWS) -> Inputs:
+                school_year: int | None = None, listed: int | None = roster.LISTED_ROWS,
+                id_checks: bool = True) -> Inputs:
     """Every file read as the kind it is (or `kind`); files of different kinds in one run are an error. A roster
     is recognised from its first rows and aggregated by DuckDB, never read whole into Python."""
     kinds: dict[str, str] = {}
@@ -30,7 +31,7 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
     def parse(path: str):
         if kind == ROSTER or (kind is None and roster.is_roster(path, options)):
             kinds[path] = ROSTER
-            return roster.load(path, options, system, school_year, listed)
+            return roster.load(path, options, system, school_year, listed, id_checks)
         grid = read_grid(path, options)
         kinds[path] = kind or (GRADES if grades.is_grade_table(grid) else SUMMARY)
         if kinds[path] == GRADES:

@@ -234,111 +234,171 @@ def category_sql(expression: str, table: dict[str, tuple[str, ...]]) -> str:
     return f"CASE WHEN {expression} IS NULL OR {expression} = '' THEN NULL {whens} ELSE '?' END"
 
 
-def _grade(expression: str, system: str) -> str:
-    """The year of schooling 1–9 of a written grade (一年级, 初一, 7…), NULL when unknown."""
-    primary_last = SYSTEMS[system].primary_last
-    pairs = {**{str(number): number for number in range(1, 10)},
-             **{word: number if kind == "grade" else primary_last + number
-                for word, (kind, number) in _GRADE_WORDS.items() if kind == "grade" or primary_last + number <= 9}}
-    whens = " ".join(f"WHEN {_literal(word)} THEN {number}" for word, number in pairs.items())
-    return f"CASE replace({expression}, ' ', '') {whens} ELSE NULL END"
-
-
 def yes_sql(expression: str) -> str:
     return f"NOT ({expression} IS NULL OR {_in(f'lower({expression})', NO)})"
 
 
+def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {value.lower(): category for category, values in table.items() for value in values}
+
+
+_STATUS, _RETURN, _ATTENDANCE = _lookup(STATUSES), _lookup(RETURN_STATUSES), _lookup(ATTENDANCE)
+
+
+def _category(text: str | None, lookup: dict[str, str]) -> str | None:
+    """A written value's category; None for a blank, "?" for anything unknown."""
+    key = (text or "").strip().lower()
+    return lookup.get(key, "?") if key else None
+
+
+def _grades(system: str) -> dict[str, int]:
+    """Every way of writing a grade → its year of schooling, for this school system (初一 = 7 in 6-3, 6 in 5-4)."""
+    primary_last = SYSTEMS[system].primary_last
+    return {**{str(number): number for number in range(1, 10)},
+            **{word: number if kind == "grade" else primary_last + number
+               for word, (kind, number) in _GRADE_WORDS.items() if kind == "grade" or primary_last + number <= 9}}
+
+
 # ---- aggregation --------------------------------------------------------------------------------------------
+
+KEYS = ("county", "township", "school", "grade", "status", "return_status", "disability", "attendance", "poverty")
+CODES = ("id_code", "student_code", "age_code")
 
 
 @dataclass
 class RosterCounts:
     table: FileTable
-    problems: dict[str, int]  # identity problem code → rows
-    examples: dict[str, list[int]]  # code → spreadsheet rows (the first few, or all with -v)
+    problems: dict[str, int]  # problem code → rows
+    examples: dict[str, list[int]]  # code → spreadsheet rows (the first few, or all)
     rows: int
 
 
-def _derived(source: Source, system: str, school_year: int, today: date | None) -> str:
-    """One SELECT over the scan giving, per row, what the counts need: unit, stage, status, flags, problem."""
-    column = lambda name: column_sql(source, name)  # noqa: E731 - a short local spelling
-    primary_last = SYSTEMS[system].primary_last
-    parts = [f"coalesce({column('county')}, '') AS county" if column("county") else "'' AS county",
-             f"coalesce({column('township')}, '') AS township" if column("township") else "'' AS township",
-             f"coalesce({column('school')}, '') AS school" if column("school") else "'' AS school"]
-    grade = _grade(column("grade"), system) if column("grade") else "NULL"
-    parts.append(f"{grade} AS grade")
-    parts.append(f"CASE WHEN grade IS NULL THEN NULL WHEN grade <= {primary_last} THEN 'primary' ELSE 'junior' END "
-                 "AS stage" if column("grade") else "NULL AS stage")
-    parts.append(f"({column('grade')} IS NOT NULL AND {column('grade')} <> '' AND grade IS NULL) AS bad_grade"
-                 if column("grade") else "false AS bad_grade")
-    parts.append(f"{category_sql(column('status'), STATUSES)} AS status" if column("status") else "NULL AS status")
-    parts.append(f"{category_sql(column('return_status'), RETURN_STATUSES)} AS return_status"
-                 if column("return_status") else "NULL AS return_status")
-    parts.append(f"{category_sql(column('attendance'), ATTENDANCE)} AS attendance"
-                 if column("attendance") else "NULL AS attendance")
-    disability = column("disability")
-    kinds = " OR ".join(f"{disability} LIKE {_literal('%' + kind + '%')}" for kind in THREE_KINDS)
-    parts.append(f"({kinds}) AS three_kinds" if disability else "false AS three_kinds")
-    parts.append(f"{yes_sql(column('poverty'))} AS poverty" if column("poverty") else "false AS poverty")
-    identity, student = column("id_number"), column("student_id")
-    parts.append(f"{sql_id_problem('id_text', today)} AS id_problem" if identity else "NULL AS id_problem")
-    parts.append(f"{sql_student_id_problem('student_text', today)} AS student_problem" if student
-                 else "NULL AS student_problem")
-    if identity and column("grade"):  # age on 1 September of the school year against the grade
-        born = "try_strptime(substr(id_text, 7, 8), '%Y%m%d')"
-        age = (f"(date_diff('year', {born}, DATE '{school_year}-09-01') - "
-               f"CASE WHEN strftime({born}, '%m%d') > '0901' THEN 1 ELSE 0 END)")
-        parts.append(f"CASE WHEN id_problem IS NOT NULL OR grade IS NULL THEN NULL "
-                     f"WHEN {age} < grade + {MIN_AGE_OVER_GRADE} THEN 'age_too_young' "
-                     f"WHEN {age} > grade + {MAX_AGE_OVER_GRADE} THEN 'age_too_old' END AS age_problem")
-    else:
-        parts.append("NULL AS age_problem")
-    texts = "".join(f", nullif({expression}, '') AS {alias}" for expression, alias in
-                    ((identity, "id_text"), (student, "student_text")) if expression)
-    # a row with no unit, grade or status is a note under the table (说明, 填表人): not a pupil
-    telling = [expression for name in ("county", "township", "school", "grade", "status", "return_status")
-               if (expression := column(name))]
-    inner = f"SELECT *{texts} FROM {scan_sql(source)} WHERE coalesce({', '.join(telling)}, '') <> ''"
-    # DuckDB resolves the aliases left to right within one SELECT (grade before stage, id_problem before age)
-    return f"SELECT {', '.join(parts)} FROM ({inner})"
+def _plain_rows_sql(source: Source) -> str:
+    """Per row only what the counts need (no identity checks): the unit and category columns as written."""
+    raw = {name: f"c{source.header.columns[name]}" if name in source.header.columns else "NULL" for name in KEYS}
+    telling = [raw[name] for name in ("county", "township", "school", "grade", "status", "return_status")
+               if raw[name] != "NULL"]
+    keys = ", ".join(f"{raw[name]} AS {name}" for name in KEYS)
+    return (f"SELECT {keys}, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM {scan_sql(source)} "
+            f"WHERE coalesce({', '.join(telling)}, '') <> ''")
+
+
+def _rows_sql(source: Source, system: str, school_year: int, today: date | None, numbered: bool = False) -> str:
+    """Per row: the raw text of the unit and category columns (read into categories after grouping, on a few
+    thousand groups rather than millions of rows), the identity problems, and hashes of the child and the place.
+    A row with no unit, grade or status is a note under the table (说明, 填表人): not a pupil."""
+    raw = {name: f"c{source.header.columns[name]}" if name in source.header.columns else "NULL" for name in KEYS}
+    identity = column_sql(source, "id_number")
+    student = column_sql(source, "student_id")
+    telling = [raw[name] for name in ("county", "township", "school", "grade", "status", "return_status")
+               if raw[name] != "NULL"]
+    grades = ", ".join(f"({_literal(word)}, {number})" for word, number in _grades(system).items())
+    id_code = sql_id_problem("id_text", today, "id_digits") if identity else "NULL"
+    student_code = (f"CASE WHEN student_text = 'G' || id_text THEN NULL ELSE "  # a G number is its ID: checked once
+                    f"{sql_student_id_problem('student_text', today)} END" if student else "NULL")
+    born = "(id_digits // 1000) % 100000000"  # YYYYMMDD as a number
+    age_code = (f"CASE WHEN id_code IS NOT NULL OR grades.number IS NULL THEN NULL "
+                f"WHEN {born} > ({school_year} - grades.number - {MIN_AGE_OVER_GRADE}) * 10000 + 901 "
+                f"THEN 'age_too_young' "
+                f"WHEN {born} <= ({school_year} - grades.number - {MAX_AGE_OVER_GRADE} - 1) * 10000 + 901 "
+                f"THEN 'age_too_old' END" if identity and raw["grade"] != "NULL" else "NULL")
+    place = " || '/' || ".join(f"coalesce({raw[name]}, '')" for name in ("county", "township", "school")
+                               if raw[name] != "NULL") or "''"
+    child = "coalesce(id_text, student_text)" if identity and student else ("id_text" if identity else
+                                                                            "student_text" if student else "NULL")
+    line = ", row_number() OVER () AS line" if numbered else ""  # the file's order: costly, only when needed
+    scanned = (f"SELECT *{line}, {f'nullif({identity}, {chr(39) * 2})' if identity else 'NULL'} AS id_text, "
+               f"{f'nullif({student}, {chr(39) * 2})' if student else 'NULL'} AS student_text "
+               f"FROM {scan_sql(source)} WHERE coalesce({', '.join(telling)}, '') <> ''")
+    keys = ", ".join(f"{raw[name]} AS {name}" for name in KEYS)
+    kept = f"{keys}, {'line, ' if numbered else ''}id_code"
+    return (f"SELECT {kept}, {student_code} AS student_code, {age_code} AS age_code, "
+            f"hash({child}) AS child, hash({place}) AS place FROM ("
+            f"SELECT *, {id_code} AS id_code FROM ("
+            f"SELECT *, try_cast(substr(id_text, 1, 17) AS BIGINT) AS id_digits FROM ({scanned}))) AS pupils "
+            f"LEFT JOIN (VALUES {grades}) AS grades(text, number) ON grades.text = pupils.{raw['grade']}"
+            if raw["grade"] != "NULL" else
+            f"SELECT {kept}, {student_code} AS student_code, NULL AS age_code, hash({child}) AS child, "
+            f"hash({place}) AS place FROM (SELECT *, {id_code} AS id_code FROM ("
+            f"SELECT *, try_cast(substr(id_text, 1, 17) AS BIGINT) AS id_digits FROM ({scanned})))")
 
 
 def aggregate(source: Source, system: str = "6-3", school_year: int | None = None, today: date | None = None,
-              listed: int | None = LISTED_ROWS) -> RosterCounts:
-    """The summary counts of every unit, the identity problems, and duplicates, from one scan (and a second one
-    only to locate problem rows)."""
+              listed: int | None = LISTED_ROWS, checks: bool = True) -> RosterCounts:
+    """The summary counts of every unit, and (with `checks`) the identity problems and the children listed
+    twice, from one scan of the file (two groupings of it: by unit and categories, and by child); a second scan
+    only locates the rows of problems found. Without `checks` the scan is the plain GROUP BY a province needs."""
     school_year = school_year or current_school_year(today or date.today())
-    derived = _derived(source, system, school_year, today)
-    columns = source.header.columns
-    counts = _count_columns(columns)
-    codes = list(PROBLEMS)
-    tallies = {**counts, **{code: f"'{code}' IN (id_problem, student_problem, age_problem)" for code in codes},
-               **ROW_CHECKS}
-    select = ", ".join([*(f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)::BIGINT AS {name}"  # NULL is not true
-                          for name, condition in tallies.items()), "count(*) AS rows"])
+    keys = ", ".join((*KEYS, *CODES))
+    if checks:
+        rows_sql = _rows_sql(source, system, school_year, today)
+        query = (f"SELECT * FROM (SELECT {keys}, grouping(child) AS by_unit, count(*) AS n, "
+                 f"min(place) AS first_place, max(place) AS last_place FROM ({rows_sql}) "
+                 f"GROUP BY GROUPING SETS (({keys}), (child))) WHERE by_unit = 1 OR n > 1")
+    else:
+        query = f"SELECT {keys}, 1, count(*), NULL, NULL FROM ({_plain_rows_sql(source)}) GROUP BY ALL"
     connection = connect()
     try:
-        found = connection.execute(
-            f"SELECT county, township, school, {select} FROM ({derived}) GROUP BY ALL ORDER BY ALL").fetchall()
+        grouped = connection.execute(query).fetchall()
     except Exception as error:  # noqa: BLE001 - DuckDB's message may quote a row: never shown
         raise _unreadable(source, error) from None
-    names = ["county", "township", "school", *tallies, "rows"]
-    groups = [dict(zip(names, row)) for row in found]
-    problems = {key: sum(group[key] for group in groups) for key in names[3 + len(counts):-1]}
-    examples = _examples(connection, derived, problems, listed) if any(problems.values()) else {}
-    duplicates = _duplicates(connection, source) if "id_number" in columns or "student_id" in columns else {}
-    problems.update({code: len(rows) for code, rows in duplicates.items()})
-    examples.update({code: rows if listed is None else rows[:listed] for code, rows in duplicates.items()})
+    width = len(KEYS) + len(CODES)
+    units: dict[tuple[str, str, str], dict[str, int]] = {}
+    problems: dict[str, int] = {}
+    counts = _count_columns(source.header.columns)
+    grades = _grades(system)
+    total = 0
+    for row in grouped:
+        fields = dict(zip((*KEYS, *CODES), row[:width]))
+        by_unit, number, first_place, last_place = row[width:]
+        if not by_unit:  # a child listed more than once
+            code = "transfer_not_closed" if first_place != last_place else "duplicate_row"
+            problems[code] = problems.get(code, 0) + number
+            continue
+        total += number
+        place = tuple((fields[name] or "").strip() for name in ("county", "township", "school"))
+        tally = units.setdefault(place, dict.fromkeys(counts, 0))
+        for name in _counted(fields, counts, grades, SYSTEMS[system].primary_last, problems, number):
+            tally[name] += number
+    numbered = _rows_sql(source, system, school_year, today, numbered=True)
+    examples = _examples(connection, numbered, problems, listed) if problems else {}  # no checks: only value ones
     connection.close()
-    table = _as_table(source, groups, counts)
-    return RosterCounts(table, {code: count for code, count in problems.items() if count}, examples,
-                        sum(group["rows"] for group in groups))
+    return RosterCounts(_as_table(source, dict(sorted(units.items())), counts), problems, examples, total)
 
 
-# Values kongchuo cannot read, and 疑似辍学 (not counted as dropouts): reported with their rows.
-ROW_CHECKS = {"bad_grade": "bad_grade", "bad_status": "status = '?'", "bad_return_status": "return_status = '?'",
-              "bad_attendance": "attendance = '?'", "suspected": "status = 'suspected'"}
+def _counted(fields: dict, counts: dict[str, None], grades: dict[str, int], primary_last: int,
+             problems: dict[str, int], number: int) -> list[str]:
+    """The summary columns a group of identical rows adds to (and its problems, tallied)."""
+    for code in (fields["id_code"], fields["student_code"], fields["age_code"]):
+        if code:
+            problems[code] = problems.get(code, 0) + number
+    grade_text = (fields["grade"] or "").replace(" ", "")
+    grade = grades.get(grade_text)
+    status = _category(fields["status"], _STATUS)
+    return_status = _category(fields["return_status"], _RETURN)
+    attendance = _category(fields["attendance"], _ATTENDANCE)
+    for code, bad in (("bad_grade", grade_text and grade is None), ("bad_status", status == "?"),
+                      ("bad_return_status", return_status == "?"), ("bad_attendance", attendance == "?"),
+                      ("suspected", status == "suspected")):
+        if bad:
+            problems[code] = problems.get(code, 0) + number
+    added = []
+    if grade is not None and "primary_dropouts" in counts:
+        stage = "primary" if grade <= primary_last else "junior"
+        if status in ("enrolled", "dropout", "suspended", "suspected"):  # 转出, 死亡, 毕业 leave the base
+            added.append(f"{stage}_enrolled_start")
+        if status == "dropout":
+            added.append(f"{stage}_dropouts")
+    disability = fields["disability"] or ""
+    if "disabled_children" in counts and any(kind in disability for kind in THREE_KINDS):
+        added.append("disabled_children")
+        if attendance in counts:
+            added.append(attendance)
+    if "poverty_dropouts" in counts and (fields["poverty"] or "").strip().lower() not in NO:
+        still_out = return_status in STILL_OUT if "return_status" in counts["poverty_dropouts"] else status == "dropout"
+        if still_out:
+            added.append("poverty_dropouts")
+    return added
 
 
 def current_school_year(today: date) -> int:
@@ -346,53 +406,48 @@ def current_school_year(today: date) -> int:
 
 
 def _count_columns(columns: dict[str, int]) -> dict[str, str]:
-    """Summary columns the roster can give, with the SQL condition of the rows each counts."""
+    """The summary columns the roster can give → what they count (for poverty dropouts: which status says a
+    child is still out)."""
     counts: dict[str, str] = {}
-    at_start = "status IN ('enrolled', 'dropout', 'suspended', 'suspected')"  # 转出 and 死亡 leave the base
     if "grade" in columns and "status" in columns:
         for stage in ("primary", "junior"):
-            counts[f"{stage}_enrolled_start"] = f"stage = '{stage}' AND {at_start}"
-            counts[f"{stage}_dropouts"] = f"stage = '{stage}' AND status = 'dropout'"
+            counts[f"{stage}_enrolled_start"] = counts[f"{stage}_dropouts"] = "status"
     if "disability" in columns and "attendance" in columns:
-        counts["disabled_children"] = "three_kinds"
-        for part in ("disabled_regular_class", "disabled_special_school", "disabled_home_delivery"):
-            counts[part] = f"three_kinds AND attendance = '{part}'"
+        for name in ("disabled_children", "disabled_regular_class", "disabled_special_school",
+                     "disabled_home_delivery"):
+            counts[name] = "disability"
     if "poverty" in columns and ("status" in columns or "return_status" in columns):
-        out = ("return_status IN ('out', 'in_progress')" if "return_status" in columns else "status = 'dropout'")
-        counts["poverty_dropouts"] = f"poverty AND {out}"
+        counts["poverty_dropouts"] = "return_status" if "return_status" in columns else "status"
     return counts
 
 
-def _examples(connection, derived: str, problems: dict[str, int], listed: int | None) -> dict[str, list[int]]:
-    """The spreadsheet rows of each problem (the first `listed`, or all). Row order is the file's."""
+# What each check of a row means in SQL, to find the rows of the problems found (a second scan, only then).
+_ROW_CHECKS = {
+    "bad_status": ("status", STATUSES), "bad_return_status": ("return_status", RETURN_STATUSES),
+    "bad_attendance": ("attendance", ATTENDANCE),
+}
+
+
+def _examples(connection, rows_sql: str, problems: dict[str, int], listed: int | None) -> dict[str, list[int]]:
+    """The spreadsheet rows of each problem (the first `listed`, or all), in the file's order."""
+    cases = ["WHEN id_code IS NOT NULL THEN id_code", "WHEN student_code IS NOT NULL THEN student_code",
+             "WHEN age_code IS NOT NULL THEN age_code"]
+    for code, (name, table) in _ROW_CHECKS.items():
+        cases.append(f"WHEN {category_sql(f'trim({name})', table)} = '?' THEN '{code}'")
+    cases.append("WHEN trim(status) = '疑似辍学' THEN 'suspected'")
+    grades = ", ".join(_literal(word) for word in _grades("6-3") | _grades("5-4"))
+    cases.append(f"WHEN coalesce(trim(grade), '') <> '' AND replace(grade, ' ', '') NOT IN ({grades}) "
+                 f"THEN 'bad_grade'")
+    twice = "WHEN count(*) OVER (PARTITION BY child) > 1 THEN CASE WHEN min(place) OVER (PARTITION BY child) <> " \
+            "max(place) OVER (PARTITION BY child) THEN 'transfer_not_closed' ELSE 'duplicate_row' END"
+    wanted = any(code in problems for code in ("transfer_not_closed", "duplicate_row"))
     limit = "" if listed is None else f"QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) <= {listed}"
-    cases = " ".join(f"WHEN {condition} THEN '{code}'" for code, condition in ROW_CHECKS.items())
     connection.execute("SET preserve_insertion_order = true")  # the file's own order, for row numbers
-    rows = connection.execute(
-        f"SELECT code, line FROM (SELECT coalesce(id_problem, student_problem, age_problem, CASE {cases} END) AS code, "
-        f"row_number() OVER () AS line FROM ({derived})) WHERE code IS NOT NULL {limit} ORDER BY code, line"
-    ).fetchall()
     found: dict[str, list[int]] = {}
-    for code, line in rows:
-        found.setdefault(code, []).append(line)
-    return found
-
-
-def _duplicates(connection, source: Source) -> dict[str, list[int]]:
-    """The same child twice: by 身份证号 (else 学籍号). In two schools it is a transfer not closed; in one, a
-    duplicate row. Found by a 64-bit hash of the ID (the IDs themselves never leave DuckDB)."""
-    key = column_sql(source, "id_number") or column_sql(source, "student_id")
-    school = " || '/' || ".join(expression for name in ("township", "school")
-                                if (expression := column_sql(source, name))) or "''"
-    connection.execute("SET preserve_insertion_order = true")
     rows = connection.execute(
-        f"WITH scanned AS (SELECT hash({key}) AS child, hash({school}) AS place, row_number() OVER () AS line "
-        f"FROM {scan_sql(source)} WHERE {key} IS NOT NULL AND {key} <> ''), "
-        f"twice AS (SELECT child, count(DISTINCT place) AS places FROM scanned GROUP BY child HAVING count(*) > 1) "
-        f"SELECT CASE WHEN places > 1 THEN 'transfer_not_closed' ELSE 'duplicate_row' END, line "
-        f"FROM scanned JOIN twice USING (child) ORDER BY line"
-    ).fetchall()
-    found: dict[str, list[int]] = {}
+        f"SELECT code, line FROM (SELECT line, CASE {' '.join(cases)} END AS problem, "
+        f"{f'CASE {twice} END' if wanted else 'NULL::VARCHAR'} AS twice FROM ({rows_sql})) "
+        f"UNPIVOT (code FOR kind IN (problem, twice)) {limit} ORDER BY code, line").fetchall()
     for code, line in rows:
         found.setdefault(code, []).append(line)
     return found
@@ -404,25 +459,23 @@ def _unreadable(source: Source, error: Exception) -> KongchuoError:
     return KongchuoError([Message("roster_unreadable", {}, where)])
 
 
-def _as_table(source: Source, groups: list[dict], counts: dict[str, str]) -> FileTable:
+def _as_table(source: Source, units: dict[tuple[str, str, str], dict[str, int]], counts: dict) -> FileTable:
     """The units as a summary table: a school qualified by its township (and county), or the township."""
     columns = source.header.columns
-    finest = next((name for name in ("school", "township", "county") if name in columns), None)
-    keys = {name: normalize_header(source.header.written[columns[name]]) for name in ("county", "township", "school")
-            if name in columns}
-    units = []
-    for group in groups:
-        parts = [group[name] for name in ("county", "township", "school") if name in columns]
-        label = QUALIFIER.join(part for part in parts if part) or "—"
-        unit_counts = {name: int(group[name]) for name in counts}
-        units.append(Unit(label, unit_counts, Where(source.path), {keys[name]: group[name] for name in keys},
+    levels = [name for name in ("county", "township", "school") if name in columns]
+    finest = levels[-1] if levels else None
+    keys = {name: normalize_header(source.header.written[columns[name]]) for name in levels}
+    found = []
+    for place, tally in units.items():
+        values = dict(zip(("county", "township", "school"), place))
+        label = QUALIFIER.join(values[name] for name in levels if values[name]) or "—"
+        found.append(Unit(label, tally, Where(source.path), {keys[name]: values[name] for name in levels},
                           keys.get(finest)))
-    ordered = sorted(keys.values(), key=unit_level)
-    details = {**source.details, "header_rows": (source.header.row,), "units": len(units), "total_rows": 0,
+    details = {**source.details, "header_rows": (source.header.row,), "units": len(found), "total_rows": 0,
                "skipped_rows": 0, "label_header": keys.get(finest),
-               "group_headers": [key for key in ordered if key != keys.get(finest)],
-               "group_names": [source.header.written[columns[name]] for name in keys if keys[name] != keys.get(finest)]}
-    return FileTable(source.path, frozenset(counts), units, None, [], details)
+               "group_headers": [keys[name] for name in levels if name != finest],
+               "group_names": [source.header.written[columns[name]] for name in levels if name != finest]}
+    return FileTable(source.path, frozenset(counts), found, None, [], details)
 
 
 # What each problem of a row means, beside identity.PROBLEMS (its ID checks).
@@ -461,10 +514,10 @@ def problem_notices(counts: RosterCounts, path: str, header_row: int) -> list[Me
 
 
 def load(path: str, options: ReadOptions, system: str = "6-3", school_year: int | None = None,
-         listed: int | None = LISTED_ROWS) -> FileTable:
+         listed: int | None = LISTED_ROWS, checks: bool = True) -> FileTable:
     """A roster as a summary table of its units, with its problems as warnings."""
     with opened(path, options) as source:
-        counts = aggregate(source, system, school_year, listed=listed)
+        counts = aggregate(source, system, school_year, listed=listed, checks=checks)
     table = counts.table
     table.notices.extend(problem_notices(counts, path, source.header.row))
     table.details["roster_rows"] = counts.rows
