@@ -6,7 +6,9 @@ import sys
 
 import pytest
 from conftest import ROOT
-from tests_small import SMALL_COUNTY as SMALL  # two townships worked by hand (see tests_small.py)
+from tests_small import (
+    SMALL_COUNTY as SMALL,  # two townships worked by hand (see tests_small.py)
+)
 
 CSV_EN = """\
 unit,is_total,indicator,name,numerator,denominator,rate,target,status,returns_needed,formula,note

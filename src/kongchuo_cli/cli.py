@@ -571,7 +571,13 @@ def reading_progress(files: tuple[str, ...], lang: str, quiet: bool):
     if quiet or not console.is_terminal or size < PROGRESS_BYTES:
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+    )
 
     from kongchuo_cli.messages import Message
 

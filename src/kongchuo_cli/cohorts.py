@@ -11,7 +11,7 @@ returns needed and totals are exactly those of `kongchuo check` on a summary tab
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
 

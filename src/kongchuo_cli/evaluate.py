@@ -11,7 +11,15 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from kongchuo_cli.columns import BY_NAME, normalize_header
-from kongchuo_cli.indicators import AT_LEAST, DROPOUTS, FORMULAS, INDICATORS, RATE, Indicator, suspended_handling
+from kongchuo_cli.indicators import (
+    AT_LEAST,
+    DROPOUTS,
+    FORMULAS,
+    INDICATORS,
+    RATE,
+    Indicator,
+    suspended_handling,
+)
 from kongchuo_cli.load import FileTable, Unit
 from kongchuo_cli.messages import KongchuoError, Message, Term, Where
 from kongchuo_cli.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines

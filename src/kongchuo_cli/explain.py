@@ -8,7 +8,15 @@ from fractions import Fraction
 
 from kongchuo_cli.columns import BY_NAME
 from kongchuo_cli.evaluate import FAIL, NA, Result
-from kongchuo_cli.indicators import AT_LEAST, FORMULAS, RATE, Indicator, Terms, spell, value
+from kongchuo_cli.indicators import (
+    AT_LEAST,
+    FORMULAS,
+    RATE,
+    Indicator,
+    Terms,
+    spell,
+    value,
+)
 from kongchuo_cli.load import Unit
 from kongchuo_cli.messages import Message
 from kongchuo_cli.render import RECORD_DECIMALS, TOTAL_LABEL, percent

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kongchuo_cli.columns import normalize_header, unit_level
-from kongchuo_cli.load import GRAND_TOTAL_LABELS, QUALIFIER, SUBTOTAL_LABELS, capped, parse_count
+from kongchuo_cli.load import (
+    GRAND_TOTAL_LABELS,
+    QUALIFIER,
+    SUBTOTAL_LABELS,
+    capped,
+    parse_count,
+)
 from kongchuo_cli.messages import KongchuoError, Message, Where, fail
 from kongchuo_cli.read import Grid
 
@@ -172,7 +178,9 @@ class _Header:
 def find_header(rows: list[list[str]], header_row: int | None = None) -> _Header | None:
     """The header of a grade table: a 学年 column beside a 年级 column (long) or three grade columns (wide); up
     to three rows joined (在校学生数 over 一年级). None when the grid is not a grade table."""
-    from kongchuo_cli.load import _joined  # the summary tables' way of joining merged header rows
+    from kongchuo_cli.load import (
+        _joined,  # the summary tables' way of joining merged header rows
+    )
 
     candidates = [header_row - 1] if header_row else range(min(len(rows), HEADER_SEARCH_ROWS))
     for index in candidates:

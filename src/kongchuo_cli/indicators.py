@@ -36,7 +36,9 @@ def value(of: Terms, counts: Counts) -> int:
 
 def spell(of: Terms, lang: str, bracket: bool = False) -> str:
     """The terms in words: 一年级入学人数 + 转入人数 - 死亡人数 (bracketed when a part of a quotient)."""
-    from kongchuo_cli.columns import BY_NAME  # the column table names what the formulas sum
+    from kongchuo_cli.columns import (
+        BY_NAME,  # the column table names what the formulas sum
+    )
 
     words = [BY_NAME[column].headers[0] if lang == "zh" else column for _, column in of]
     text = words[0] + "".join(f" {'+' if sign > 0 else '-'} {word}" for (sign, _), word in zip(of[1:], words[1:]))

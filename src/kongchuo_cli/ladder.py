@@ -6,7 +6,14 @@ from __future__ import annotations
 from fractions import Fraction
 
 from kongchuo_cli import __version__
-from kongchuo_cli.cohorts import FlowRates, Gap, flow_rates, identity_gaps, ladder, survival
+from kongchuo_cli.cohorts import (
+    FlowRates,
+    Gap,
+    flow_rates,
+    identity_gaps,
+    ladder,
+    survival,
+)
 from kongchuo_cli.grades import GradeTable
 from kongchuo_cli.messages import KongchuoError, Message, Term
 from kongchuo_cli.render import TOTAL_LABEL, percent

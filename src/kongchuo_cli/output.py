@@ -18,7 +18,9 @@ BOM_FORMATS = {"csv", "tsv"}  # written to a file with a UTF-8 BOM so that Excel
 
 
 def _xlsx(*args, **kwargs) -> bytes:
-    from kongchuo_cli.spreadsheet import to_xlsx  # openpyxl only when a workbook is asked for
+    from kongchuo_cli.spreadsheet import (
+        to_xlsx,  # openpyxl only when a workbook is asked for
+    )
 
     return to_xlsx(*args, **kwargs)
 

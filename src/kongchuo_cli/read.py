@@ -119,7 +119,9 @@ def _read_workbook(name: str, data: bytes, options: ReadOptions) -> Grid:
     """The chosen sheet's cells as text: formulas as their saved values, merged text cells filled from their
     corner. A merged *count* stays in its first row only (copied down it would be counted once per row) and is
     reported; a formula that was never calculated and saved is refused rather than read as empty."""
-    from openpyxl import load_workbook  # imported here: it costs ~0.1 s and only workbooks need it
+    from openpyxl import (
+        load_workbook,  # imported here: it costs ~0.1 s and only workbooks need it
+    )
 
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)

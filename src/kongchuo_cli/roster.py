@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kongchuo_cli.columns import normalize_header, unit_level
+from kongchuo_cli.columns import normalize_header
 from kongchuo_cli.grades import _GRADE_WORDS, SYSTEMS
 from kongchuo_cli.identity import (
     MAX_AGE_OVER_GRADE,
@@ -31,7 +31,14 @@ from kongchuo_cli.identity import (
 )
 from kongchuo_cli.load import QUALIFIER, FileTable, Unit
 from kongchuo_cli.messages import KongchuoError, Message, Where, fail
-from kongchuo_cli.read import EXCEL_SUFFIXES, STDIN, ZIP_MAGIC, ReadOptions, decode, read_grid
+from kongchuo_cli.read import (
+    EXCEL_SUFFIXES,
+    STDIN,
+    ZIP_MAGIC,
+    ReadOptions,
+    decode,
+    read_grid,
+)
 
 PEEK_BYTES = 256 * 1024  # enough for the title rows and the header of any roster
 HEADER_SEARCH_ROWS = 20
