@@ -265,47 +265,59 @@ class RosterCounts:
     rows: int
 
 
-def _rows_sql(source: Source, system: str, school_year: int, today: date | None, checks: bool = True,
-              numbered: bool = False) -> str:
-    """Per row: the unit, the categories the counts need (grade number, status, flags), and with `checks` the
-    identity problems and hashes of the child and the place. A row with no unit, grade or status is a note under
-    the table (说明, 填表人): not a pupil."""
-    raw = {name: column_sql(source, name) or "NULL" for name in KEYS}
+def _pupils_sql(source: Source, system: str, school_year: int, today: date | None, checks: bool,
+                numbered: bool = False) -> str:
+    """Per row: the unit and category columns as written and, with `checks`, the identity problems (and with
+    `numbered` the row's place in the file and hashes of the child and the place). A row with no unit, grade or
+    status is a note under the table (说明, 填表人): not a pupil."""
+    raw = {name: f"c{source.header.columns[name]}" if name in source.header.columns else "NULL" for name in KEYS}
     identity = column_sql(source, "id_number") if checks else None
     student = column_sql(source, "student_id") if checks else None
     telling = [raw[name] for name in ("county", "township", "school", "grade", "status", "return_status")
                if raw[name] != "NULL"]
-    grades = ", ".join(f"({_literal(word)}, {number})" for word, number in _grades(system).items())
+    # the file's order, numbered before anything can reorder the rows: costly, so only when rows must be named
+    scanned = f"(SELECT *, row_number() OVER () AS line FROM {scan_sql(source)})" if numbered else scan_sql(source)
+    keys = ", ".join(f"{raw[name]} AS {name}" for name in KEYS)
+    rows = f"SELECT {keys}{', line' if numbered else ''}"
+    if identity or student:
+        rows += (f", {f'nullif({identity}, {chr(39) * 2})' if identity else 'NULL'} AS id_text, "
+                 f"{f'nullif({student}, {chr(39) * 2})' if student else 'NULL'} AS student_text, "
+                 f"{f'try_cast(substr({identity}, 1, 17) AS BIGINT)' if identity else 'NULL'} AS id_digits")
+    rows += f" FROM {scanned} WHERE coalesce({', '.join(telling)}, '') <> ''"
+    if not (identity or student):
+        return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})"
     id_code = sql_id_problem("id_text", today, "id_digits") if identity else "NULL"
     student_code = (f"CASE WHEN student_text = 'G' || id_text THEN NULL ELSE "  # a G number is its ID: checked once
                     f"{sql_student_id_problem('student_text', today)} END" if student else "NULL")
     born = "(id_digits // 1000) % 100000000"  # YYYYMMDD as a number
-    age_code = (f"CASE WHEN id_code IS NOT NULL OR grade_number IS NULL THEN NULL "
-                f"WHEN {born} > ({school_year} - grade_number - {MIN_AGE_OVER_GRADE}) * 10000 + 901 "
-                f"THEN 'age_too_young' "
-                f"WHEN {born} <= ({school_year} - grade_number - {MAX_AGE_OVER_GRADE} - 1) * 10000 + 901 "
+    age_code = (f"CASE WHEN id_code IS NOT NULL OR number IS NULL THEN NULL "
+                f"WHEN {born} > ({school_year} - number - {MIN_AGE_OVER_GRADE}) * 10000 + 901 THEN 'age_too_young' "
+                f"WHEN {born} <= ({school_year} - number - {MAX_AGE_OVER_GRADE} - 1) * 10000 + 901 "
                 f"THEN 'age_too_old' END" if identity else "NULL")
-    place = "coalesce(county, '') || '/' || coalesce(township, '') || '/' || coalesce(school, '')"
-    child = "coalesce(id_text, student_text)"
-    # the file's order, numbered before anything can reorder the rows: costly, so only when rows must be named
-    scanned = f"(SELECT *, row_number() OVER () AS line FROM {scan_sql(source)})" if numbered else scan_sql(source)
-    line = ", line" if numbered else ""
-    texts = (f", {f'nullif({identity}, {chr(39) * 2})' if identity else 'NULL'} AS id_text, "
-             f"{f'nullif({student}, {chr(39) * 2})' if student else 'NULL'} AS student_text, "
-             f"{'try_cast(substr(id_text, 1, 17) AS BIGINT)' if identity else 'NULL'} AS id_digits")
+    hashes = (", hash(coalesce(id_text, student_text)) AS child, hash(coalesce(county, '') || '/' || "
+              "coalesce(township, '') || '/' || coalesce(school, '')) AS place" if numbered else "")
+    return (f"SELECT * EXCLUDE (id_text, student_text, id_digits, number, text), {student_code} AS student_code, "
+            f"{age_code} AS age_code{hashes} FROM (SELECT *, {id_code} AS id_code FROM ("
+            f"SELECT * FROM ({rows}) {_grade_join(system, 'grade')}))")
+
+
+def _grade_join(system: str, column: str) -> str:
+    """A join giving `number`, the year of schooling of the written grade (NULL when it cannot be read)."""
+    grades = ", ".join(f"({_literal(word)}, {number})" for word, number in _grades(system).items())
+    return f"LEFT JOIN (VALUES {grades}) AS grades(text, number) ON grades.text = replace(trim({column}), ' ', '')"
+
+
+def _categorised_sql(rows: str, system: str) -> str:
+    """Rows (or groups of rows, with their count `n`) with their values read: grade number, status, flags."""
     kinds = " OR ".join(f"disability LIKE {_literal('%' + kind + '%')}" for kind in THREE_KINDS)
-    grade_join = (f"LEFT JOIN (VALUES {grades}) AS grades(text, number) ON grades.text = replace({raw['grade']}, ' ', '')"
-                  if raw["grade"] != "NULL" else "LEFT JOIN (SELECT NULL AS number) AS grades ON false")
     return (
-        f"SELECT county, township, school{', line' if numbered else ''}, grade_number, "
-        f"(grade <> '' AND grade_number IS NULL) AS bad_grade, "
-        f"{category_sql('status', STATUSES)} AS status, {category_sql('return_status', RETURN_STATUSES)} AS "
-        f"return_status, {category_sql('attendance', ATTENDANCE)} AS attendance, coalesce({kinds}, false) AS "
-        f"three_kinds, {yes_sql('poverty')} AS poverty, id_code, {student_code} AS student_code, "
-        f"{age_code} AS age_code, hash({child}) AS child, hash({place}) AS place FROM ("
-        f"SELECT *, {id_code} AS id_code FROM ("
-        f"SELECT {', '.join(f'{raw[name]} AS {name}' for name in KEYS)}{line}{texts}, grades.number AS grade_number "
-        f"FROM {scanned} {grade_join} WHERE coalesce({', '.join(telling)}, '') <> ''))")
+        f"SELECT trim(county) AS county, trim(township) AS township, trim(school) AS school, "
+        f"number AS grade_number, (coalesce(trim(grade), '') <> '' AND number IS NULL) AS bad_grade, "
+        f"{category_sql('trim(status)', STATUSES)} AS status, "
+        f"{category_sql('trim(return_status)', RETURN_STATUSES)} AS return_status, "
+        f"{category_sql('trim(attendance)', ATTENDANCE)} AS attendance, coalesce({kinds}, false) AS three_kinds, "
+        f"{yes_sql('trim(poverty)')} AS poverty, * EXCLUDE (county, township, school, grade, status, return_status, "
+        f"disability, attendance, poverty, text, number) FROM ({rows}) {_grade_join(system, 'grade')}")
 
 
 def _children_sql(source: Source) -> str:
@@ -332,16 +344,19 @@ def aggregate(source: Source, system: str = "6-3", school_year: int | None = Non
     counts = _count_columns(source.header.columns, SYSTEMS[system].primary_last)
     codes = [code for code in PROBLEMS if checks]
     tallies = {**counts, **{code: f"'{code}' IN (id_code, student_code, age_code)" for code in codes}, **ROW_CHECKS}
-    select = ", ".join(f"count(*) FILTER (WHERE {condition}) AS {name}" for name, condition in tallies.items())
-    rows_sql = _rows_sql(source, system, school_year, today, checks)
+    select = ", ".join(f"sum(n) FILTER (WHERE {condition}) AS {name}" for name, condition in tallies.items())
+    # rows grouped by their values as written first (a cheap hash of a few text columns), so the values are read
+    # once per distinct combination rather than once per row
+    written = (f"SELECT * EXCLUDE (n), sum(n) AS n FROM (SELECT *, 1 AS n FROM "
+               f"({_pupils_sql(source, system, school_year, today, checks)})) GROUP BY ALL")
     connection = connect()
     try:
-        grouped = connection.execute(f"SELECT county, township, school, {select}, count(*) FROM ({rows_sql}) "
-                                     f"GROUP BY ALL").fetchall()
+        grouped = connection.execute(f"SELECT county, township, school, {select}, sum(n) "
+                                     f"FROM ({_categorised_sql(written, system)}) GROUP BY ALL").fetchall()
         # measured on 10 million rows: a grouping set over units and children in one scan took twice the time
-        # and 2.1 GB; two scans stay within 3 GB of neither
+        # and 2.1 GB; a second scan grouping by a hash of the ID stays well under 1 GB
         twice = connection.execute(
-            f"SELECT count(*), min(place) <> max(place) FROM ({_children_sql(source)}) GROUP BY child "
+            f"SELECT child, count(*), min(place) <> max(place) FROM ({_children_sql(source)}) GROUP BY child "
             f"HAVING count(*) > 1").fetchall() if checks else []
     except Exception as error:  # noqa: BLE001 - DuckDB's message may quote a row: never shown
         raise _unreadable(source, error) from None
@@ -352,21 +367,25 @@ def aggregate(source: Source, system: str = "6-3", school_year: int | None = Non
     for row in grouped:
         place = tuple((value or "").strip() for value in row[:3])
         found = dict(zip(names, row[3:-1]))
-        tally = units.setdefault(place, dict.fromkeys(counts, 0))  # the same place written with spaces: merged
+        tally = units.setdefault(place, dict.fromkeys(counts, 0))
         for name in counts:
-            tally[name] += found[name]
+            tally[name] += found[name] or 0  # a sum over no rows is NULL
         for code in problems:
-            problems[code] += found[code]
+            problems[code] += found[code] or 0
         total += row[-1]
-    for number, two_places in twice:
-        code = "transfer_not_closed" if two_places else "duplicate_row"
-        problems[code] = problems.get(code, 0) + number
+    children = {}  # hash of a child listed twice → its problem
+    for child, number, two_places in twice:
+        children[child] = "transfer_not_closed" if two_places else "duplicate_row"
+        problems[children[child]] = problems.get(children[child], 0) + number
     problems = {code: count for code, count in problems.items() if count}
-    if problems:
-        numbered = _rows_sql(source, system, school_year, today, checks, numbered=True)
-        examples = _examples(connection, numbered, problems, listed)
-    else:
-        examples = {}
+    examples = {}
+    if set(problems) - {"transfer_not_closed", "duplicate_row"}:
+        numbered = _pupils_sql(source, system, school_year, today, checks, numbered=True)
+        if set(problems) & set(ROW_CHECKS):  # values to read as well: only then on every row
+            numbered = _categorised_sql(numbered, system)
+        examples = _examples(connection, numbered, listed, row_checks=bool(set(problems) & set(ROW_CHECKS)))
+    if children:
+        examples.update(_children_rows(connection, source, children, listed))
     connection.close()
     return RosterCounts(_as_table(source, dict(sorted(units.items())), counts), problems, examples, total)
 
@@ -393,19 +412,30 @@ def _count_columns(columns: dict[str, int], primary_last: int) -> dict[str, str]
     return counts
 
 
-def _examples(connection, rows_sql: str, problems: dict[str, int], listed: int | None) -> dict[str, list[int]]:
-    """The spreadsheet rows of each problem (the first `listed`, or all), in the file's order."""
-    cases = " ".join(["WHEN id_code IS NOT NULL THEN id_code", "WHEN student_code IS NOT NULL THEN student_code",
-                      "WHEN age_code IS NOT NULL THEN age_code",
-                      *(f"WHEN {condition} THEN '{code}'" for code, condition in ROW_CHECKS.items())])
-    twice = ("CASE WHEN count(*) OVER (PARTITION BY child) > 1 THEN CASE WHEN min(place) OVER (PARTITION BY child) "
-             "<> max(place) OVER (PARTITION BY child) THEN 'transfer_not_closed' ELSE 'duplicate_row' END END"
-             if any(code in problems for code in ("transfer_not_closed", "duplicate_row")) else "NULL::VARCHAR")
+def _examples(connection, rows_sql: str, listed: int | None, row_checks: bool) -> dict[str, list[int]]:
+    """The spreadsheet rows of each problem of a row (the first `listed`, or all), in the file's order."""
+    codes = ", ".join(["id_code", "student_code", "age_code",
+                       *(f"CASE WHEN {condition} THEN '{code}' END" for code, condition in ROW_CHECKS.items()
+                         if row_checks)])
     limit = "" if listed is None else f"QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) <= {listed}"
-    connection.execute("SET preserve_insertion_order = true")  # the file's own order, for row numbers
     rows = connection.execute(
-        f"SELECT code, line FROM (SELECT line, CASE {cases} END AS problem, {twice} AS twice FROM ({rows_sql})) "
-        f"UNPIVOT (code FOR kind IN (problem, twice)) {limit} ORDER BY code, line").fetchall()
+        f"SELECT code, line FROM (SELECT line, coalesce({codes}) AS code FROM ({rows_sql})) WHERE code IS NOT NULL "
+        f"{limit} ORDER BY code, line").fetchall()
+    return _by_code(rows)
+
+
+def _children_rows(connection, source: Source, children: dict[int, str], listed: int | None) -> dict[str, list[int]]:
+    """The rows of the children listed twice (found by the hash of their ID)."""
+    key = column_sql(source, "id_number") or column_sql(source, "student_id")
+    wanted = ", ".join(map(str, children))
+    rows = connection.execute(
+        f"SELECT child, line FROM (SELECT hash({key}) AS child, row_number() OVER () AS line FROM "
+        f"{scan_sql(source)}) WHERE child IN ({wanted}) ORDER BY line").fetchall()
+    found = _by_code([(children[child], line) for child, line in rows])
+    return found if listed is None else {code: lines[:listed] for code, lines in found.items()}
+
+
+def _by_code(rows: list[tuple[str, int]]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for code, line in rows:
         found.setdefault(code, []).append(line)
