@@ -252,8 +252,8 @@ def _roster_blocks(rng, rows: int, places: Places, ids: IdMaker, duplicate_ids: 
         checks[wrong] = _wrong(rng, checks[wrong])
         id_text = id_texts(first17, checks)
         xjh = ["G" + text for text in id_text]
-        for i in np.flatnonzero(rng.random(n) < 0.002).tolist():  # pupils registered without an ID: J or L
-            xjh[i] = f"{'JL'[i % 2]}{rng.integers(10**17, 10**18)}"
+        for i in np.flatnonzero(rng.random(n) < 0.002).tolist():  # J (self-assigned) or L (temporary) numbers:
+            xjh[i] = f"{'JL'[i % 2]}{id_text[i][:17]}{rng.integers(10)}"  # ID-shaped, a last digit of their own
 
         disability = _disability(rng, n, DISABLED_SHARE)
         attendance = np.where(disability > 0, _pick(rng, ATTENDANCE_WEIGHTS, n), 0)
