@@ -18,7 +18,7 @@ from kongchuo_cli.grades import GradeTable
 from kongchuo_cli.messages import KongchuoError, Message, Term
 from kongchuo_cli.render import TOTAL_LABEL, percent
 from kongchuo_cli.report import Report
-from kongchuo_cli.table import Column
+from kongchuo_cli.table import Column, runs
 
 GRADE_NAMES = tuple(f"{word}年级" for word in "一二三四五六七八九")
 RATE_DECIMALS = 4
@@ -82,28 +82,28 @@ def ladder_table(records: list[dict], lang: str, color: bool, width: int | None)
     columns = [Column(Term("单位", "Unit")), Column(Term("届", "Cohort")),
                *(Column(Term(name, f"G{grade}"), right=True) for grade, name in enumerate(GRADE_NAMES, 1)),
                Column(Term("增减", "Change"), right=True)]
-    sections: list[list[list[tuple[str, str | None]]]] = []
-    for position, fields in enumerate(records):
-        first = position == 0 or fields["unit"] != records[position - 1]["unit"]
-        if first:
-            sections.append([])
-        bold = "bold" if fields["is_total"] else None
-        cells, before = [], None
-        for grade in range(1, 10):
-            size = fields[f"grade_{grade}"]
-            if size is None:
-                cells.append(("", None))
-            elif before is not None and size < before:
-                cells.append((f"{size:,}{LOSS_MARK}{before - size}", "red"))
-            else:
-                cells.append((f"{size:,}", bold))
-            before = size
-        cohort = f"{fields['cohort']}级" if lang == "zh" else str(fields["cohort"])
-        sections[-1].append([(fields["unit"] if first else "", "bold"), (cohort, bold), *cells,
-                             (f"{fields['change']:+,}", "red" if fields["change"] < 0 else bold)])
+    sections = [[_ladder_row(fields, lang, first=position == 0) for position, fields in enumerate(run)]
+                for run in runs(records, lambda fields: fields["unit"])]
     headers = [column.header.render(lang) for column in columns]
     title = Message("ladder_title").render(lang)
     return draw(title, columns, headers, sections, width or 140, color) + Message("ladder_footer").render(lang) + "\n"
+
+
+def _ladder_row(fields: dict, lang: str, first: bool) -> list[tuple[str, str | None]]:
+    bold = "bold" if fields["is_total"] else None
+    cells, before = [], None
+    for grade in range(1, 10):
+        size = fields[f"grade_{grade}"]
+        if size is None:
+            cells.append(("", None))
+        elif before is not None and size < before:
+            cells.append((f"{size:,}{LOSS_MARK}{before - size}", "red"))
+        else:
+            cells.append((f"{size:,}", bold))
+        before = size
+    cohort = f"{fields['cohort']}级" if lang == "zh" else str(fields["cohort"])
+    return [(fields["unit"] if first else "", "bold"), (cohort, bold), *cells,
+            (f"{fields['change']:+,}", "red" if fields["change"] < 0 else bold)]
 
 
 # ---- UIS flow rates -----------------------------------------------------------------------------------------
@@ -181,22 +181,25 @@ def flow_table(rows: list[tuple[dict, list[Fraction | None]]], lang: str, color:
     columns = [Column(Term("单位", "Unit")), *(Column(Term(FLOW_FIELDS[key], name), right=key != "grade")
                                                for key, name in shown)]
     sections: list[list[list[tuple[str, str | None]]]] = []
-    for position, (fields, exact) in enumerate(rows):
-        first = position == 0 or fields["unit"] != rows[position - 1][0]["unit"]
-        if first:
-            sections.append([])
-        bold = "bold" if fields["is_total"] else None
-        cells = [(GRADE_NAMES[fields["grade"] - 1] if lang == "zh" else str(fields["grade"]), bold)]
-        cells += [("—" if fields[key] is None else f"{fields[key]:,}", bold)
-                  for key in ("enrolled", "following", "repeaters", "promoted")]
-        cells += [("—" if value is None else f"{_percent(value, 2)}%", bold) for value in exact]
-        if not uis:
-            cells = cells[:3] + cells[5:6]
-        sections[-1].append([(fields["unit"] if first else "", "bold"), *cells])
+    for run in runs(rows, lambda row: row[0]["unit"]):
+        sections.append([_flow_cells(fields, exact, lang, uis, first=position == 0)
+                         for position, (fields, exact) in enumerate(run)])
     headers = [column.header.render(lang) for column in columns]
     year = rows[0][0]["year"] if rows else "—"
     title = Message("flow_title", {"year": year}).render(lang)
     return draw(title, columns, headers, sections, width or 140, color) + footer + "\n"
+
+
+def _flow_cells(fields: dict, exact: list[Fraction | None], lang: str, uis: bool, first: bool
+                ) -> list[tuple[str, str | None]]:
+    bold = "bold" if fields["is_total"] else None
+    cells = [(GRADE_NAMES[fields["grade"] - 1] if lang == "zh" else str(fields["grade"]), bold)]
+    cells += [("—" if fields[key] is None else f"{fields[key]:,}", bold)
+              for key in ("enrolled", "following", "repeaters", "promoted")]
+    cells += [("—" if value is None else f"{_percent(value, 2)}%", bold) for value in exact]
+    if not uis:
+        cells = cells[:3] + cells[5:6]
+    return [(fields["unit"] if first else "", "bold"), *cells]
 
 
 # ---- where the table does not add up ------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from kongchuo_cli.roster import (
     scan_sql,
     yes_sql,
 )
-from kongchuo_cli.table import Column
+from kongchuo_cli.table import Column, runs
 
 # Priority groups in the order they are served (the first a child belongs to decides its place in the list).
 PRIORITIES: tuple[tuple[str, tuple[str, ...], Term], ...] = (
@@ -130,14 +130,9 @@ def returns_table(records: list[dict], counts: dict[str, int], lang: str, reveal
     english = ("School", "Grade", "Name", "ID number", "Priority", "Reason", "Status", "Responsible")
     columns = [Column(Term("乡镇", "Township")), *(Column(Term(FIELDS[key], name), wraps=key == "dropout_reason")
                                                    for key, name in zip(keys, english))]
-    sections: list[list[list[tuple[str, str | None]]]] = []
-    for position, fields in enumerate(records):
-        first = position == 0 or fields["township"] != records[position - 1]["township"]
-        if first:
-            sections.append([])
-        urgent = "bold red" if fields["priority"] else None
-        sections[-1].append([(fields["township"] if first else "", "bold"),
-                             *((fields[key] or "", urgent if key == "priority" else None) for key in keys)])
+    sections = [[[(fields["township"] if position == 0 else "", "bold"),
+                  *((fields[key] or "", "bold red" if key == "priority" and fields[key] else None) for key in keys)]
+                 for position, fields in enumerate(run)] for run in runs(records, lambda fields: fields["township"])]
     title = Message("returns_title", {"count": len(records), "out": counts["out"],
                                       "in_progress": counts["in_progress"]}).render(lang)
     footer = [Message("returns_counted", {"returned": counts["returned"], "transfer": counts["transfer_verified"],

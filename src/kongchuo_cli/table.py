@@ -114,3 +114,14 @@ def draw(title: str, columns: list[Column], headers: list[str], sections: list[l
             lines.extend(painter.lines(row, "│"))
     lines.append(rule("└", "─", "┴", "┘"))
     return "\n".join(lines) + "\n"
+
+
+def runs(items: list, key) -> list[list]:
+    """Consecutive items with the same key, as the sections of a table (one per unit or township)."""
+    sections: list[list] = []
+    for position, item in enumerate(items):
+        if position == 0 or key(item) != key(items[position - 1]):
+            sections.append([])
+        sections[-1].append(item)
+    return sections
+
