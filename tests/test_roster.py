@@ -207,3 +207,16 @@ def test_without_id_checks_the_counts_are_the_same(tmp_path):
     plain = roster.load(path, ReadOptions(), school_year=2024, checks=False)
     assert [(u.label, u.counts) for u in plain.units] == [(u.label, u.counts) for u in checked.units]
     assert len(checked.notices) == 1 and plain.notices == []
+
+
+def test_a_roster_workbook_reads_the_same(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in ROSTER:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "r.xlsx")
+    from_csv = roster.load(write(tmp_path / "r.csv", ROSTER), ReadOptions(), school_year=2024)
+    from_xlsx = roster.load(str(tmp_path / "r.xlsx"), ReadOptions(), school_year=2024)
+    assert [(u.label, u.counts) for u in from_xlsx.units] == [(u.label, u.counts) for u in from_csv.units]
+    assert from_xlsx.details["roster_rows"] == 7

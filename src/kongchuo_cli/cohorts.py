@@ -23,7 +23,6 @@ from kongchuo_cli.load import FileTable, Unit
 from kongchuo_cli.messages import KongchuoError, Message
 from kongchuo_cli.thresholds import Thresholds
 
-COHORT_INDICATORS = ("consolidation_9y", "consolidation_junior_3y", "consolidation_primary")
 ANNUAL_INDICATORS = ("dropout_primary", "dropout_junior")
 LOSSES_LIANGJI = ("dropouts", "deaths", "transfers_out", "other_out")  # 两基: 退学+死亡+转出+其他减少 (休学 by setting)
 GAINS_LIANGJI = ("transfers_in", "other_in")  # − (转入 + 其他增加)

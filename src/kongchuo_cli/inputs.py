@@ -29,10 +29,11 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
     kinds: dict[str, str] = {}
 
     def parse(path: str):
-        if kind == ROSTER or (kind is None and roster.is_roster(path, options)):
+        peeked = roster.peek(path, options)  # a workbook is read here once, whatever it turns out to be
+        if kind == ROSTER or (kind is None and roster.find_header(peeked.rows) is not None):
             kinds[path] = ROSTER
-            return roster.load(path, options, system, school_year, listed, id_checks)
-        grid = read_grid(path, options)
+            return roster.load(path, options, system, school_year, listed, id_checks, peeked)
+        grid = peeked.grid or read_grid(path, options)
         kinds[path] = kind or (GRADES if grades.is_grade_table(grid) else SUMMARY)
         if kinds[path] == GRADES:
             return grades.table_from_grid(grid, options.header_row, system)

@@ -35,6 +35,7 @@ from kongchuo_cli.read import (
     EXCEL_SUFFIXES,
     STDIN,
     ZIP_MAGIC,
+    Grid,
     ReadOptions,
     decode,
     read_grid,
@@ -121,34 +122,38 @@ def find_header(rows: list[list[str]]) -> Header | None:
     return None
 
 
-def peek(path: str, options: ReadOptions) -> tuple[list[list[str]], dict]:
+@dataclass(frozen=True)
+class Peek:
+    """The first rows of an input, and the whole grid when it had to be read whole (a workbook, standard input)
+    so that nobody reads it twice."""
+
+    rows: list[list[str]]
+    details: dict
+    grid: Grid | None = None
+
+
+def peek(path: str, options: ReadOptions) -> Peek:
     """The first rows of a file, without reading all of it (a workbook is read whole: rosters in Excel are
     county-sized)."""
-    if path == STDIN or path.lower().endswith(EXCEL_SUFFIXES):
+    head = b""
+    if path != STDIN and not path.lower().endswith(EXCEL_SUFFIXES):
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(PEEK_BYTES)
+        except OSError:
+            return Peek([], {})  # read_grid reports it properly
+    if not head or head.startswith(ZIP_MAGIC):
         grid = read_grid(path, options)
-        return grid.rows[:HEADER_SEARCH_ROWS + 1], grid.details
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(PEEK_BYTES)
-    except OSError:
-        return [], {}  # read_grid reports it properly
-    if head.startswith(ZIP_MAGIC):
-        grid = read_grid(path, options)
-        return grid.rows[:HEADER_SEARCH_ROWS + 1], grid.details
+        return Peek(grid.rows[:HEADER_SEARCH_ROWS + 1], grid.details, grid)
     cut = head.rfind(b"\n")
     head = head[:cut + 1] if cut > 0 and len(head) == PEEK_BYTES else head
     try:
         text, encoding = decode(head, path, options.encoding)
     except KongchuoError:
-        return [], {}
+        return Peek([], {})
     delimiter = max((",", "\t", ";"), key=lambda mark: text.split("\n", 1)[0].count(mark))
     rows = list(csv.reader(text.splitlines()[:HEADER_SEARCH_ROWS + 1], delimiter=delimiter))
-    return rows, {"encoding": encoding, "delimiter": delimiter}
-
-
-def is_roster(path: str, options: ReadOptions) -> bool:
-    rows, _ = peek(path, options)
-    return find_header(rows) is not None
+    return Peek(rows, {"encoding": encoding, "delimiter": delimiter})
 
 
 # ---- the file as DuckDB sees it ------------------------------------------------------------------------------
@@ -166,22 +171,23 @@ class Source:
 
 
 @contextmanager
-def opened(path: str, options: ReadOptions) -> Iterator[Source]:
+def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Iterator[Source]:
     """The roster as a UTF-8 CSV for DuckDB; a GBK or UTF-16 file, a workbook or standard input is copied to a
     private temporary file (deleted afterwards)."""
-    rows, details = peek(path, options)
-    header = find_header(rows)
+    peeked = peeked or peek(path, options)
+    details = peeked.details
+    header = find_header(peeked.rows)
     if header is None:
         raise fail("roster_header_not_found", Where(path))
     encoding = details.get("encoding")
-    if encoding in ("utf-8", "utf-8-sig") and path != STDIN and "sheet" not in details:
+    if encoding in ("utf-8", "utf-8-sig") and peeked.grid is None:
         yield Source(path, path, header, details["delimiter"], details)
         return
     descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            if "sheet" in details or path == STDIN:
-                csv.writer(handle).writerows(read_grid(path, options).rows)
+            if peeked.grid is not None:
+                csv.writer(handle).writerows(peeked.grid.rows)
                 delimiter = ","
             else:
                 _transcode(path, encoding, handle)
@@ -503,9 +509,9 @@ def problem_notices(counts: RosterCounts, path: str, header_row: int) -> list[Me
 
 
 def load(path: str, options: ReadOptions, system: str = "6-3", school_year: int | None = None,
-         listed: int | None = LISTED_ROWS, checks: bool = True) -> FileTable:
+         listed: int | None = LISTED_ROWS, checks: bool = True, peeked: Peek | None = None) -> FileTable:
     """A roster as a summary table of its units, with its problems as warnings."""
-    with opened(path, options) as source:
+    with opened(path, options, peeked) as source:
         counts = aggregate(source, system, school_year, listed=listed, checks=checks)
     table = counts.table
     table.notices.extend(problem_notices(counts, path, source.header.row))
