@@ -4,13 +4,13 @@ from fractions import Fraction
 
 import pytest
 
-from kongchuo_cli.evaluate import FAIL, NA, PASS, WARN, evaluate, judge
-from kongchuo_cli.gate import ExitCode, exit_code
-from kongchuo_cli.indicators import BY_ID
-from kongchuo_cli.load import FileTable, Unit
-from kongchuo_cli.messages import KongchuoError, Where
-from kongchuo_cli.rules import parse_rule
-from kongchuo_cli.thresholds import Line, parse
+from kongchuo_cli.indicators.definitions import BY_ID
+from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, WARN, evaluate, judge
+from kongchuo_cli.judge.gate import ExitCode, exit_code
+from kongchuo_cli.model import CountsTable, Unit
+from kongchuo_cli.policy.rules import parse_rule
+from kongchuo_cli.policy.thresholds import Line, parse
+from kongchuo_cli.problems import KongchuoError, Where
 
 CONSOLIDATION = BY_ID["consolidation_9y"]
 POLICY = parse("""
@@ -25,7 +25,7 @@ indicators:
 
 def table(*units, path="t.csv"):
     columns = frozenset(name for _, counts in units for name in counts)
-    return FileTable(path, columns, [Unit(label, counts, Where(path, row=row + 2))
+    return CountsTable(path, columns, [Unit(label, counts, Where(path, row=row + 2))
                                      for row, (label, counts) in enumerate(units)], None)
 
 
@@ -144,7 +144,7 @@ def test_count_indicator():
     ],
 )
 def test_exit_code(statuses, gate, strict, code):
-    from kongchuo_cli.evaluate import Result
+    from kongchuo_cli.judge.evaluate import Result
 
     results = [Result(f"u{i}" if i < 2 else None, i == 2, CONSOLIDATION, 0, 1, Line(), status, None)
                for i, status in enumerate(statuses)]

@@ -60,7 +60,7 @@ def test_sheet_by_name_or_number(run, tmp_path, sheet):
 def test_missing_sheet_lists_the_sheets(run, tmp_path):
     path = corpus.township_workbook(tmp_path)
     result = run("check", str(path), "--sheet", "Sheet9", "--lang", "en")
-    assert (result.exit_code, result.stderr) == (2, f"Error: {path}: no sheet 'Sheet9'; the sheets are: 汇总表、说明.\n")
+    assert (result.exit_code, result.stderr) == (2, f"Error: {path}: no sheet 'Sheet9'; the sheets are: 汇总表, 说明.\n")  # a list joined in the reader's language
 
 
 def test_header_row_given(run, tmp_path):
@@ -127,16 +127,16 @@ def test_roll_up_by_an_unknown_column(run, tmp_path):
 
 
 def test_load_files_reports_each_file_as_it_begins(tmp_path):
-    from kongchuo_cli.load import load_files
+    from kongchuo_cli.read.inputs import read_inputs
 
     files = [str(path) for path in corpus.county_files(tmp_path)]
     heard = []
-    load_files(files, on_file=heard.append)
+    read_inputs(files, on_file=heard.append)
     assert heard == files
 
 
 def test_no_progress_display_off_a_terminal(tmp_path):
-    from kongchuo_cli.cli import reading_progress
+    from kongchuo_cli.cli.run import reading_progress
 
     big = tmp_path / "big.csv"
     big.write_bytes(b"x" * 3_000_000)

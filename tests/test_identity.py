@@ -6,21 +6,11 @@ from datetime import date, timedelta
 
 import duckdb
 import pytest
+from helpers.identity import age_grade_problem, age_on_1_september, birth_date, id_problem, student_id_problem
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kongchuo_cli.identity import (
-    PROBLEMS,
-    age_grade_problem,
-    age_on_1_september,
-    birth_date,
-    id_problem,
-    mask_id,
-    mask_name,
-    sql_id_problem,
-    sql_mask_id,
-    student_id_problem,
-)
+from kongchuo_cli.read.roster.identity import PROBLEMS, mask_id, mask_name, sql_id_problem, sql_mask_id
 
 TODAY = date(2024, 6, 1)
 ID_CODES = {"id_length", "id_old_15", "id_chars", "id_birth_date", "id_check_digit"}
@@ -294,7 +284,7 @@ STUDENT_CASES = ["G" + "11010519491231002X", "G110105194912310012", "g1101051949
 def test_sql_student_id_problem_agrees_with_python():
     import duckdb
 
-    from kongchuo_cli.identity import sql_student_id_problem, student_id_problem
+    from kongchuo_cli.read.roster.identity import sql_student_id_problem
 
     pinned = date(2026, 1, 1)
     expression = sql_student_id_problem("v", pinned)

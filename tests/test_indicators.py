@@ -2,8 +2,7 @@
 
 import pytest
 
-from kongchuo_cli.indicators import BY_ID, FORMULAS
-from kongchuo_cli.render import percent
+from kongchuo_cli.indicators.definitions import BY_ID, FORMULAS, percent
 
 CONSOLIDATION = BY_ID["consolidation_9y"]
 COHORT = {"grade1_entrants": 1000, "final_grade_enrolled": 900, "transfers_in": 50, "transfers_out": 100,

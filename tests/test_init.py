@@ -2,7 +2,7 @@
 
 import json
 
-from kongchuo_cli.columns import COLUMNS
+from kongchuo_cli.read.vocabulary import COLUMNS
 
 
 def test_templates_read_back_by_check(run, tmp_path):

@@ -2,9 +2,10 @@
 
 import pytest
 
-from kongchuo_cli.columns import column_letter, match_column, suggest_header
-from kongchuo_cli.load import load_file, load_files
-from kongchuo_cli.messages import KongchuoError
+from kongchuo_cli.problems import KongchuoError
+from kongchuo_cli.read.inputs import read_summaries as load_files
+from kongchuo_cli.read.summary import load_file
+from kongchuo_cli.read.vocabulary import SUMMARY_COLUMNS, column_letter
 
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "转入人数", "小学辍学人数", "小学学年初在校生数"]
 
@@ -31,12 +32,12 @@ def problems_of(action, lang="en"):
     ],
 )
 def test_header_matching(written, canonical):
-    assert match_column(written) == canonical
+    assert SUMMARY_COLUMNS.match(written) == canonical
 
 
 def test_typo_suggestion():
-    assert suggest_header("毕业班在校人数") == "毕业班在校生数"
-    assert suggest_header("备注") is None
+    assert SUMMARY_COLUMNS.suggest("毕业班在校人数") == "毕业班在校生数"
+    assert SUMMARY_COLUMNS.suggest("备注") is None
 
 
 @pytest.mark.parametrize("index, letter", [(0, "A"), (4, "E"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ")])

@@ -80,12 +80,12 @@ def test_colour_on_request(run, tmp_path):
 
 
 def test_an_unexpected_error_is_one_line_and_exit_2(run, tmp_path, monkeypatch):
-    from kongchuo_cli import evaluate
+    from kongchuo_cli import api
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(evaluate, "evaluate", broken)
+    monkeypatch.setattr(api, "evaluate", broken)
     path = str(corpus.bom_csv(tmp_path))
     result = run("check", path, "--lang", "en")
     assert (result.exit_code, result.stderr) == (2, "Error: kongchuo internal error (RuntimeError: boom); run again "

@@ -8,7 +8,7 @@ from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kongchuo_cli.plan import allocate
+from kongchuo_cli.judge.plan import allocate
 
 
 @pytest.mark.parametrize(

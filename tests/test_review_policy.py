@@ -95,7 +95,7 @@ def test_lint_with_data_reports_a_missing_group_column(run, write_table, tmp_pat
     lint = run("thresholds", "check", "p.yaml", "--data", write_table(SCHOOLS), "--lang", "en")
     assert lint.exit_code == 1
     assert lint.stdout.splitlines()[0] == ("Warning: p.yaml, line 5: the group condition's column '片区' is not in the "
-                                           "data; the columns are: 乡镇、城乡.")
+                                           "data; the columns are: 乡镇, 城乡.")
 
 
 def test_explain_a_failing_count(run):
@@ -144,7 +144,7 @@ def test_junit_and_output_must_differ(run, write_table):
 
 
 def test_internal_error_without_verbose_option(run, monkeypatch):
-    from kongchuo_cli import thresholds
+    from kongchuo_cli.policy import thresholds
 
     monkeypatch.setattr(thresholds, "load", lambda *args: 1 / 0)
     result = run("explain", "--lang", "en")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kongchuo_cli.indicators import BY_ID
-from kongchuo_cli.rules import RuleError, parse_rule
+from kongchuo_cli.indicators.definitions import BY_ID
+from kongchuo_cli.policy.rules import RuleError, parse_rule
 
 CONSOLIDATION = BY_ID["consolidation_9y"]
 DROPOUT = BY_ID["dropout_junior"]

@@ -1,12 +1,12 @@
 """The box-drawn table: widths in display cells (a Chinese character is two), folding to fit."""
 
-from kongchuo_cli.table import Column, _fold, draw
+from kongchuo_cli.output.text import Column, draw, fold
 
 
 def test_fold_by_display_width():
-    assert _fold("各单位分别达标共需劝返 262 人。", 12) == ["各单位分别达", "标共需劝返", "262 人。"]
-    assert _fold("1 if each unit meets the line", 12) == ["1 if each", "unit meets", "the line"]
-    assert _fold("", 12) == [""]
+    assert fold("各单位分别达标共需劝返 262 人。", 12) == ["各单位分别达", "标共需劝返", "262 人。"]
+    assert fold("1 if each unit meets the line", 12) == ["1 if each", "unit meets", "the line"]
+    assert fold("", 12) == [""]
 
 
 def test_draw_pads_chinese_by_cells_and_folds_the_wrapping_column():

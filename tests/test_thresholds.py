@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kongchuo_cli import thresholds
-from kongchuo_cli.messages import KongchuoError
+from kongchuo_cli.policy import thresholds
+from kongchuo_cli.problems import KongchuoError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,7 +18,7 @@ def problems(text):
 
 
 def test_packaged_defaults_are_the_repository_file():
-    packaged = ROOT / "src" / "kongchuo_cli" / "profiles" / "national-2025.yaml"
+    packaged = ROOT / "src" / "kongchuo_cli" / "policy" / "profiles" / "national-2025.yaml"
     assert packaged.read_bytes() == (ROOT / "thresholds.yaml").read_bytes()
 
 
@@ -181,7 +181,7 @@ def test_profile_option_and_unknown_profile():
     with pytest.raises(KongchuoError) as raised:
         thresholds.load(profile="hunan")
     assert raised.value.problems[0].render("en") == (
-        "no built-in profile 'hunan'; the profiles are: national-2025、liangji-rural、liangji-urban、national-2020、"
+        "no built-in profile 'hunan'; the profiles are: national-2025, liangji-rural, liangji-urban, national-2020, "
         "youzhi-2017.")
 
 
@@ -211,6 +211,6 @@ indicators:
 
 def test_extends_an_unknown_profile():
     assert problems("version: 1\nextends: shanghai\n") == [
-        "t.yaml, line 2: no built-in profile 'shanghai'; the profiles are: national-2025、liangji-rural、liangji-urban、"
-        "national-2020、youzhi-2017."]
+        "t.yaml, line 2: no built-in profile 'shanghai'; the profiles are: national-2025, liangji-rural, liangji-urban, "
+        "national-2020, youzhi-2017."]
 

@@ -20,7 +20,7 @@ def test_lint_errors_warnings_and_clean(run, tmp_path):
     (tmp_path / "bad.yaml").write_text('version: 1\nindicators:\n  dropout_junior: {targt: "<= 2%"}\n', "utf-8")
     result = run("thresholds", "check", "bad.yaml")
     assert (result.exit_code, result.stderr) == (
-        2, "错误：bad.yaml 第 3 行：未知的键「targt」；可用的键：target, warn, formula, definition, suspended, source。\n")
+        2, "错误：bad.yaml 第 3 行：未知的键「targt」；可用的键：target、warn、formula、definition、suspended、source。\n")
 
     (tmp_path / "lint.yaml").write_text(
         'version: 1\nextends: national-2020\nindicators:\n  consolidation_9y:\n    target: ">= 94%"\n'

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from kongchuo_cli import thresholds
-from kongchuo_cli.messages import KongchuoError
+from kongchuo_cli.policy import thresholds
+from kongchuo_cli.problems import KongchuoError
 
 LINES = """version: 1
 name: 两基（城乡分列）

@@ -1,0 +1,49 @@
+"""The command line, a thin skin over the Python API: one module per command parses its options, calls the API,
+and renders. A command's module is imported only when it runs or --help lists it, and none imports rich, duckdb
+or pandas until it runs, so that `kongchuo --help` and `--version` start fast."""
+
+from __future__ import annotations
+
+import importlib
+import signal
+
+import click
+
+from kongchuo_cli import __version__
+from kongchuo_cli.cli.options import command_help
+
+# Every command: its name → the module (under kongchuo_cli.cli) and the function that defines it.
+COMMANDS = {
+    "check": ("check", "check"),
+    "plan": ("plan", "plan"),
+    "returns": ("returns", "returns"),
+    "cohorts": ("cohorts", "cohorts"),
+    "explain": ("explain", "explain"),
+    "thresholds": ("thresholds", "thresholds"),
+    "init": ("init", "init"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported by name when needed (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name]
+        return getattr(importlib.import_module(f"kongchuo_cli.cli.{module}"), attribute)
+
+
+@click.group(cls=LazyGroup, help=command_help("help_main"), context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="kongchuo")
+def cli() -> None:
+    pass
+
+
+def main() -> None:
+    if hasattr(signal, "SIGPIPE"):  # `kongchuo check … | head` ends quietly, as Unix tools do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    cli(prog_name="kongchuo")

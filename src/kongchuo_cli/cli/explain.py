@@ -1,0 +1,24 @@
+"""`kongchuo explain`: an indicator in words, and one unit's computation written out."""
+
+from __future__ import annotations
+
+import click
+
+from kongchuo_cli.cli import run
+from kongchuo_cli.cli.options import DATA, INPUT, LANG, THRESHOLDS, command_help, option
+
+
+@click.command(help=command_help("help_explain"))
+@click.argument("indicator", required=False)
+@THRESHOLDS
+@DATA
+@option("--unit", metavar="NAME", help="unit")
+@LANG
+@INPUT
+@run.reports_errors
+def explain(indicator: str | None, thresholds_path, profile, data, unit, lang, encoding, sheet, header_row) -> None:
+    from kongchuo_cli import api
+
+    found = api.explain(indicator, thresholds=thresholds_path, profile=profile, data=data, unit=unit,
+                        encoding=encoding, sheet=sheet, header_row=header_row)
+    click.echo(found.text(lang), nl=False)

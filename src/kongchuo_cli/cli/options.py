@@ -1,0 +1,111 @@
+"""Every option of every command, declared once, with its help from the catalogue; and the groups of options
+that commands share (how inputs are read, where results go, which lines judge)."""
+
+from __future__ import annotations
+
+import codecs
+
+import click
+
+from kongchuo_cli.i18n import LANGS, bilingual
+
+# Kept here rather than imported, so that --help loads click and nothing else; tests check they agree.
+FORMATS = ("table", "csv", "tsv", "json", "markdown", "xlsx")
+KINDS = ("summary", "grades", "roster")
+SYSTEMS = ("6-3", "5-4", "九年一贯制")
+GATES = ("total", "units")
+VIEWS = ("ladder", "flow", "gaps")
+
+
+class Encoding(click.ParamType):
+    """A text encoding Python knows (gbk, gb18030, utf-8, utf-16…), checked when the options are read."""
+
+    name = "encoding"
+
+    def convert(self, value, param, ctx):
+        try:
+            return codecs.lookup(value).name
+        except LookupError:
+            self.fail(bilingual("usage_encoding", value=value), param, ctx)
+
+
+class ColumnList(click.ParamType):
+    """Comma-separated column names: 乡镇,学校 (the Chinese comma works too)."""
+
+    name = "columns"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        names = tuple(name.strip() for name in value.replace("，", ",").split(",") if name.strip())
+        return names or self.fail(bilingual("usage_no_columns"), param, ctx)
+
+
+def option(*declarations: str, help: str, **settings):
+    """click.option with its help text from the catalogue, in both languages."""
+    return click.option(*declarations, help=bilingual(f"help_{help}"), **settings)
+
+
+def together(*decorators):
+    """Several options as one decorator, in the order given."""
+
+    def apply(command):
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+YEAR_RANGE = click.IntRange(1949, 2100)
+
+FILES = click.argument("files", nargs=-1, required=True)
+LANG = option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="lang")
+SYSTEM = option("--system", type=click.Choice(SYSTEMS), default="6-3", show_default=True, help="system")
+YEAR = option("--year", type=YEAR_RANGE, metavar="YEAR", help="year")
+DATA = option("--data", multiple=True, metavar="FILE", help="data")
+THRESHOLDS = together(
+    option("-t", "--thresholds", "thresholds_path", metavar="PATH", help="thresholds_path"),
+    option("-p", "--profile", metavar="NAME", help="profile"),
+)
+INPUT = together(  # how tables are read: every command that reads them
+    option("--encoding", type=Encoding(), help="encoding"),
+    option("--sheet", metavar="NAME|N", help="sheet"),
+    option("--header-row", type=click.IntRange(min=1), metavar="N", help="header_row"),
+)
+OUTPUT = together(  # where and how results go: every command that prints results
+    option("-f", "--format", "output_format", type=click.Choice(FORMATS), help="format"),
+    option("-o", "--output", metavar="PATH", help="output"),
+    LANG,
+    option("--output-encoding", type=Encoding(), help="output_encoding"),
+    option("--color/--no-color", default=None, help="color"),
+    option("-q", "--quiet", is_flag=True, help="quiet"),
+    option("-v", "--verbose", is_flag=True, help="verbose"),
+)
+EVALUATION = together(  # what is evaluated and against which lines: check and plan
+    FILES,
+    THRESHOLDS,
+    option("--by", type=ColumnList(), default=(), metavar="COLUMN[,COLUMN]", help="by"),
+    option("--kind", type=click.Choice(KINDS), help="kind"),
+    SYSTEM,
+    option("--cohort", type=YEAR_RANGE, metavar="YEAR", help="cohort"),
+    option("--no-id-checks", "id_checks", is_flag=True, default=True, flag_value=False, help="no_id_checks"),
+    YEAR,
+    INPUT,
+    OUTPUT,
+)
+
+
+def command_help(code: str, *blocks: str) -> str:
+    """A command's help: the Chinese sentence, the English paragraph, then any preformatted blocks."""
+    from kongchuo_cli.i18n import text
+
+    return "\n\n".join([text(code, "zh"), text(code, "en"), *blocks])
+
+
+def exit_codes() -> str:
+    """The exit codes as a block click leaves as it is (\\b)."""
+    from kongchuo_cli.i18n import text
+
+    lines = [f"  {code}  {bilingual(f'help_exit_{code}')}" for code in (0, 1, 2)]
+    return "\b\n" + "\n".join([f"{text('help_exit_codes', 'zh')} / {text('help_exit_codes', 'en')}:", *lines])

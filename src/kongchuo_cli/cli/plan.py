@@ -1,0 +1,21 @@
+"""`kongchuo plan`: the county's need shared out among its units (请各乡镇认领)."""
+
+from __future__ import annotations
+
+import click
+
+from kongchuo_cli.cli import run
+from kongchuo_cli.cli.check import evaluate
+from kongchuo_cli.cli.options import EVALUATION, command_help, option
+
+
+@click.command(help=command_help("help_plan"))
+@option("-i", "--indicator", "indicators", multiple=True, metavar="ID", help="indicator")
+@EVALUATION
+@run.reports_errors
+def plan(indicators: tuple[str, ...], **given) -> None:
+    from kongchuo_cli.api import Plan
+    from kongchuo_cli.judge.plan import make_plan
+
+    evaluation, to = evaluate(given)
+    run.emit(Plan(evaluation, make_plan(evaluation.judged, indicators)).report(given["lang"]), to)

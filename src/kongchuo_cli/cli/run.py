@@ -1,0 +1,190 @@
+"""What every command does around its call to the Python API: problems become exit 2 with one line each (after
+the warnings that often explain them); what was read and the warnings go to stderr; results are rendered once
+and sent whole, to the terminal or to a file written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import click
+
+from kongchuo_cli.i18n import text
+from kongchuo_cli.problems import KongchuoError, Message, Where
+
+PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
+
+
+class CannotEvaluate(click.ClickException):
+    """Input kongchuo cannot evaluate: every problem on its own line on stderr, exit 2 (1 means "gate failed")."""
+
+    exit_code = 2
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+    def show(self, file=None) -> None:
+        for line in self.lines:
+            click.echo(line, err=True)
+
+
+def reports_errors(command):
+    """Expected problems become messages (exit 2), after the warnings gathered on the way (unless -q); an
+    unexpected one is a bug: one line, or the traceback with -v."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        lang = kwargs.get("lang", "zh")
+        try:
+            return command(*args, **kwargs)
+        except KongchuoError as error:
+            if not kwargs.get("quiet"):
+                warn(error.notices, lang)
+            raise CannotEvaluate(error.lines(lang)) from None
+        except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as error:  # noqa: BLE001 - a bug: say so plainly, never a bare traceback by default
+            if kwargs.get("verbose"):
+                traceback.print_exc()
+            code = "internal_error" if "verbose" in kwargs else "internal_error_plain"  # only where -v exists
+            message = Message(code, {"detail": f"{type(error).__name__}: {error}"})
+            raise CannotEvaluate(KongchuoError([message]).lines(lang)) from None
+
+    return run
+
+
+def say(messages: list[Message], lang: str) -> None:
+    """What was read, on stderr."""
+    for message in messages:
+        click.echo(message.render(lang), err=True)
+
+
+def warn(messages: list[Message], lang: str) -> None:
+    prefix = text("warning_prefix", lang)
+    for message in messages:
+        click.echo(f"{prefix}{message.render(lang)}", err=True)
+
+
+def tell(result, lang: str, quiet: bool, verbose: bool, described: list | None = None) -> None:
+    """A use case's outcome on stderr: what was read and the warnings (unless -q); with -v, how each file was read."""
+    if not quiet:
+        say(result.info, lang)
+        warn(result.notices, lang)
+    if verbose:
+        say([table.description() for table in described or ()], lang)
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where and how results go: the format (from -f, else -o's extension, else the table), the file, the rest."""
+
+    output_format: str
+    output: str | None
+    lang: str
+    encoding: str | None
+    color: bool | None
+    quiet: bool
+
+
+def destination(output_format: str | None, output: str | None, lang: str, output_encoding: str | None,
+                color: bool | None, quiet: bool, inputs: list[str], **_) -> tuple[Destination, list[Message]]:
+    """The destination of the results, and the problems of -o (an input as output, an unknown extension),
+    reported with those of the inputs."""
+    from kongchuo_cli.output.files import check_not_input, choose_format
+
+    problems: list[Message] = []
+    chosen = output_format or "table"
+    try:
+        if output is not None:
+            check_not_input(output, inputs)
+        chosen = choose_format(output_format, output)
+    except KongchuoError as error:
+        problems.extend(error.problems)
+    return Destination(chosen, output, lang, output_encoding, color, quiet), problems
+
+
+def call(use_case: Callable[[], object], problems: list[Message]):
+    """The use case's result; its problems and the given ones (of -o) are raised together."""
+    try:
+        result = use_case()
+    except KongchuoError as error:
+        raise KongchuoError(error.problems + problems, error.notices) from None
+    if problems:
+        raise KongchuoError(problems, getattr(result, "notices", []))
+    return result
+
+
+@contextlib.contextmanager
+def reading_progress(files: tuple[str, ...], lang: str, quiet: bool) -> Iterator[Callable[[str], None] | None]:
+    """A transient progress display on stderr while large inputs are read; only on a terminal, never with -q."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    size = sum(Path(name).stat().st_size for name in files if name != "-" and Path(name).is_file())
+    if quiet or not console.is_terminal or size < PROGRESS_BYTES:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("", total=len(files))
+        begun = 0
+
+        def on_file(name: str) -> None:
+            nonlocal begun
+            progress.update(task, completed=begun, description=text("reading", lang, file=name))
+            begun += 1
+
+        yield on_file
+
+
+def emit(report, to: Destination) -> None:
+    """Render once and send it whole: to the file (atomically), or to stdout (machine formats as bytes, so a
+    Windows console's code page never garbles a CSV)."""
+    from kongchuo_cli.output import files
+    from kongchuo_cli.output.formats import FORMATTERS
+    from kongchuo_cli.problems import fail
+
+    if to.output is None and to.quiet:
+        return
+    terminal, colour_wanted = _terminal() if to.output is None else (False, False)
+    if to.output_format == "xlsx" and terminal:
+        raise fail("xlsx_to_terminal", Where("-"))
+    options: dict[str, object] = {"lang": to.lang}
+    color = to.color
+    if to.output_format == "table":
+        color = (colour_wanted if color is None else color) and to.output is None
+        options.update(color=color, width=_terminal_width() if terminal else None)
+    content = FORMATTERS[to.output_format](report, **options)
+    if to.output is None and to.output_format == "table" and to.encoding is None:
+        click.echo(content, nl=False, color=color)  # click speaks the terminal's own encoding
+        return
+    data = content if isinstance(content, bytes) else files.encode(
+        content, to.encoding, bom=to.output is not None and to.output_format in files.BOM_FORMATS)
+    if to.output is not None:
+        files.write_atomic(to.output, data, private=report.private)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def _terminal() -> tuple[bool, bool]:
+    """(stdout is a terminal, colour wanted): rich's reading, which honours FORCE_COLOR and NO_COLOR."""
+    from rich.console import Console
+
+    console = Console(file=sys.stdout)
+    return console.is_terminal, console.is_terminal and not console.no_color
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((140, 24)).columns

@@ -1,0 +1,53 @@
+"""`kongchuo thresholds list|show|check`: the built-in profiles, and a file's lint."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kongchuo_cli.cli import run
+from kongchuo_cli.cli.options import DATA, LANG, command_help
+
+
+@click.group(name="thresholds", help=command_help("help_thresholds"))
+def thresholds() -> None:
+    pass
+
+
+@thresholds.command(name="list", help=command_help("help_thresholds_list"))
+@LANG
+def list_profiles(lang: str) -> None:
+    from kongchuo_cli.i18n import text
+    from kongchuo_cli.policy.thresholds import DEFAULT_PROFILE, load_profile, profiles
+
+    for name in profiles():
+        mark = text("profile_default", lang) if name == DEFAULT_PROFILE else ""
+        click.echo(f"{name:<16}{load_profile(name).name}{mark}")
+
+
+@thresholds.command(name="show", help=command_help("help_thresholds_show"))
+@click.argument("name")
+@run.reports_errors
+def show(name: str) -> None:
+    from kongchuo_cli.policy.thresholds import load_profile, profile_text
+
+    load_profile(name)  # an unknown name is an error listing the profiles
+    click.echo(profile_text(name), nl=False)
+
+
+@thresholds.command(name="check", help=command_help("help_thresholds_check"))
+@click.argument("path")
+@DATA
+@LANG
+@run.reports_errors
+def lint(path: str, data: tuple[str, ...], lang: str) -> None:
+    from kongchuo_cli import api
+    from kongchuo_cli.i18n import text
+
+    found = api.lint_thresholds(path, data)
+    for warning in found.warnings:
+        click.echo(f"{text('warning_prefix', lang)}{warning.render(lang)}")
+    if found.warnings:
+        sys.exit(1)
+    click.echo(text("lint_clean", lang, file=path, count=found.targets))

@@ -1,0 +1,588 @@
+"""Every text kongchuo shows a person, in Chinese and English, in one catalogue; and the values that render in the
+reader's language when a message is shown (terms, lists), never before.
+
+The library speaks in `problems.Message`s (a code from this catalogue, its values, and where); only the command
+line and the Python API's callers choose the language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A name with its Chinese and English forms, e.g. an indicator's."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items joined in the reader's language when shown: 甲、乙 in Chinese, "A, B" in English."""
+
+    items: tuple[object, ...]
+    more: bool = False  # the list was cut: an ellipsis follows
+
+    def render(self, lang: str) -> str:
+        text = ("、" if lang == "zh" else ", ").join(str(render_value(item, lang)) for item in self.items)
+        return text + ("…" if self.more else "")
+
+
+def listing(items, limit: int | None = None) -> Listing:
+    """A Listing of the first `limit` items (all by default), marked as cut when there were more."""
+    items = tuple(items)
+    return Listing(items if limit is None else items[:limit], limit is not None and len(items) > limit)
+
+
+def render_value(value: object, lang: str) -> object:
+    """Messages, places, terms and lists render in the same language; a tuple of sentences is joined by ；/ ;."""
+    if isinstance(value, tuple):
+        return ("；" if lang == "zh" else "; ").join(str(render_value(item, lang)) for item in value)
+    render = getattr(value, "render", None)
+    return render(lang) if render is not None else value
+
+
+def text(code: str, lang: str, **params: object) -> str:
+    """A catalogue entry in one language with its values filled in."""
+    zh, en = CATALOGUE[code]
+    return (zh if lang == "zh" else en).format(**{key: render_value(value, lang) for key, value in params.items()})
+
+
+def bilingual(code: str, **params: object) -> str:
+    """A text for both readers at once, where the language is not known yet (--help, an option's value):
+    中文 / English."""
+    return f"{text(code, 'zh', **params)} / {text(code, 'en', **params)}"
+
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "error_prefix": ("错误：", "Error: "),
+    "warning_prefix": ("警告：", "Warning: "),
+    # command-line help: shown in both languages at once (bilingual), as --help runs before --lang is read
+    "help_main": ("kongchuo（控辍保学）：义务教育巩固率、辍学率、入学率等指标的精确计算与达标判定，并给出需劝返复学的人数。",
+                  "kongchuo computes the compulsory-education indicators of a county exactly, judges them against "
+                  "the lines of a thresholds file, and says how many children must return to school to close each "
+                  "gap."),
+    "help_check": ("读取汇总表（或年级表、学生名册），计算各项指标，对照标准判定，并给出需劝返人数。",
+                   "Read summary tables (one row per 乡镇 or 学校; CSV in UTF-8 or GBK, or .xlsx; - for standard "
+                   "input), grade tables or rosters, compute every indicator whose columns are present, judge each "
+                   "against its line, and give the returns needed."),
+    "help_exit_codes": ("退出码", "exit codes"),
+    "help_exit_0": ("通过", "no failing row"),
+    "help_exit_1": ("有未达标", "a gated row fails (or warns, with --strict)"),
+    "help_exit_2": ("无法判定", "cannot evaluate: bad input, thresholds or options"),
+    "help_plan": ("把全县需劝返人数分配到各单位（请各乡镇认领）。",
+                  "Split the county's returns needed among its units in proportion to the children each has lost "
+                  "(largest remainder: whole children, summing to the county's need, no unit asked for more than "
+                  "it lost), beside each unit's own need to meet the line alone. With --by 乡镇, the townships "
+                  "share the need."),
+    "help_returns": ("需劝返学生名单：仍失学的学生（未劝返、劝返中），按乡镇、学校列出，优先群体在前，附包保责任人。",
+                     "The children still out of school, from a dropout ledger (劝返状态 未劝返 or 劝返中; 已复学, "
+                     "转学核实, 因身体原因不具备学习条件 and 送教上门 are counted apart) or a 学籍 roster (学籍状态 "
+                     "辍学): by township and school, priority groups first (脱贫户, 残疾, 孤儿/事实无人抚养, 留守, 随迁), "
+                     "with the person responsible. Names and IDs are masked unless --reveal; files are written "
+                     "readable by their owner only; -o names.xlsx has a sheet per township, to send on as it is."),
+    "help_cohorts": ("逐届跟踪年级表：每一届在各年级的人数（流失处标 ↓）、UIS 流动率，或数据对不上的地方。",
+                     "Follow every cohort of grade tables (教育事业统计, long or wide): each cohort's size grade by "
+                     "grade (a ↓ marks where it shrank), the UIS flow rates with survival to each grade, or every "
+                     "place where next year's stock is not this year's plus the movements."),
+    "help_thresholds": ("阈值文件与内置标准：列出、查看、检查。", "Thresholds files and built-in profiles: list, show, check."),
+    "help_thresholds_list": ("列出内置标准。", "List the built-in profiles."),
+    "help_thresholds_show": ("显示一个内置标准（YAML，可复制后修改）。", "Print a built-in profile's YAML, to copy and adapt."),
+    "help_thresholds_check": ("检查阈值文件：列出所有错误（带行号）和可疑之处。退出码 0 无问题，1 有警告，2 有错误。",
+                              "Lint a thresholds file: every error with its line; warnings for a warn line that can "
+                              "never fire, a line looser than the profile it extends, and (with --data) lines for "
+                              "indicators the data never provides. Exit 0 clean, 1 warnings, 2 errors."),
+    "help_explain": ("解释指标：公式、所需列、标准及其来源、需劝返人数的算法；加 --data 与 --unit 时逐步写出该单位的计算。",
+                     "Explain the indicators (or one, by id or name): formulas, columns, the active line with its "
+                     "source, the returns arithmetic; with --data and --unit, that unit's computation step by step, "
+                     "with its numbers."),
+    "help_init": ("写出可填写的模板（CSV 与 xlsx）和继承国家标准的 thresholds.yaml。",
+                  "Write a template to fill in (CSV with a BOM and .xlsx: every column under its Chinese header, an "
+                  "example row, a 合计 row) and a thresholds.yaml extending the default profile. Existing files are "
+                  "kept unless --force."),
+    "help_encoding": ("CSV 的编码（默认自动：BOM、UTF-8、GB18030）", "CSV encoding"),
+    "help_sheet": ("Excel 工作表名或序号（默认第一个）", "sheet name or number"),
+    "help_header_row": ("表头所在行（默认自动查找）", "the row where the header starts"),
+    "help_format": ("输出格式", "output format [default: table, or from the -o extension]"),
+    "help_output": ("写入文件（完整写入或不写）", "write to a file, whole or not at all"),
+    "help_lang": ("标签语言", "labels and headers (JSON keys stay English)"),
+    "help_output_encoding": ("输出编码，如旧软件需要 gbk", "output encoding [default: utf-8, BOM for CSV/TSV files]"),
+    "help_color": ("表格颜色（默认仅终端）", "colour the table"),
+    "help_quiet": ("只输出错误和退出码", "only errors and the exit code"),
+    "help_verbose": ("说明读取了什么", "say what was read; tracebacks"),
+    "help_kind": ("输入种类（默认按表头自动识别）：汇总表、年级表或学生名册", "input kind [default: from the header]"),
+    "help_system": ("年级表的学制（学制列优先）", "school system of grade tables (a 学制 column wins)"),
+    "help_cohort": ("年级表：判定这一届（入一年级的学年，如 2012）",
+                    "grade tables: judge the cohort that entered grade 1 in YEAR [default: the latest complete one]"),
+    "help_no_id_checks": ("名册：不逐行核对身份证号、学籍号、年龄和重复（全省汇总时快得多）",
+                          "rosters: skip the per-row identity checks (a province-wide count in a fraction of the "
+                          "time)"),
+    "help_year": ("年级表：辍学率判定这一学年（如 2019 = 2019年9月至2020年8月），cohorts --view flow 用这一学年到下一学年的"
+                  "变动；名册：名册所属学年（核对年龄）",
+                  "grade tables: the school year of the dropout rates, or of the flow rates of cohorts --view flow "
+                  "[default: the latest]; rosters: the school year the roster describes, for the age checks "
+                  "[default: the current one]"),
+    "help_thresholds_path": ("阈值文件", "thresholds YAML [default: ./thresholds.yaml, else the built-in national lines]"),
+    "help_profile": ("内置标准，如 youzhi-2017（见 kongchuo thresholds list）", "a built-in profile"),
+    "help_by": ("按列汇总，如 乡镇 或 乡镇,学校", "roll rows up by a column, e.g. 乡镇 or 乡镇,学校"),
+    "help_gate": ("决定退出码的行：合计行，或每一行", "rows that decide the exit code"),
+    "help_strict": ("预警也算未通过", "a warn fails the gate too"),
+    "help_junit": ("写 JUnit XML 报告（GitLab/Jenkins）", "write a JUnit XML report for CI"),
+    "help_summary": ("只输出一行结论（用于日志）", "print one summary line for logs"),
+    "help_history": ("年级表：列出每一届、每一学年（只判定最新的）",
+                     "grade tables: every cohort and year (only the latest is gated)"),
+    "help_indicator": ("只分配这个指标（可重复）；默认：合计未达标的全部指标", "only this indicator (repeatable)"),
+    "help_reveal": ("显示完整姓名和身份证号（默认遮蔽，如 张*、11010519****0012）",
+                    "show names and ID numbers in full [default: masked]"),
+    "help_view": ("ladder 每届各年级人数；flow UIS 升级率、留级率、辍学率与巩固到各年级的比例；gaps 对不上的地方",
+                  "ladder: each cohort grade by grade; flow: UIS rates and survival; gaps: where the table does not "
+                  "add up"),
+    "help_data": ("数据文件：thresholds check 检查指标是否用得上；explain 配合 --unit",
+                  "data files: thresholds check looks at their columns; explain works through --unit"),
+    "help_unit": ("写出这个单位的计算过程（合计 为全体）", "the unit to work through"),
+    "help_force": ("覆盖已有文件", "overwrite existing files"),
+    "usage_encoding": ("不认识的编码「{value}」（常用：utf-8、gb18030、utf-16）",
+                       "unknown encoding '{value}' (common ones: utf-8, gb18030, utf-16)"),
+    "usage_no_columns": ("请至少给一列", "give at least one column"),
+    # options that cannot go together, or a value kongchuo does not take
+    "usage_thresholds_and_profile": ("-t 和 --profile 只能二选一（阈值文件中可写 extends: 标准名）。",
+                                     "give -t or --profile, not both (a file may say `extends: NAME`)."),
+    "usage_grades_only": ("--cohort、--year 和 --history 只用于年级表。",
+                          "--cohort, --year and --history are for grade tables."),
+    "usage_no_files": ("请至少给一个文件。", "give at least one file."),
+    "usage_choice": ("{option} 不能是「{value}」；可选：{allowed}。", "{option} cannot be '{value}'; the choices are: "
+                     "{allowed}."),
+    # reading files
+    "file_missing": ("找不到文件，请检查路径。", "file not found; check the path."),
+    "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "file_empty": ("文件是空的。", "the file is empty."),
+    "file_is_folder": ("这是一个文件夹，不是文件。", "this is a folder, not a file."),
+    "file_given_twice": ("同一文件给了两次。", "the same file is given twice."),
+    "encoding_not_known": ("不认识的编码「{encoding}」；常用的有 utf-8、gb18030、utf-16。",
+                           "unknown encoding '{encoding}'; common ones are utf-8, gb18030, utf-16."),
+    "encoding_wrong": ("按 {encoding} 无法读取（第 {position} 字节）；请换一种 --encoding。",
+                       "cannot be read as {encoding} (byte {position}); try another --encoding."),
+    "workbook_unreadable": (
+        "无法作为 Excel 工作簿读取（{reason}），文件可能已损坏；请在 Excel/WPS 中打开并另存为 .xlsx。",
+        "cannot be read as an Excel workbook ({reason}); it may be damaged: open it in Excel/WPS and save it as .xlsx.",
+    ),
+    "workbook_old_or_encrypted": (
+        "这是旧的 .xls 格式或加了密码的工作簿；请在 Excel/WPS 中另存为不加密码的 .xlsx。",
+        "this is an old .xls workbook or a password-protected one; save it from Excel/WPS as .xlsx without a "
+        "password.",
+    ),
+    "workbook_unsaved_formulas": (
+        "公式没有保存计算结果（{cells}），读出来是空的；请在 Excel/WPS 中打开并保存后再试。",
+        "formulas without saved results ({cells}) would read as empty; open the file in Excel/WPS, save it, and "
+        "try again.",
+    ),
+    "sheet_none": ("工作簿中没有可见的工作表；请用 --sheet 指定。", "the workbook has no visible worksheet; give --sheet."),
+    "sheet_not_table": ("「{sheet}」是图表，不是工作表。", "'{sheet}' is a chart, not a worksheet."),
+    "merged_count": (
+        "人数单元格合并了第 {first}–{last} 行；一个人数只能属于一行，请取消合并并给每行填写各自的人数。",
+        "a count cell is merged across rows {first}–{last}; a count belongs to one row: unmerge it and give each "
+        "row its own count.",
+    ),
+    "cell_date": ("「{value}」被设成了日期格式；请把单元格格式改为“数值”后重新输入人数。",
+                  "'{value}' is formatted as a date; set the cell format to Number and enter the count again."),
+    "sheet_missing": ("没有名为「{sheet}」的工作表；工作表有：{sheets}。", "no sheet '{sheet}'; the sheets are: {sheets}."),
+    "header_row_outside": ("--header-row {row} 超出了文件的 {rows} 行。", "--header-row {row} is beyond the file's {rows} rows."),
+    "header_no_counts": ("表头中没有可识别的人数列。", "the header has no known count column."),
+    "stray_quote": (
+        "从这一行起有一个引号（\"）没有配对，后面的行会被并进一个单元格；请删去多余的引号。",
+        "a quotation mark (\") opened in this row is never closed, which would swallow the rows after it; "
+        "remove the stray quote.",
+    ),
+    "row_all_blank": (
+        "该行的人数全是空的；请填写（没有的填 0），如果这是小标题行请删去。",
+        "every count of this row is empty; fill them in (0 where there were none), or delete the row if it is a "
+        "heading.",
+    ),
+    "encoding_unknown": (
+        "无法识别文件编码（已尝试 UTF-8、GB18030）；请用 --encoding 指定，或在 Excel/WPS 中另存为「CSV UTF-8」。",
+        "cannot tell the file's encoding (tried UTF-8 and GB18030); give --encoding, or save it from Excel/WPS as "
+        "\"CSV UTF-8\".",
+    ),
+    "format_unsupported": (
+        "不支持 {suffix} 文件；请另存为 .xlsx 或 CSV 后再试。",
+        "cannot read {suffix} files; save the sheet as .xlsx or CSV and try again.",
+    ),
+    "header_not_found": (
+        "前 {rows} 行中没有找到可识别的表头（例如「一年级入学人数」「小学辍学人数」）。",
+        "no known column header in the first {rows} rows (e.g. 一年级入学人数, 小学辍学人数, or grade1_entrants).",
+    ),
+    "no_data_rows": ("只有表头，没有数据行。", "the file has a header but no data rows."),
+    "duplicate_column": (
+        "「{first}」与「{second}」都表示 {name}，请只保留一列。",
+        "both '{first}' and '{second}' mean {name}; keep only one of them.",
+    ),
+    "unknown_column": ("未识别的列，已忽略{hint}。", "column not recognised, ignored{hint}."),
+    "unknown_column_hint": ("（是否应为「{suggestion}」？）", " (did you mean '{suggestion}'?)"),
+    "indicator_partial": (
+        "有{indicator}的部分列，但缺少「{missing}」列；请补上该列，或删去{indicator}的其他列。",
+        "has columns of {indicator} but not '{missing}'; add that column, or remove the other columns of {indicator}.",
+    ),
+    "indicator_files_disagree": (
+        "{indicator}的列只出现在部分文件中（缺少的文件：{files}）；各文件须有相同的指标列。",
+        "the columns of {indicator} are in some files but not in {files}; give every file the same indicator columns.",
+    ),
+    "ratio_negative": (
+        "{indicator}的{part}为 {value}，不能为负数（{formula}）；请检查转入、转出、死亡、休学人数。",
+        "the {part} of {indicator} is {value}, which cannot be negative ({formula}); check the transfers, deaths "
+        "and suspended counts.",
+    ),
+    "by_unknown": ("没有可分组的列「{column}」；可用的列：{columns}。", "no column '{column}' to group by; the columns are: {columns}."),
+    "by_blank": (
+        "「{column}」为空，无法分组；如原表是合并单元格，请在每一行都填上。",
+        "'{column}' is empty, so the row cannot be grouped; if the sheet had merged cells, fill in every row.",
+    ),
+    "by_label_last": ("单位列只能放在 --by 的最后：「{column}」。", "the unit column can only come last in --by: '{column}'."),
+    "duplicate_unit": (
+        "单位「{unit}」重复出现（另见 {other}）；请合并或改名。",
+        "unit '{unit}' appears twice (also at {other}); merge or rename one.",
+    ),
+    "row_without_counts": (
+        "该行没有任何人数，已跳过（说明、填表人等行可忽略此提示）。",
+        "the row has no counts and was skipped (fine for a notes row such as 填表人 or 说明).",
+    ),
+    # cells
+    "cell_blank": ("单元格为空；如果没有，请填 0。", "the cell is empty; enter 0 if there were none."),
+    "cell_negative": ("「{value}」是负数；人数不能小于 0。", "'{value}' is negative; a count cannot be below 0."),
+    "cell_fraction": ("「{value}」不是整数；人数须为整数。", "'{value}' is not a whole number; a count must be whole."),
+    "cell_not_number": ("「{value}」不是数字；请填写人数。", "'{value}' is not a number; enter a count."),
+    "cell_too_large": ("「{value}」太大，不像人数。", "'{value}' is too large to be a count."),
+    "more_errors": ("……另有 {count} 处错误未列出。", "... and {count} more errors not listed."),
+    # total rows and data checks
+    "total_mismatch": (
+        "「{label}」行与各单位之和不符：{columns}；kongchuo 使用各单位之和。",
+        "the '{label}' row differs from the sum of the units: {columns}; kongchuo uses the sum of the units.",
+    ),
+    "total_mismatch_column": ("「{column}」表中为 {written}，合计应为 {summed}", "{column} {written} in the file, {summed} summed"),
+    "disabled_parts_mismatch": (
+        "随班就读、特教学校、送教上门之和为 {parts}，与残疾儿童少年入学数 {enrolled} 不符；计算使用入学数。",
+        "regular class + special school + home delivery sum to {parts}, not the {enrolled} enrolled; "
+        "the enrolled column is used.",
+    ),
+    # grade tables (年级表)
+    "kinds_mixed": ("这是{kind}；一次只能检查同一种表（汇总表或年级表）。", "this is a {kind}; give tables of one kind per run "
+                    "(summary tables or grade tables)."),
+    "kind_summary": ("汇总表", "summary table"),
+    "kind_grades": ("年级表", "grade table"),
+    "read_grades": ("按年级表读取（{layout}）：{units} 个单位，{first}—{last} 学年。",
+                    "read as a grade table ({layout}): {units} units, school years {first}–{last}."),
+    "layout_long": ("长表：每个单位、学年、年级一行", "long: a row per unit, year and grade"),
+    "layout_wide": ("宽表：每个单位、学年一行，每个年级一列", "wide: a row per unit and year, a column per grade"),
+    "grades_header_not_found": (
+        "找不到年级表的表头：需要「学年」列，以及「年级」列或各年级的列（一年级…九年级）。",
+        "no grade-table header found: it needs a 学年 (year) column and a 年级 (grade) column or a column per grade "
+        "(一年级…九年级).",
+    ),
+    "grades_no_unit": ("年级表需要单位列（乡镇、学校或单位）。", "a grade table needs a unit column (乡镇, 学校 or 单位)."),
+    "grades_no_stock": ("长表需要「在校生数」列。", "a long grade table needs an 在校生数 (enrolled) column."),
+    "grades_bad_year": ("学年「{value}」看不懂；请写起始年份，如 2020 或 2020-2021。",
+                        "cannot read the school year '{value}'; write its start year, e.g. 2020 or 2020-2021."),
+    "grades_bad_grade": ("年级「{value}」看不懂；请写 一年级…九年级、初一…初四 或 1–9。",
+                         "cannot read the grade '{value}'; write 一年级…九年级, 初一…初四 or 1–9."),
+    "grades_bad_system": ("学制「{value}」看不懂；请写 6-3、5-4 或 九年一贯制。",
+                          "cannot read the school system '{value}'; write 6-3, 5-4 or 九年一贯制."),
+    "grades_system_changes": ("「{unit}」的学制先写 {first}，这里写 {second}；一个单位只能有一种学制。",
+                              "'{unit}' is {first} above and {second} here; a unit has one school system."),
+    "grades_blank_unit": ("单位为空；请填写单位名（合并单元格另存为 CSV 时只留第一行）。",
+                          "the unit is blank; fill in its name (a merged cell saved as CSV keeps only its first row)."),
+    "grades_duplicate": ("「{unit}」{year} 学年 {grade} 年级的同一项数字第 {first} 行已有；同一格只能出现一次。",
+                         "'{unit}', {year}, grade {grade}: the same count is already on row {first}; give it once."),
+    "grades_stage_unclear": ("「{header}」不分小学初中，而这一行两个学段都有；请写成 小学{header} 或 初中{header}。",
+                             "'{header}' names no stage, and this row has both; write 小学{header} or 初中{header}."),
+    "grades_rows_skipped": ("表格下方 {count} 行没有学年和数字（说明、填表人等），已跳过。",
+                            "{count} rows below the table hold no year and no count (notes, names): skipped."),
+    "grades_nothing_complete": (
+        "年级表（{years} 学年）中没有一届完整到可以计算巩固率，也没有可算辍学率的学年（需要相邻两年的数据）。",
+        "the grade tables (school years {years}) hold no complete cohort and no school year with its next year's "
+        "flows: nothing to compute.",
+    ),
+    "cohort_absent": ("{indicator}：没有 {year} 级的完整数据；可用的届：{found}。判定最新一届。",
+                      "{indicator}: no complete data for the cohort of {year}; cohorts found: {found}. The latest "
+                      "is judged."),
+    "period_absent": ("{indicator}：没有 {year} 学年的数据；可用的学年：{found}。判定最新学年。",
+                      "{indicator}: no data for the school year {year}; years found: {found}. The latest is judged."),
+    "gap_enrolled": ("「{unit}」{year} 学年 {grade} 年级在校生 {found} 人，按上学年下一年级在校生和变动应为 {expected} 人"
+                     "（差 {gap}）。",
+                     "'{unit}', {year}, grade {grade}: {found} enrolled, but last year's grade below and the year's "
+                     "movements give {expected} ({gap})."),
+    "gap_graduates": ("「{unit}」{year} 年 {grade} 年级毕业生 {found} 人，按上学年在校生和变动应为 {expected} 人（差 {gap}）。",
+                      "'{unit}', {year}, grade {grade}: {found} graduates, but last year's stock and the movements "
+                      "give {expected} ({gap})."),
+    "gap_entrants": ("「{unit}」{year} 学年 {grade} 年级在校生 {found} 人，招生加留级应为 {expected} 人（差 {gap}）。",
+                     "'{unit}', {year}, grade {grade}: {found} enrolled, but entrants and repeaters give {expected} "
+                     "({gap})."),
+    "gaps_more": ("还有 {count} 处不相符；kongchuo cohorts {file} --view gaps 列出全部。",
+                  "{count} more places do not add up; kongchuo cohorts {file} --view gaps lists them all."),
+    "note_movements_missing": ("缺 {years} 年的变动数据，按 0 计。", "movements of {years} are missing: counted as 0."),
+    "note_final_stock": ("无毕业生数，用 {year} 学年毕业班在校生。", "no graduates given: the final grade's stock of {year} is used."),
+    "note_entrants_stock": ("无招生数，用 {year} 学年一年级在校生。", "no entrants given: grade 1's stock of {year} is used."),
+    "note_net_gain": ("两基公式的净减少为 {value}（转入多于减少），按 0 计。",
+                      "the 两基 net loss is {value} (more came in than left): counted as 0."),
+    "footer_periods": (
+        "年级表：「2012级→2020」指 2012 学年入一年级的一届，在 2020 学年判定（九年巩固率 = 2020 学年九年级 ÷ 2012 学年"
+        "一年级）；「2019学年」的辍学率 = 2020 年表中的辍学 ÷ 2019 学年初在校生。",
+        "grade tables: '2012→2020' is the cohort that entered grade 1 in school year 2012, judged in 2020 (nine-year "
+        "consolidation = grade 9 of 2020 ÷ grade 1 of 2012); a dropout rate of '2019-20' = the dropouts in the 2020 "
+        "table ÷ the enrolment at the start of school year 2019.",
+    ),
+    "footer_dropout": ("{indicator}的算法：{formula}（thresholds 中的 definition 与 suspended）。",
+                       "{indicator} computed as: {formula} (definition and suspended in the thresholds)."),
+    "footer_history": ("灰色为往届、往年（--history），只供参考，不影响退出码。",
+                       "dimmed rows are earlier cohorts and years (--history), shown for reference: they do not "
+                       "decide the exit code."),
+    "read_details_grades": ("表头在第 {header} 行。", "header on row {header}."),
+    "ladder_title": ("逐届人数（各年级秋季在校生）", "Cohorts grade by grade (autumn enrolment)"),
+    "ladder_footer": (
+        "每行是一届：入一年级的学年为届，往右每格晚一学年、高一年级；↓n 表示比上一年级少 n 人（净减少，含转出）。",
+        "each row is a cohort (the school year it entered grade 1); each cell to the right is a year later and a "
+        "grade higher; ↓n marks n fewer than in the grade before (a net decrease, transfers out included).",
+    ),
+    "flow_title": ("年级间流动：{year} 学年 → 下一学年", "Flows between grades: school year {year} to the next"),
+    "flow_assumptions": (
+        "假设（UIS 重构队列法）：各年级的升级率、留级率保持本学年的水平；辍学者不再返回；不计转入转出；留级次数不限。"
+        "升级率 =（次年高一年级在校生 - 其中留级生）÷ 本年在校生（最后一年级用毕业生）；留级率 = 次年留级生 ÷ 本年在校生；"
+        "辍学率 = 1 - 升级率 - 留级率；巩固到第 k 年级 = ∏ 升级率 ÷ (1 - 留级率)。",
+        "assumptions (UIS reconstructed cohort): each grade's promotion and repetition rates stay at this year's; "
+        "no one who drops out returns; no migration; repetition unlimited. promotion = (next year's next grade - its "
+        "repeaters) ÷ this year's enrolment (graduates for the last grade); repetition = next year's repeaters ÷ "
+        "this year's enrolment; dropout = 1 - promotion - repetition; survival to grade k = ∏ p ÷ (1 - r).",
+    ),
+    "flow_no_repeaters": (
+        "年巩固率 = 次年高一年级在校生 ÷ 本年在校生（有转入时可超过 100%，不封顶）。表中没有留级人数（「留级」列），"
+        "不能计算 UIS 升级率、留级率、辍学率和巩固到各年级的比例。",
+        "grade-to-grade rate = next year's next grade ÷ this year's enrolment (above 100 % where pupils arrive; never "
+        "capped). The table has no repeaters (a 留级 column): the UIS promotion, repetition and dropout rates and "
+        "survival cannot be computed.",
+    ),
+    "flow_no_year": ("没有 {year} 学年及其下一学年的数据；可用的学年：{years}。",
+                     "no data for school year {year} with its next year; the years are: {years}."),
+    "gaps_none": ("各单位、各学年、各年级的在校生与变动都对得上。", "every unit, year and grade adds up."),
+    "gaps_title": ("对不上的地方：{count} 处", "Where the table does not add up: {count} places"),
+    # rosters (学籍 exports, 辍学学生台账)
+    "kind_roster": ("学生名册", "roster"),
+    "read_roster": ("按学生名册读取：{rows} 行，汇总为 {units} 个单位。", "read as a roster: {rows} rows, counted into {units} units."),
+    "roster_header_not_found": (
+        "找不到名册的表头：需要姓名、身份证号或学籍号中的一列，以及年级、学籍状态或劝返状态中的一列。",
+        "no roster header found: it needs one of 姓名, 身份证号 or 学籍号 and one of 年级, 学籍状态 or 劝返状态.",
+    ),
+    "roster_unreadable": ("这一行无法按 CSV 读取（引号不配对或列数不对），请在 Excel 中打开检查后另存。",
+                          "this row cannot be read as CSV (an unclosed quote or a wrong number of cells): open the "
+                          "file in Excel, check it and save it again."),
+    "roster_nothing_to_count": (
+        "名册中没有可以汇总的列：辍学率需要年级和学籍状态，残疾儿童入学率需要残疾类型和就读方式，脱贫家庭辍学需要脱贫户和学籍状态或劝返状态。",
+        "nothing in the roster to count: dropout rates need 年级 and 学籍状态, the disabled enrolment rate 残疾类型 "
+        "and 就读方式, poverty-family dropouts 脱贫户 with 学籍状态 or 劝返状态.",
+    ),
+    "roster_rows": ("{count} 行：{what}（第 {rows} 行{more}）。", "{count} rows: {what} (rows {rows}{more})."),
+    "roster_rows_more": ("等；-v 列出全部", "…; -v lists them all"),
+    "returns_no_status": ("名单需要「劝返状态」列（辍学台账）或「学籍状态」列（学籍名册）。",
+                          "the list needs a 劝返状态 column (a dropout ledger) or a 学籍状态 column (a 学籍 roster)."),
+    "returns_read_ledger": ("按辍学台账读取：{rows} 行。", "read as a dropout ledger: {rows} rows."),
+    "returns_read_roster": ("按学籍名册读取（学籍状态为辍学者视为未劝返）：{rows} 行。",
+                            "read as a 学籍 roster (辍学 counted as not yet persuaded): {rows} rows."),
+    "returns_unknown": ("{count} 行的劝返状态无法识别，未列入名单；kongchuo check 可列出行号。",
+                        "{count} rows have a 劝返状态 that cannot be read and are not listed; kongchuo check names "
+                        "their rows."),
+    "returns_title": ("需劝返学生名单：{count} 人仍失学（未劝返 {out}，劝返中 {in_progress}）",
+                      "Children to bring back: {count} still out of school ({out} not yet persuaded, {in_progress} "
+                      "being persuaded)"),
+    "returns_counted": ("另计：已复学 {returned}，转学核实 {transfer}，因身体原因不具备学习条件 {health}，送教上门 {home}。",
+                        "counted apart: {returned} back at school, {transfer} transfers verified, {health} unable "
+                        "to study for health reasons, {home} taught at home."),
+    "returns_masked": ("姓名和身份证号已遮蔽；--reveal 显示完整信息。", "names and ID numbers are masked; --reveal shows them."),
+    "returns_revealed": ("含完整姓名和身份证号：请妥善保管，勿外传。",
+                         "holds names and ID numbers in full: keep it safe and do not pass it on."),
+    "returns_reveal_warning": ("注意：--reveal 输出完整的姓名和身份证号（个人信息），文件仅本人可读。",
+                               "note: --reveal prints names and ID numbers in full (personal data); files are "
+                               "readable by their owner only."),
+    # thresholds file
+    "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
+    "thresholds_not_list": ("{what} 应为列表（每项以「- 」开头）。", "{what} must be a list (each item starting with '- ')."),
+    "group_without_when": ("这一组没有 when（适用于哪些单位），例如 when: {{城乡: 农村}}。",
+                           "this group has no `when` (which units it is for), e.g. when: {{城乡: 农村}}."),
+    "group_setting": ("分组中不能改 formula、definition、suspended（合计要用同一种算法）。",
+                      "a group cannot change formula, definition or suspended (the total needs one way of computing)."),
+    "group_column_unknown": ("分组条件中的列「{column}」在数据中不存在；可用的列：{columns}。",
+                             "the group condition's column '{column}' is not in the data; the columns are: {columns}."),
+    "group_matches_nothing": (
+        "分组「{name}」没有匹配到任何单位（unit: 须与结果中的单位名完全一致，如「甲镇/中心小学」）。",
+        "the group '{name}' matches no unit (unit: must equal a unit as results name it, e.g. 甲镇/中心小学).",
+    ),
+    "note_applied": ("按「{name}」的标准判定。", "judged by the lines of '{name}'."),
+    "profile_unknown": ("没有内置标准「{profile}」；内置标准有：{profiles}。", "no built-in profile '{profile}'; the profiles are: {profiles}."),
+    "thresholds_no_target": (
+        "阈值文件没有设定任何达标线（target），无法判定；请至少写一条。",
+        "the thresholds file sets no target, so nothing can be judged; give at least one.",
+    ),
+    "thresholds_quote_hint": (
+        "（以「>」开头的值须加引号，例如 target: \">= 96%\"）",
+        " (a value starting with '>' must be quoted, e.g. target: \">= 96%\")",
+    ),
+    "thresholds_not_mapping": ("{what} 应为「键: 值」的映射。", "{what} must be a mapping of keys to values."),
+    "thresholds_not_text": ("「{key}」的值应为文字。", "the value of '{key}' must be text."),
+    "thresholds_unknown_key": ("未知的键「{key}」；可用的键：{allowed}。", "unknown key '{key}'; the keys are: {allowed}."),
+    "thresholds_duplicate_key": ("键「{key}」重复。", "key '{key}' appears twice."),
+    "thresholds_version": ("version 应为 1，而不是「{value}」。", "version must be 1, not '{value}'."),
+    "thresholds_unknown_indicator": (
+        "未知的指标「{key}」；可用的指标：{allowed}。",
+        "unknown indicator '{key}'; the indicators are: {allowed}.",
+    ),
+    "rule_syntax": (
+        "「{text}」不是有效的标准；应写成「运算符 数值」，如 \">= 96%\"、\"<= 1%\"、\"== 0\"。",
+        "'{text}' is not a line; write OP NUMBER, e.g. \">= 96%\", \"<= 1%\", \"== 0\".",
+    ),
+    "rule_percent_missing": ("比率的标准须带 %，例如「{text}%」。", "a rate's line needs a %, e.g. '{text}%'."),
+    "rule_percent_on_count": ("人数的标准不能带 %：「{text}」。", "a count's line takes no %: '{text}'."),
+    "rule_count_equals": ("人数标准只能写「== 0」，或用 <=、<：「{text}」。", "a count's line is '== 0' or uses <= or <: '{text}'."),
+    "rule_impossible": ("「{text}」永远无法满足（没有小于 0 的值）。", "'{text}' can never hold: nothing is below 0."),
+    "rule_rate_equals": ("比率的标准不能用 ==：「{text}」。", "a rate's line cannot use ==: '{text}'."),
+    "rule_direction_at_least": (
+        "该指标越高越好，标准应使用 >= 或 >：「{text}」。",
+        "this indicator is better when higher; its line uses >= or >: '{text}'.",
+    ),
+    "rule_direction_at_most": (
+        "该指标越低越好，标准应使用 <= 或 <：「{text}」。",
+        "this indicator is better when lower; its line uses <= or <: '{text}'.",
+    ),
+    "rule_count_direction": (
+        "人数越少越好，标准应写成 == 0、<= 或 <：「{text}」。",
+        "a count is better when lower; its line is == 0 or uses <= or <: '{text}'.",
+    ),
+    "warn_looser": (
+        "预警线「{warn}」比达标线「{target}」更宽松；预警线须比达标线更严。",
+        "the warn line '{warn}' is looser than the target '{target}'; a warn line must be stricter.",
+    ),
+    "warn_without_target": ("有 warn 而没有 target；请先写 target。", "has a warn line but no target; add a target."),
+    "setting_unknown": ("{key} 不能是「{value}」；可选：{allowed}。", "{key} cannot be '{value}'; the choices are: {allowed}."),
+    "setting_not_here": ("{key} 只用于 {indicators}。", "{key} is only for {indicators}."),
+    # what was read (-v)
+    "read_details": (
+        "{source}；表头在第 {header} 行；{units} 个单位，{totals} 个合计/小计行，跳过 {skipped} 个说明行。",
+        "{source}; header on row {header}; {units} units, {totals} total or subtotal rows, {skipped} note rows "
+        "skipped.",
+    ),
+    "reading": ("正在读取 {file}", "reading {file}"),
+    "read_text": ("文本，编码 {encoding}，分隔符 {delimiter}", "text, encoding {encoding}, delimiter {delimiter}"),
+    "read_sheet": ("工作表「{sheet}」", "sheet '{sheet}'"),
+    "internal_error_plain": (
+        "kongchuo 内部错误（{detail}）；请把这条信息和所用的命令报告给维护者。",
+        "kongchuo internal error ({detail}); please report it with the command you ran to the maintainers.",
+    ),
+    "internal_error": (
+        "kongchuo 内部错误（{detail}）；请加 -v 重新运行，并把输出报告给维护者。",
+        "kongchuo internal error ({detail}); run again with -v and report the output to the maintainers.",
+    ),
+    # writing output
+    "xlsx_to_terminal": ("xlsx 不能输出到终端；请用 -o 结果.xlsx。", "xlsx cannot go to a terminal; use -o results.xlsx."),
+    "output_unencodable": (
+        "字符「{character}」无法用 {encoding} 编码写出；请用 --output-encoding gb18030 或 utf-8。",
+        "the character '{character}' cannot be written in {encoding}; use --output-encoding gb18030 or utf-8.",
+    ),
+    "output_is_input": ("输出文件就是输入文件；请换一个输出文件名。", "the output file is an input file; choose another name."),
+    "output_format_unknown": (
+        "无法从扩展名判断输出格式；请用 --format 指定（table、csv、tsv、json、markdown、xlsx）。",
+        "cannot tell the output format from the extension; give --format (table, csv, tsv, json, markdown, xlsx).",
+    ),
+    "output_unwritable": ("无法写入：{reason}", "cannot write: {reason}"),
+    "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
+    # the table's title, footer and summary
+    "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
+    "footer_formula": ("巩固率公式：{formula} = {text}", "Consolidation formula: {formula} = {text}"),
+    "footer_line": ("标准 {indicator} {rule}：{source}", "Line {indicator} {rule}: {source}"),
+    "footer_group_line": ("标准（{group}） {indicator} {rule}：{source}", "Line ({group}) {indicator} {rule}: {source}"),
+    "footer_skipped": ("未计算（无对应列）：{indicators}", "Not computed (no columns): {indicators}"),
+    "summary_counts": (
+        "{scope}：达标 {passed} 项，预警 {warned} 项，未达标 {failed} 项，不适用 {undefined} 项。",
+        "{scope}: {passed} pass, {warned} warn, {failed} fail, {undefined} n/a.",
+    ),
+    "summary_needs": ("需劝返复学：{needs}。", "Children to bring back: {needs}."),
+    "summary_need": ("{unit}{indicator} {count} 人", "{unit}{indicator} {count}"),
+    "summary_more": ("另有 {count} 项未列出", "{count} more not listed"),
+    # notes on results
+    "note_zero_denominator": ("分母为 0，比率无定义。", "the denominator is 0: the rate is undefined."),
+    "note_no_rule": ("所用标准未设定该指标的标准线。", "the lines in use set none for this indicator."),
+    "note_unreachable": (
+        "仅靠劝返无法达标：需 {needed} 人，而实际缺失仅 {missing} 人。",
+        "returns alone cannot reach the line: {needed} needed but only {missing} children are missing.",
+    ),
+    "note_units_need": (
+        "各单位分别达标共需劝返 {needed} 人。", "{needed} if each unit meets the line on its own.",
+    ),
+    "note_warn_gap": ("距预警线「{warn}」还需劝返 {needed} 人。", "{needed} more returns reach the warn line '{warn}'."),
+    # thresholds lint
+    "lint_warn_never": ("预警线「{warn}」与达标线「{target}」相同，永远不会触发预警。",
+                        "the warn line '{warn}' is the same as the target '{target}': it can never fire."),
+    "lint_looser": ("「{target}」比所继承的标准「{base}」更宽松。", "'{target}' is looser than the inherited line '{base}'."),
+    "lint_not_in_data": ("数据中没有可计算{indicator}的列，这条标准用不上。",
+                         "the data has no columns for {indicator}: this line is never used."),
+    "lint_clean": ("{file}：没有发现问题（{count} 条标准）。", "{file}: no problems ({count} lines)."),
+    "profile_default": ("（默认）", " (default)"),
+    # explain
+    "explain_rate_at_least": ("比率，越高越好。", "a rate: higher is better."),
+    "explain_rate_at_most": ("比率，越低越好。", "a rate: lower is better."),
+    "explain_count_at_most": ("人数，越少越好。", "a count: lower is better."),
+    "explain_formulas": ("公式（* 为当前使用的 {formula}，由阈值文件的 formula 选择）：",
+                         "formulas (* marks {formula}, chosen by the thresholds' formula):"),
+    "explain_formula": ("公式：{formula}", "formula: {formula}"),
+    "explain_formula_else": ("无入学数列时：{formula}", "without the enrolled column: {formula}"),
+    "explain_columns": ("所需列：{columns}", "columns: {columns}"),
+    "explain_optional": ("可选列（空白或缺少按 0）：{columns}", "optional columns (blank or absent count as 0): {columns}"),
+    "explain_no_source": ("未注明来源", "no source given"),
+    "explain_line": ("标准：{rule} — {source}（{thresholds}）", "line: {rule} — {source} ({thresholds})"),
+    "explain_warn": ("预警线：{rule}", "warn line: {rule}"),
+    "explain_move_up": ("需劝返人数：劝返一人，分子 N 加 1，分母 D 不变；k = {rule}，τ = {tau}",
+                        "returns needed: each return adds 1 to N, D stays; k = {rule}, τ = {tau}"),
+    "explain_move_down": ("需劝返人数：劝返一人，辍学人数 X 减 1，分母 D 不变；k = {rule}，τ = {tau}",
+                          "returns needed: each return takes 1 off X, D stays; k = {rule}, τ = {tau}"),
+    "explain_move_count": ("需劝返人数：劝返一人，人数 X 减 1；k = {rule}，v = {value}",
+                           "returns needed: each return takes 1 off X; k = {rule}, v = {value}"),
+    "explain_product": ("标准 {rule}：τ·D = {tau} × {base} = {product}，取整为 {rounded}",
+                        "line {rule}: τ·D = {tau} × {base} = {product}, rounded to {rounded}"),
+    "explain_met": ("已达标，无需劝返。", "the line is met: no returns needed."),
+    "explain_needed": ("需劝返 = {calculation} = {needed} 人。", "returns needed = {calculation} = {needed}."),
+    "explain_check": ("检验：劝返 {needed} 人后为 {after}，满足 {rule}；只劝返 {fewer} 人则为 {before}，仍不满足。",
+                      "check: with {needed} returns it is {after}, which meets {rule}; with {fewer} it would be "
+                      "{before}, which does not."),
+    "explain_unknown": ("未知的指标「{indicator}」；可用的指标：{allowed}。", "unknown indicator '{indicator}'; the indicators are: {allowed}."),
+    "explain_unit_unknown": ("数据中没有单位「{unit}」；单位有：{units}。", "no unit '{unit}' in the data; the units are: {units}."),
+    "explain_where": ("{unit}（{place}）", "{unit} ({place})"),
+    "explain_unit_needs_data": ("--unit 需要 --data 数据文件。", "--unit needs --data files."),
+    "explain_needs_indicator": ("写出计算过程时请指定一个指标，如 kongchuo explain consolidation_9y --data …",
+                                "to write out a computation, name one indicator: kongchuo explain consolidation_9y --data …"),
+    # init
+    "init_exists": ("文件已存在，未改动；要覆盖请加 --force。", "exists and was left alone; add --force to overwrite."),
+    "init_done": ("已写入 {file}", "wrote {file}"),
+    "init_next": ("下一步：在模板中填入各乡镇的数据，然后运行 kongchuo check {file}",
+                  "next: fill in the template with each township's counts, then run kongchuo check {file}"),
+    # CI reports
+    "junit_failure": ("{rate} 未满足 {target}，需劝返 {needed} 人", "{rate} does not meet {target}; {needed} to return"),
+    "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{undefined}{needs}",
+                     "{failed} fail, {warned} warn, {passed} pass{undefined}{needs}"),
+    "summary_line_undefined": ("，不适用 {count} 项", ", {count} n/a"),
+    "summary_line_needs": (" — 需劝返：{needs}", " — children to return: {needs}"),
+    "summary_line_need": ("{unit}{indicator} {count} 人", "{count} for {unit}{indicator}"),
+    # the township plan
+    "plan_title": ("劝返任务分配（按各单位流失人数比例，最大余数法；标准：{thresholds}）",
+                   "Returns shared among the units (in proportion to the children each lost, largest remainder; "
+                   "lines: {thresholds})"),
+    "plan_needs_units": ("分配计划需要多个单位（只有一个单位时，它自己的需劝返人数就是全部）。",
+                         "a plan needs several units (with one unit, its own need is the whole plan)."),
+    "plan_indicator_absent": ("数据中没有可计算「{indicator}」的列；可用的指标：{allowed}。",
+                              "the data has no columns for '{indicator}'; the indicators here are: {allowed}."),
+    "plan_indicator_unknown": ("未知的指标「{indicator}」；可用的指标：{allowed}。",
+                               "unknown indicator '{indicator}'; the indicators here are: {allowed}."),
+    "plan_nothing": ("合计各项指标均已达标，无需分配劝返任务。", "the total meets every line: nothing to share out."),
+    "plan_short": ("仅靠劝返无法达标：需 {needed} 人，而各单位共缺 {lost} 人，已全部分配。",
+                   "returns alone cannot reach the line: {needed} needed, only {lost} lost in all; every one is assigned."),
+}

@@ -1,0 +1,200 @@
+"""The indicators as data: names, the columns that feed them, their direction, and their exact ratio.
+
+A numerator or denominator is a signed sum of columns (`Terms`): the same data computes the ratio, spells the
+formula in either language, and writes out a computation step by step (`kongchuo explain`). Every ratio is a
+pair of integers; a count indicator has no denominator. Each formula is linear in the counts, so aggregation
+is Σ numerators / Σ denominators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kongchuo_cli.i18n import Term
+from kongchuo_cli.read.vocabulary import BY_NAME, DISABLED_PARTS  # the columns the formulas sum
+
+RATE, COUNT = "rate", "count"
+AT_LEAST, AT_MOST = "at_least", "at_most"
+
+Counts = Mapping[str, int]
+Ratio = tuple[int, "int | None"]
+Terms = tuple[tuple[int, str], ...]  # a signed sum of columns: ((+1, "grade1_entrants"), (-1, "deaths"))
+
+
+def terms(*columns: str) -> Terms:
+    """terms("grade1_entrants", "+transfers_in", "-deaths"): the first term is added."""
+    return tuple((-1, column[1:]) if column.startswith("-") else (1, column.lstrip("+")) for column in columns)
+
+
+def value(of: Terms, counts: Counts) -> int:
+    """The sum of the terms; an absent (optional) column counts as 0."""
+    total = 0
+    for sign, column in of:  # a plain loop: this runs for every unit and indicator
+        total += sign * counts.get(column, 0)
+    return total
+
+
+def spell(of: Terms, lang: str, bracket: bool = False) -> str:
+    """The terms in words: 一年级入学人数 + 转入人数 - 死亡人数 (bracketed when a part of a quotient)."""
+    words = [BY_NAME[column].headers[0] if lang == "zh" else column for _, column in of]
+    text = words[0] + "".join(f" {'+' if sign > 0 else '-'} {word}" for (sign, _), word in zip(of[1:], words[1:]))
+    return f"({text})" if bracket and len(of) > 1 else text
+
+
+@dataclass(frozen=True)
+class Formula:
+    id: str
+    numerator: Terms
+    denominator: Terms
+
+    def spell(self, lang: str) -> str:
+        return f"{spell(self.numerator, lang, True)} ÷ {spell(self.denominator, lang, True)}"
+
+
+# 九年义务教育巩固率 variants (docs/indicators.md); the choice can flip a verdict, so results always name it.
+FORMULAS: dict[str, Formula] = {
+    formula.id: formula
+    for formula in (
+        Formula("raw", terms("final_grade_enrolled"), terms("grade1_entrants")),
+        Formula("adjusted", terms("final_grade_enrolled"),
+                terms("grade1_entrants", "+transfers_in", "-transfers_out", "-deaths", "-suspended")),
+        Formula("numerator_adjusted", terms("final_grade_enrolled", "-transfers_in", "+transfers_out"),
+                terms("grade1_entrants", "-deaths")),
+    )
+}
+DEFAULT_FORMULA = "adjusted"
+
+# A requirement is met by any one of its options; an option needs all of its columns.
+Requirement = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    zh: str
+    en: str
+    kind: str  # RATE or COUNT
+    direction: str  # AT_LEAST: higher is better; AT_MOST: lower is better
+    requires: tuple[Requirement, ...]
+    optional: tuple[str, ...]
+    decimals: int  # display precision of the rate, as national releases print it
+    numerator: tuple[Terms, ...] = ()  # alternatives: the first whose columns are all present (else the last)
+    denominator: Terms | None = None  # None: a count
+    variants: dict[str, Formula] | None = field(default=None, compare=False)  # formulas chosen by the thresholds'
+    #   `formula` setting; None: the numerator and denominator above
+    annual: bool = False  # from grade tables, a rate of one school year (not of a cohort)
+
+    def variant(self, formula: str) -> Formula | None:
+        """The formula a thresholds `formula` chooses, for an indicator with variants."""
+        return None if self.variants is None else self.variants[formula]
+
+    def parts(self, counts: Counts, formula: str) -> tuple[Terms, Terms | None]:
+        """The numerator's and denominator's terms for these counts (and this choice of formula)."""
+        if self.variants is not None:
+            chosen = self.variants[formula]
+            return chosen.numerator, chosen.denominator
+        if len(self.numerator) == 1:
+            return self.numerator[0], self.denominator
+        numerator = next((option for option in self.numerator if all(column in counts for _, column in option)),
+                         self.numerator[-1])
+        return numerator, self.denominator
+
+    def ratio(self, counts: Counts, formula: str) -> Ratio:
+        numerator, denominator = self.parts(counts, formula)
+        return value(numerator, counts), None if denominator is None else value(denominator, counts)
+
+    @property
+    def term(self) -> Term:
+        return Term(self.zh, self.en)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(name for requirement in self.requires for option in requirement for name in option) + self.optional
+
+    def missing_columns(self, present: set[str]) -> tuple[str, ...]:
+        """The columns that would complete the requirements not met, from the option closest to complete."""
+        missing: list[str] = []
+        for requirement in self.requires:
+            if not any(present.issuperset(option) for option in requirement):
+                closest = max(requirement, key=lambda option: len(present.intersection(option)))
+                missing.extend(name for name in closest if name not in present)
+        return tuple(missing)
+
+
+def _single(*names: str) -> tuple[Requirement, ...]:
+    return tuple(((name,),) for name in names)
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("consolidation_9y", "九年义务教育巩固率", "nine-year consolidation rate", RATE, AT_LEAST,
+              _single("grade1_entrants", "final_grade_enrolled"),
+              ("transfers_in", "transfers_out", "deaths", "suspended"), 1, variants=FORMULAS),
+    Indicator("consolidation_junior_3y", "初中三年巩固率", "three-year junior consolidation rate", RATE, AT_LEAST,
+              _single("junior_graduates", "junior_entrants"),
+              ("junior_transfers_in", "junior_transfers_out", "junior_deaths"), 1,
+              (terms("junior_graduates"),),
+              terms("junior_entrants", "+junior_transfers_in", "-junior_transfers_out", "-junior_deaths")),
+    Indicator("consolidation_primary", "小学巩固率", "primary consolidation rate", RATE, AT_LEAST,
+              _single("primary_graduates", "primary_entrants"), ("primary_transfers_in", "primary_transfers_out"), 1,
+              (terms("primary_graduates"),),
+              terms("primary_entrants", "+primary_transfers_in", "-primary_transfers_out")),
+    Indicator("dropout_primary", "小学辍学率", "primary dropout rate", RATE, AT_MOST,
+              _single("primary_dropouts", "primary_enrolled_start"), (), 2,
+              (terms("primary_dropouts"),), terms("primary_enrolled_start"), annual=True),
+    Indicator("dropout_junior", "初中辍学率", "junior dropout rate", RATE, AT_MOST,
+              _single("junior_dropouts", "junior_enrolled_start"), (), 2,
+              (terms("junior_dropouts"),), terms("junior_enrolled_start"), annual=True),
+    Indicator("enrollment_primary_net", "小学适龄儿童入学率", "primary net enrolment rate", RATE, AT_LEAST,
+              _single("primary_age_enrolled", "primary_age_population"), (), 2,
+              (terms("primary_age_enrolled"),), terms("primary_age_population")),
+    Indicator("enrollment_junior_gross", "初中阶段毛入学率", "junior gross enrolment rate", RATE, AT_LEAST,
+              _single("junior_enrolled", "junior_age_population"), (), 1,
+              (terms("junior_enrolled"),), terms("junior_age_population")),
+    # 入学 includes 随班就读 + 特教学校 + 送教上门: the parts are summed when the total column is absent
+    Indicator("enrollment_disabled", "三类残疾儿童少年入学率", "disabled-children enrolment rate", RATE, AT_LEAST,
+              ((("disabled_children",),), (("disabled_enrolled",), DISABLED_PARTS)), (), 1,
+              (terms("disabled_enrolled"), terms(*DISABLED_PARTS)), terms("disabled_children")),
+    Indicator("poverty_dropouts", "脱贫家庭辍学人数", "dropouts from poverty-relief families", COUNT, AT_MOST,
+              _single("poverty_dropouts"), (), 0, (terms("poverty_dropouts"),)),
+)
+
+BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
+
+
+# How a rate is computed where sources differ: one entry per thresholds key (docs/indicators.md). Every unit of a
+# run uses the same choice, or the total would add ratios of different kinds.
+VARIANTS = tuple(indicator.id for indicator in INDICATORS if indicator.variants)
+DROPOUTS = tuple(indicator.id for indicator in INDICATORS if indicator.annual)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    indicators: tuple[str, ...]
+    choices: tuple[str, ...]
+    default: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("formula", VARIANTS, tuple(FORMULAS), DEFAULT_FORMULA),
+    # from grade tables: 辍学 alone (中小学教育词典), or the 两基 net loss (休学+退学+死亡+转出+其他减少 − 转入 − 其他增加)
+    Setting("definition", DROPOUTS, ("dictionary", "liangji"), "dictionary"),
+    # 休学: a loss, out of the base, or still enrolled; "" = as the definition's source does (两基 a loss, else retained)
+    Setting("suspended", DROPOUTS, ("loss", "base", "retained"), ""),
+)
+SETTING_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
+
+
+def suspended_handling(definition: str, suspended: str) -> str:
+    return suspended or ("loss" if definition == "liangji" else "retained")
+
+
+
+def percent(numerator: int, denominator: int, decimals: int) -> str:
+    """numerator/denominator × 100, rounded half up (as national releases round) to `decimals` places, on integers."""
+    scaled = abs(numerator) * 100 * 10**decimals
+    rounded = (2 * scaled + denominator) // (2 * denominator)
+    whole, fraction = divmod(rounded, 10**decimals)
+    sign = "-" if numerator < 0 and rounded else ""
+    return f"{sign}{whole}.{fraction:0{decimals}d}" if decimals else f"{sign}{whole}"

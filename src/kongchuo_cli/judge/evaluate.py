@@ -1,0 +1,291 @@
+"""Counts × thresholds → one `Result` per (row, indicator), with the returns needed to close each gap.
+
+A row is a unit of the files, a group of units (`--by 乡镇`), or the total; a row's ratio is the sum of its
+members' numerators over the sum of their denominators, never a mean of rates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from kongchuo_cli.i18n import Term, listing
+from kongchuo_cli.indicators.definitions import AT_LEAST, INDICATORS, RATE, Indicator, suspended_handling
+from kongchuo_cli.model import CountsTable, Period, Unit
+from kongchuo_cli.policy.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines
+from kongchuo_cli.problems import KongchuoError, Message, Where
+from kongchuo_cli.read.vocabulary import BY_NAME, normalize_header
+
+PASS, WARN, FAIL, NA = "pass", "warn", "fail", "n/a"
+STATUSES = (PASS, WARN, FAIL, NA)
+
+
+@dataclass(frozen=True)
+class Result:
+    unit: str | None  # None for the total row kongchuo adds over several units
+    is_total: bool
+    indicator: Indicator
+    numerator: int
+    denominator: int | None  # None for a count indicator
+    line: Line
+    status: str
+    returns_needed: int | None
+    notes: tuple[Message, ...] = ()
+    level: int = 0  # 1 for a unit shown under its group (--by 乡镇,学校)
+    period: Period | None = None  # from a grade table: the cohort and school year the figure describes
+    current: bool = True  # False for earlier cohorts and years shown by `check --history`: never gated
+
+    @property
+    def has_rate(self) -> bool:
+        """A rate indicator with a positive denominator (a zero one leaves the rate undefined)."""
+        return self.denominator is not None and self.denominator > 0
+
+    @property
+    def rate(self) -> Fraction | None:
+        """The exact rate as a fraction of 1; None for a count or an undefined rate."""
+        return Fraction(self.numerator, self.denominator) if self.has_rate else None
+
+    @property
+    def formula(self) -> str | None:
+        """The formula chosen among the indicator's variants; for an annual rate from a grade table, its
+        definition and 休学 handling."""
+        if self.indicator.variants is not None:
+            return self.line.formula
+        if self.indicator.annual and self.period is not None:
+            return f"{self.line.definition}; suspended={suspended_handling(self.line.definition, self.line.suspended)}"
+        return None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """Every row's results, the indicators no input could feed, and the lines that judged them."""
+
+    results: list[Result]
+    skipped: list[str]  # indicators none of whose columns are present
+    thresholds: Thresholds
+
+
+@dataclass
+class Row:
+    """A row of the output: its members' ratios are summed; `children` are the rows shown under it whose own
+    needs its note adds up (the county's need is not the sum of its units' needs: both are shown)."""
+
+    label: str | None  # None: the total
+    members: list[int]  # positions of units
+    children: list[Row] = field(default_factory=list)
+    level: int = 0  # depth under the groups of --by
+    is_unit: bool = False  # a unit of the files (only units take the lines of their kind: groups and totals never)
+
+
+def judge(indicator: Indicator, line: Line, numerator: int, denominator: int | None
+          ) -> tuple[str, int | None, tuple[Message, ...]]:
+    """(status, returns needed, notes) of one ratio against its line, compared exactly."""
+    if indicator.kind == RATE and denominator == 0:
+        return NA, None, (Message("note_zero_denominator"),)
+    if line.target is None:
+        return NA, None, (Message("note_no_rule"),)
+    base = denominator if indicator.kind == RATE else 1
+    if not line.target.holds(numerator, base):
+        needed = line.target.returns_needed(numerator, base)
+        missing = base - numerator if indicator.direction == AT_LEAST else numerator
+        notes = (Message("note_unreachable", {"needed": needed, "missing": missing}),) if needed > missing else ()
+        return FAIL, needed, notes
+    if line.warn is not None and not line.warn.holds(numerator, base):
+        gap = line.warn.returns_needed(numerator, base)
+        return WARN, 0, (Message("note_warn_gap", {"warn": line.warn.text, "needed": gap}),)
+    return PASS, 0, ()
+
+
+def available_indicators(tables: list[CountsTable]) -> tuple[list[Indicator], list[str]]:
+    """The indicators every file can feed, and those no file mentions; a partial set of columns is an error."""
+    available, skipped, problems = [], [], []
+    for indicator in INDICATORS:
+        having = [table for table in tables if table.columns.intersection(indicator.columns)]
+        for table in having:
+            for missing in indicator.missing_columns(set(table.columns)):
+                params = {"indicator": indicator.term, "missing": BY_NAME[missing].headers[0]}
+                problems.append(Message("indicator_partial", params, Where(table.path)))
+        if not having:
+            skipped.append(indicator.id)
+        elif len(having) < len(tables):
+            lacking = listing(table.path for table in tables if table not in having)
+            problems.append(Message("indicator_files_disagree", {"indicator": indicator.term, "files": lacking}))
+        else:
+            available.append(indicator)
+    if problems:
+        raise KongchuoError(problems)
+    return available, skipped  # not empty: the header has a count column, and every count column feeds one
+
+
+def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool
+            ) -> list[tuple[int, int | None] | None]:
+    """Each unit's ratio (None for a unit of a grade table without data for it); a negative numerator or base is
+    bad data (e.g. more transfers out than pupils)."""
+    ratios: list[tuple[int, int | None] | None] = []
+    problems = []
+    for unit in units:
+        if sparse and indicator.missing_columns(set(unit.counts)):
+            ratios.append(None)
+            continue
+        numerator, denominator = indicator.ratio(unit.counts, line.formula)
+        if numerator >= 0 and (denominator is None or denominator >= 0):
+            ratios.append((numerator, denominator))
+            continue
+        for value, part in ((denominator, Term("分母", "base")), (numerator, Term("分子", "numerator"))):
+            if value is not None and value < 0:
+                formula = indicator.variant(line.formula)
+                text = Term(formula.spell("zh"), formula.spell("en")) if formula else "—"
+                problems.append(Message("ratio_negative", {"indicator": indicator.term, "part": part, "value": value,
+                                                           "formula": text}, unit.where))
+        ratios.append((numerator, denominator))
+    if problems:
+        raise KongchuoError(problems)
+    return ratios
+
+
+def _common_period(found: list[Period | None]) -> Period | None:
+    """A row's period: its units', without the cohort where they differ (5-4 and 6-3 primary cohorts finishing
+    in the same year)."""
+    present = {period for period in found if period is not None}
+    if len(present) <= 1:
+        return next(iter(present), None)
+    return replace(present.pop(), cohort=None)
+
+
+def layout(units: list[Unit], by: tuple[str, ...] = ()) -> list[Row]:
+    """The rows in display order: units, or groups each followed by what `by` shows under them; the total last
+    when there is more than one unit. A unit's value for a column is its group cell, or its own label where the
+    column is the one that labels it (a township-level file beside a school-level one)."""
+
+    def grouped(members: list[int], keys: tuple[str, ...], prefix: str, depth: int) -> list[Row]:
+        key, rest = keys[0], keys[1:]
+        if all(units[member].label_key == key for member in members):  # the units themselves
+            return [Row(units[member].label, [member], level=depth, is_unit=True) for member in members]
+        values: dict[str, list[int]] = {}
+        for member in members:
+            unit = units[member]
+            values.setdefault(unit.label if unit.label_key == key else unit.groups[key], []).append(member)
+        return [Row(f"{prefix}{value}", group, grouped(group, rest, f"{prefix}{value}/", depth + 1) if rest else [],
+                    depth) for value, group in values.items()]
+
+    everyone = list(range(len(units)))
+    top = grouped(everyone, by, "", 0) if by else [Row(unit.label, [position], is_unit=True)
+                                                   for position, unit in enumerate(units)]
+    shown: list[Row] = []
+
+    def flatten(rows: list[Row]) -> None:
+        for row in rows:
+            shown.append(row)
+            flatten(row.children)
+
+    flatten(top)
+    if len(units) > 1:
+        shown.append(Row(None, everyone, top))
+    return shown
+
+
+def check_groups(tables: list[CountsTable], by: tuple[str, ...]) -> tuple[str, ...]:
+    """`by` as normalised headers; an unknown column, a unit column before the last place, or a unit with an empty
+    group cell (a CSV saved from a merged 乡镇 column) is an error."""
+    keys = tuple(normalize_header(name) for name in by)
+    problems = []
+    for name, key in zip(by, keys):
+        for table in tables:
+            if not table.grouping.knows(key):
+                shown = listing(table.grouping.names) if table.grouping.names else "—"
+                problems.append(Message("by_unknown", {"column": name, "columns": shown}, Where(table.path)))
+    for name, key in zip(by[:-1], keys[:-1]):
+        if any(table.grouping.label_key == key for table in tables):
+            problems.append(Message("by_label_last", {"column": name}))
+    if not problems:
+        for table in tables:
+            for unit in table.units:
+                for name, key in zip(by, keys):
+                    if unit.label_key != key and not unit.groups.get(key):
+                        problems.append(Message("by_blank", {"column": name}, unit.where))
+    if problems:
+        raise KongchuoError(problems[:50])
+    return keys
+
+
+def check_unit_lines(tables: list[CountsTable], thresholds: Thresholds) -> list[Message]:
+    """Problems of the thresholds' groups against the data: a condition on a column no file has (an error); the
+    warnings, a group that matches no unit."""
+    problems = []
+    for group in thresholds.groups:
+        for column, _ in group.when:
+            if column not in UNIT_KEYS and not any(table.grouping.knows(column) for table in tables):
+                found = [name for table in tables for name in table.grouping.names]
+                names = listing(found) if found else "—"
+                problems.append(Message("group_column_unknown", {"column": column, "columns": names},
+                                        Where(thresholds.origin, line=group.position)))
+    return problems
+
+
+def unmatched_groups(tables: list[CountsTable], thresholds: Thresholds) -> list[Message]:
+    units = [unit for table in tables for unit in table.units]
+    return [Message("group_matches_nothing", {"name": group.name}, Where(thresholds.origin, line=group.position))
+            for group in thresholds.groups if not any(group.matches(unit.label, unit.groups) for unit in units)]
+
+
+def _unit_lines(tables: list[CountsTable], thresholds: Thresholds, units: list[Unit]) -> list[UnitLines | None]:
+    """Each unit's kind of lines (城乡: 农村), if the thresholds have any: the first group that matches."""
+    problems = check_unit_lines(tables, thresholds)
+    if problems:
+        raise KongchuoError(problems)
+    return [thresholds.group_for(unit.label, unit.groups) for unit in units]
+
+
+def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, ...] = ()) -> Judged:
+    """Every row's indicators: the units (or their groups), then the total of Σ numerators / Σ denominators."""
+    indicators, skipped = available_indicators(tables)
+    keys = check_groups(tables, by) if by else ()
+    units = [unit for table in tables for unit in table.units]
+    rows = layout(units, keys)
+    unit_lines = _unit_lines(tables, thresholds, units)
+    per_row: list[list[Result]] = [[] for _ in rows]
+    problems = []
+    sparse = any(table.sparse for table in tables)  # grade tables: not every unit has every cohort
+    for indicator in indicators:
+        line = thresholds.line(indicator.id)
+        try:
+            ratios = _ratios(units, indicator, line, sparse)
+        except KongchuoError as error:
+            problems.extend(error.problems)
+            continue
+        judged: dict[int, Result] = {}
+        for row in rows:
+            members = [ratios[member] for member in row.members if ratios[member] is not None]
+            if not members:
+                continue
+            row_line, applied = line, ()
+            if len(row.members) == 1:  # most rows: one unit, its own ratio
+                numerator, denominator = members[0]
+                group = unit_lines[row.members[0]]
+                if group is not None and row.is_unit:  # a unit takes the lines of its kind
+                    row_line = group.lines.get(indicator.id, Line())
+                    applied = (Message("note_applied", {"name": group.name}),)
+                if row.is_unit:  # what was assumed to derive its counts
+                    applied += units[row.members[0]].notes
+            else:
+                numerator = sum(member[0] for member in members)
+                denominator = None if indicator.kind != RATE else sum(member[1] for member in members)
+            status, needed, notes = judge(indicator, row_line, numerator, denominator)
+            period = _common_period([units[member].period for member in row.members])
+            judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,
+                                     status, needed, applied + notes, row.level, period)
+        for position, row in enumerate(rows):
+            if id(row) not in judged:
+                continue
+            result = judged[id(row)]
+            if row.children:  # the county's need beside the sum of its parts' own needs
+                children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children
+                                    if id(child) in judged)
+                if children_need:
+                    note = Message("note_units_need", {"needed": children_need})
+                    result = replace(result, notes=result.notes + (note,))
+            per_row[position].append(result)
+    if problems:
+        raise KongchuoError(problems)
+    results = [result for row_results in per_row for result in row_results]
+    return Judged(results, skipped, thresholds)

@@ -1,0 +1,89 @@
+"""The records that travel between the stages: what was read (`Reading`), the units with their counts (`Unit`),
+a table of them with the facts needed to group them (`CountsTable`, `Grouping`), and the period a count from a
+grade table describes (`Period`). Every fact two modules share is a field here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kongchuo_cli.problems import Message, Where
+
+SUMMARY, GRADES, ROSTER = "summary", "grades", "roster"
+KINDS = (SUMMARY, GRADES, ROSTER)  # the kinds of input, told apart by their headers
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a figure from a grade table describes: the cohort by its grade-1 school year (None for an annual
+    rate, or where 6-3 and 5-4 cohorts finish together), and the school year it is judged in."""
+
+    cohort: int | None
+    year: int
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A row of counts: a 乡镇 or 学校 of a summary table, a roster's school, or a cohort of a grade table."""
+
+    label: str  # as results name it: 甲镇/中心小学 on a school-level sheet
+    counts: dict[str, int]  # canonical column → count, for the columns the unit has
+    where: Where  # file and spreadsheet row
+    groups: dict[str, str] = field(default_factory=dict)  # text columns (乡镇, 城乡…): normalised header → value
+    label_key: str | None = None  # the normalised header of the column that labels the unit
+    period: Period | None = None  # counts derived from a grade table: the cohort or school year they describe
+    notes: tuple[Message, ...] = ()  # what was assumed to derive them (a missing year counted as 0…)
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The text columns a table's units can be grouped by (`--by`) and thresholds groups can name."""
+
+    label_key: str | None = None  # the normalised header of the label column
+    keys: tuple[str, ...] = ()  # normalised headers of the coarser unit columns and the other text columns
+    names: tuple[str, ...] = ()  # the same headers as written, for messages
+
+    def knows(self, key: str) -> bool:
+        return key == self.label_key or key in self.keys
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a file was read, for `-v`: its encoding and delimiter, or its sheet; where the header was; which rows
+    were not units."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_rows: tuple[int, ...] = ()  # spreadsheet row numbers
+    total_rows: int = 0
+    skipped_rows: int = 0
+
+    def source(self) -> Message:
+        if self.sheet is not None:
+            return Message("read_sheet", {"sheet": self.sheet})
+        return Message("read_text", {"encoding": self.encoding, "delimiter": {"\t": "TAB"}.get(self.delimiter,
+                                                                                              self.delimiter)})
+
+
+@dataclass
+class CountsTable:
+    """The units of one input with their counts, whichever kind of file they came from."""
+
+    path: str
+    columns: frozenset[str]  # canonical count columns present
+    units: list[Unit]
+    total_row: Unit | None = None  # the file's own 合计 row, if any
+    notices: list[Message] = field(default_factory=list)
+    grouping: Grouping = Grouping()
+    reading: Reading = Reading()
+    kind: str = SUMMARY
+    rows: int = 0  # a roster's rows (one per child)
+    sparse: bool = False  # not every unit has every column (cohorts of grade tables)
+
+    def description(self) -> Message:
+        """What was read, for -v: the encoding or sheet, the header rows, and how the rows were used."""
+        reading = self.reading
+        return Message("read_details", {"source": reading.source(),
+                                        "header": "+".join(str(row) for row in reading.header_rows),
+                                        "units": len(self.units), "totals": reading.total_rows,
+                                        "skipped": reading.skipped_rows}, Where(self.path))

@@ -1,0 +1,73 @@
+"""Where results go: the format (from options or extension), its bytes in the chosen encoding, and files written
+whole or not at all."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
+from kongchuo_cli.problems import Where, fail
+
+EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".txt": "table", ".json": "json", ".md": "markdown",
+              ".markdown": "markdown", ".xlsx": "xlsx"}
+BOM_FORMATS = {"csv", "tsv"}  # written to a file with a UTF-8 BOM so that Excel reads the Chinese right
+
+
+def choose_format(requested: str | None, output: str | None) -> str:
+    """--format wins; else the output file's extension; else the table."""
+    if requested is not None:
+        return requested
+    if output is None:
+        return "table"
+    try:
+        return EXTENSIONS[Path(output).suffix.lower()]
+    except KeyError:
+        raise fail("output_format_unknown", Where(output)) from None
+
+
+def check_not_input(output: str, inputs: list[str]) -> None:
+    """Never overwrite an input (a table, or the thresholds file, named or found in the folder)."""
+    target = Path(output).resolve()
+    if any(name != "-" and Path(name).resolve() == target for name in inputs):
+        raise fail("output_is_input", Where(output))
+
+
+def encode(text: str, encoding: str | None, bom: bool) -> bytes:
+    """UTF-8 unless told otherwise (a BOM only on UTF-8 CSV/TSV files); a character the encoding lacks is named."""
+    chosen = encoding or "utf-8"
+    try:
+        data = text.encode(chosen)
+    except UnicodeEncodeError as error:
+        raise fail("output_unencodable", character=error.object[error.start], encoding=chosen) from None
+    return codecs.BOM_UTF8 + data if bom and codecs.lookup(chosen).name == "utf-8" else data
+
+
+def write_atomic(path: str, data: bytes, private: bool = False) -> None:
+    """Write beside the target, then rename over it: a failed run leaves no half-written file. A `private` file
+    (children's names and IDs) stays readable by its owner only."""
+    target = Path(path)
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        if not target.resolve().parent.is_dir():
+            raise fail("output_folder_missing", Where(path)) from None
+        raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        if not private:
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; results are ordinary files
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,68 @@
+"""One way out: every format is a function (report, lang, …) → text, or bytes for a workbook, in one registry.
+Machine formats are written with the csv and json modules; text that a spreadsheet would run as a formula is
+neutralised in every spreadsheet format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+from kongchuo_cli.output.report import Report, cell_value, json_record
+
+
+def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[list[object]]:
+    """Cells of the records; text that would run as a formula is neutralised for spreadsheets (CSV, TSV)."""
+    numeric = report.numeric | report.percents if spreadsheet else frozenset(report.fields)
+    return [[value if type(value) is int else cell_value(key, value, lang, numeric)  # ints as they are: fast
+             for key, value in record.items()] for record in report.records]
+
+
+def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
+    def render(report: Report, lang: str) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(report.headers(lang))
+        writer.writerows(_rows(report, lang))
+        return buffer.getvalue()
+
+    return render
+
+
+def to_markdown(report: Report, lang: str) -> str:
+    from tabulate import tabulate
+
+    rows = [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang, spreadsheet=False)]
+    align = ["right" if key in report.numeric | report.percents else "left" for key in report.fields]
+    return tabulate(rows, report.headers(lang), tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
+
+
+def to_json(report: Report, lang: str) -> str:
+    """One JSON object; each record on a line of its own (compact, and fast: json's C encoder)."""
+    head = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in report.head.items()]
+    records = ",\n".join(f"    {json.dumps(json_record(record, report.percents), ensure_ascii=False)}"
+                         for record in report.records)
+    return "{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]\n}\n"
+
+
+def to_table(report: Report, lang: str, color: bool = False, width: int | None = None) -> str:
+    return report.table(color, width)
+
+
+def to_xlsx(report: Report, lang: str) -> bytes:
+    from kongchuo_cli.output.xlsx import workbook  # openpyxl only when a workbook is asked for
+
+    return workbook(report, lang)
+
+
+# One way out: every format is a function (report, lang, …) → text, or bytes for a workbook.
+FORMATTERS: dict[str, Callable[..., str | bytes]] = {
+    "table": to_table,
+    "csv": to_delimited(","),
+    "tsv": to_delimited("\t"),
+    "json": to_json,
+    "markdown": to_markdown,
+    "xlsx": to_xlsx,
+}
+FORMATS = tuple(FORMATTERS)

@@ -1,0 +1,69 @@
+"""`kongchuo init`'s files: a template a bureau can fill in (every column under its Chinese header, an example row, a
+合计 row) and a thresholds file that extends the default profile, with comments."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from kongchuo_cli.output.text import width_of
+from kongchuo_cli.policy.thresholds import DEFAULT_PROFILE
+from kongchuo_cli.read.vocabulary import COLUMNS
+
+TEMPLATE = "汇总表模板"
+# A made-up township that meets every national line (worked: 480 / (500 + 10 - 15 - 0 - 1) = 97.17 %, junior
+# 470 / (480 + 5 - 8 - 0) = 98.53 %, primary 495 / (500 + 12 - 10) = 98.61 %, dropouts 3/3000 and 6/1500, every
+# child enrolled, 1500/1520 = 98.7 % gross, 20 of 20 disabled children, no poverty dropout).
+EXAMPLE = {"unit": "示例镇", "grade1_entrants": 500, "final_grade_enrolled": 480, "transfers_in": 10,
+           "transfers_out": 15, "deaths": 0, "suspended": 1,
+           "junior_graduates": 470, "junior_entrants": 480, "junior_transfers_in": 5, "junior_transfers_out": 8,
+           "junior_deaths": 0, "primary_graduates": 495, "primary_entrants": 500, "primary_transfers_in": 12,
+           "primary_transfers_out": 10, "primary_enrolled_start": 3000, "primary_dropouts": 3,
+           "junior_enrolled_start": 1500, "junior_dropouts": 6, "primary_age_population": 3000,
+           "primary_age_enrolled": 3000, "junior_age_population": 1520, "junior_enrolled": 1500,
+           "disabled_children": 20, "disabled_enrolled": 20, "disabled_regular_class": 12,
+           "disabled_special_school": 5, "disabled_home_delivery": 3, "poverty_dropouts": 0}
+THRESHOLDS = f"""# kongchuo 阈值文件：在内置国家标准 {DEFAULT_PROFILE} 的基础上调整。
+# 查看内置标准：kongchuo thresholds list / kongchuo thresholds show {DEFAULT_PROFILE}
+# 检查本文件：kongchuo thresholds check thresholds.yaml --data {TEMPLATE}.csv
+version: 1
+name: 本县标准
+extends: {DEFAULT_PROFILE}
+indicators:
+  # 只写需要改动的指标；没写的沿用 {DEFAULT_PROFILE}。以「>」开头的值要加引号。
+  # consolidation_9y:
+  #   target: ">= 97%"          # 达标线
+  #   warn: ">= 98%"            # 预警线（可选）：达标但低于此线时预警
+  #   formula: adjusted         # raw、adjusted 或 numerator_adjusted
+  #   source: 本县“十四五”教育规划
+"""
+
+
+def template_rows() -> list[list[object]]:
+    header = [column.headers[0] for column in COLUMNS]
+    example = [EXAMPLE[column.name] for column in COLUMNS]
+    total = ["合计", *example[1:]]  # one township: the total is that township
+    return [header, example, total]
+
+
+def files(folder: Path) -> dict[Path, bytes]:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(template_rows())
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "汇总表"
+    for row in template_rows():
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = width_of(str(cell.value)) + 2
+    sheet.freeze_panes = "B2"
+    workbook_bytes = io.BytesIO()
+    workbook.save(workbook_bytes)
+    return {folder / f"{TEMPLATE}.csv": b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"),
+            folder / f"{TEMPLATE}.xlsx": workbook_bytes.getvalue(),
+            folder / "thresholds.yaml": THRESHOLDS.encode("utf-8")}

@@ -1,0 +1,78 @@
+"""How one result's values are shown wherever they appear: the rate at its published precision (never rounded
+onto a line it misses), the total's label, the notes, the period, and the status marks. Only display rounds."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kongchuo_cli.i18n import Term
+from kongchuo_cli.indicators.definitions import BY_ID, percent
+from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, STATUSES, WARN, Result
+from kongchuo_cli.policy.thresholds import BUILT_IN, Thresholds
+
+RECORD_DECIMALS = 4  # the record's `rate`: percent rounded to 4 decimals
+# Marks of Chinese paper forms, and all in GBK (--output-encoding gbk): √ pass, ! warn, × fail
+STATUS_STYLES = {PASS: ("√", "green"), WARN: ("!", "yellow"), FAIL: ("×", "bold red"), NA: ("—", "dim")}
+TOTAL_LABEL = Term("合计", "Total")
+
+
+def display_rate(result: Result) -> str:
+    """The rate at the indicator's usual precision, with more digits where rounding would make it look equal to
+    a line it does not equal (95.96% shown as 96.0% beside a failed ">= 96%" would mislead)."""
+    if not result.has_rate:
+        return "—"
+    numerator, denominator = result.numerator, result.denominator
+    lines = [rule.value for rule in (result.line.target, result.line.warn) if rule is not None]
+    decimals = result.indicator.decimals
+    shown = percent(numerator, denominator, decimals)
+    while decimals < 8 and any(shown == _line_percent(line.numerator, line.denominator, decimals)
+                               and numerator * line.denominator != line.numerator * denominator for line in lines):
+        decimals += 1
+        shown = percent(numerator, denominator, decimals)
+    return f"{shown}%"
+
+
+_line_percent = lru_cache(maxsize=256)(percent)  # a line's percent, reused for every unit
+
+
+def unit_label(result: Result, lang: str) -> str:
+    return TOTAL_LABEL.render(lang) if result.unit is None else result.unit
+
+
+def note_text(result: Result, lang: str) -> str | None:
+    if not result.notes:
+        return None
+    return ("" if lang == "zh" else " ").join(note.render(lang) for note in result.notes)  # each ends a sentence
+
+
+def period_text(result: Result, lang: str) -> str:
+    """2012级→2020 (a cohort, and the school year it is judged in) or 2019学年 (an annual rate)."""
+    period = result.period
+    if period is None:
+        return ""
+    if result.indicator.annual:
+        return f"{period.year}学年" if lang == "zh" else f"{period.year}-{(period.year + 1) % 100:02d}"
+    cohort = "" if period.cohort is None else period.cohort  # cohorts of 6-3 and 5-4 units finishing together
+    return f"{cohort}级→{period.year}" if lang == "zh" and cohort else f"{cohort}→{period.year}"
+
+
+def status_counts(results: list[Result]) -> dict[str, int]:
+    return {status: sum(result.status == status for result in results) for status in STATUSES}
+
+
+def lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[object]]]:
+    """The lines used, as a workbook sheet: which profile or file, then one row per indicator."""
+    origin = Term("内置", "built-in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
+    rows: list[list[object]] = [[thresholds.name or "", origin], []]
+    rows.append([header.render(lang) for header in LINE_HEADERS])
+    kinds = [("", thresholds.lines)] + [(group.name, group.lines) for group in thresholds.groups]
+    for kind, lines in kinds:
+        for indicator_id, line in lines.items():
+            rows.append([indicator_id, BY_ID[indicator_id].term.render(lang), line.target.text if line.target else "",
+                         line.warn.text if line.warn else "",
+                         line.formula if BY_ID[indicator_id].variants else "", line.source or "", kind])
+    return Term("标准", "thresholds"), rows
+
+
+LINE_HEADERS = (Term("指标代码", "indicator"), Term("指标", "name"), Term("标准", "target"), Term("预警线", "warn"),
+                Term("公式", "formula"), Term("来源", "source"), Term("适用单位", "applies to"))

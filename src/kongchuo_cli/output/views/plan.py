@@ -1,0 +1,71 @@
+"""`kongchuo plan` as a report: each unit's share of the county's returns, beside its own need to meet the line
+alone."""
+
+from __future__ import annotations
+
+from kongchuo_cli import __version__
+from kongchuo_cli.i18n import Term
+from kongchuo_cli.indicators.definitions import percent
+from kongchuo_cli.judge.evaluate import Judged
+from kongchuo_cli.judge.plan import PlanRow
+from kongchuo_cli.output.report import Report
+from kongchuo_cli.output.text import Column, draw
+from kongchuo_cli.output.values import RECORD_DECIMALS, display_rate, lines_sheet, unit_label
+from kongchuo_cli.problems import Message
+
+PLAN_FIELDS: dict[str, str] = {
+    "unit": "单位", "is_total": "是否合计", "indicator": "指标代码", "name": "指标", "rate": "比率(%)", "target": "标准",
+    "status": "结果", "lost": "流失人数", "share": "分配劝返人数", "own_need": "单独达标需劝返", "note": "说明",
+}
+PLAN_NUMERIC = frozenset({"lost", "share", "own_need"})
+PLAN_COLUMNS = (
+    Column(Term("单位", "Unit")), Column(Term("指标", "Indicator")), Column(Term("比率", "Rate"), right=True),
+    Column(Term("标准", "Line")), Column(Term("流失", "Lost"), right=True), Column(Term("分配", "Share"), right=True),
+    Column(Term("单独达标需", "Own need"), right=True), Column(Term("说明", "Note"), wraps=True),
+)
+
+
+def plan_report(rows: list[PlanRow], evaluation: Judged, lang: str) -> Report:
+    """The plan for every output format: each unit's share of the county's returns, beside its own need."""
+    records = []
+    for row in rows:
+        result = row.result
+        note = None
+        if result.is_total and row.share < (result.returns_needed or 0):
+            note = Message("plan_short", {"needed": result.returns_needed, "lost": row.lost}).render(lang)
+        records.append({
+            "unit": unit_label(result, lang), "is_total": result.is_total, "indicator": result.indicator.id,
+            "name": result.indicator.term.render(lang),
+            "rate": percent(result.numerator, result.denominator, RECORD_DECIMALS) if result.has_rate else None,
+            "target": result.line.target.text if result.line.target else None, "status": result.status,
+            "lost": row.lost, "share": row.share, "own_need": result.returns_needed, "note": note,
+        })
+    head = {"version": __version__, "thresholds": evaluation.thresholds.origin, "method": "largest-remainder"}
+    return Report(PLAN_FIELDS, records, PLAN_NUMERIC, frozenset({"rate"}), head, "plan",
+                  table=lambda color, width: plan_table(rows, records, evaluation, lang, color, width),
+                  sheets=[lines_sheet(evaluation.thresholds, lang)])
+
+
+def plan_table(rows: list[PlanRow], records: list[dict], evaluation: Judged, lang: str, color: bool,
+               width: int | None) -> str:
+    sections: list[list[list[tuple[str, str | None]]]] = [[]]
+    for row, fields in zip(rows, records):
+        bold = "bold" if row.result.is_total else None
+        sections[-1].append([
+            (fields["unit"], "bold"), (fields["name"], bold), (display_rate(row.result), bold),
+            (fields["target"] or "—", bold), (f"{row.lost:,}", bold),
+            (f"{row.share:,}", "bold red" if row.share else bold), (f"{fields['own_need'] or 0:,}", bold),
+            (fields["note"] or "", bold),
+        ])
+        if row.result.is_total:
+            sections.append([])
+    sections = [section for section in sections if section]
+    title = Message("plan_title", {"thresholds": evaluation.thresholds.name or "—"}).render(lang)
+    if not sections:
+        return title + "\n" + Message("plan_nothing").render(lang) + "\n"
+    columns = list(PLAN_COLUMNS)
+    if not any(fields["note"] for fields in records):  # no notes: no empty column
+        columns.pop()
+        sections = [[row[:-1] for row in section] for section in sections]
+    headers = [column.header.render(lang) for column in columns]
+    return draw(title, columns, headers, sections, width or 140, color)

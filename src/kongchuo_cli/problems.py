@@ -1,0 +1,84 @@
+"""Every problem of every input, located: a `Message` is a catalogue code, its values and the place (file, the
+spreadsheet's own row and column, or a YAML line); a `KongchuoError` carries all the problems of a run at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kongchuo_cli import i18n
+
+MAX_LISTED_PROBLEMS = 200
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in an input: file, and the spreadsheet's own row and column, or a line of a YAML file."""
+
+    file: str
+    row: int | None = None
+    column: str | None = None  # the header as written
+    letter: str | None = None  # the spreadsheet column letter
+    line: int | None = None
+
+    def render(self, lang: str) -> str:
+        parts = [self.file]
+        if lang == "zh":
+            if self.line is not None:
+                parts.append(f"第 {self.line} 行")
+            if self.row is not None:
+                parts.append(f"第 {self.row} 行")
+            if self.column is not None:
+                parts.append(f"{self.letter} 列「{self.column}」" if self.letter else f"「{self.column}」列")
+            return " ".join(parts)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.letter} ({self.column})" if self.letter else f"column {self.column}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+    where: Where | None = None
+
+    def render(self, lang: str) -> str:
+        text = i18n.text(self.code, lang, **self.params)
+        if self.where is None:
+            return text
+        return f"{self.where.render(lang)}：{text}" if lang == "zh" else f"{self.where.render(lang)}: {text}"
+
+
+class KongchuoError(Exception):
+    """Input kongchuo cannot evaluate (exit 2); carries every problem found, not just the first, and the
+    warnings gathered on the way (an unrecognised column is often the cause of the errors)."""
+
+    def __init__(self, problems: list[Message], notices: list[Message] | None = None) -> None:
+        super().__init__(problems[0].code if problems else "error")
+        self.problems = problems
+        self.notices = notices or []
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        """The lines the command line prints on stderr, one per problem: 错误：… / Error: …"""
+        prefix = i18n.text("error_prefix", lang)
+        return [f"{prefix}{problem.render(lang)}" for problem in self.problems]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines("en"))
+
+
+def fail(code: str, where: Where | None = None, **params: object) -> KongchuoError:
+    return KongchuoError([Message(code, params, where)])
+
+
+
+
+def capped(problems: list[Message]) -> list[Message]:
+    """At most MAX_LISTED_PROBLEMS, then one line saying how many more."""
+    if len(problems) <= MAX_LISTED_PROBLEMS:
+        return problems
+    extra = len(problems) - MAX_LISTED_PROBLEMS
+    return problems[:MAX_LISTED_PROBLEMS] + [Message("more_errors", {"count": extra})]

@@ -1,0 +1,84 @@
+"""The children still out of school, from a dropout ledger (劝返状态 未劝返 or 劝返中) or a 学籍 roster (学籍状态
+辍学), by township and school, priority groups first, with the person responsible.
+
+Names and ID numbers are masked unless `reveal`, before they leave this module.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from kongchuo_cli.i18n import Term
+from kongchuo_cli.problems import KongchuoError, Message, Where
+from kongchuo_cli.read.grid import ReadOptions
+from kongchuo_cli.read.roster.identity import mask_id, mask_name
+from kongchuo_cli.read.roster.source import opened
+from kongchuo_cli.read.roster.sql import category_sql, column_sql, connect, scan_sql, yes_sql
+from kongchuo_cli.read.vocabulary import RETURN_STATUSES, STATUSES, STILL_OUT, parse_grade
+
+# Priority groups in the order they are served (the first a child belongs to decides its place in the list).
+PRIORITIES: tuple[tuple[str, tuple[str, ...], Term], ...] = (
+    ("poverty", ("poverty",), Term("脱贫户", "poverty-relief family")),
+    ("disabled", ("disability",), Term("残疾", "disabled")),
+    ("orphan", ("orphan", "unsupported"), Term("孤儿/事实无人抚养", "orphan or unsupported")),
+    ("left_behind", ("left_behind",), Term("留守", "left behind")),
+    ("migrant", ("migrant",), Term("随迁", "migrant")),
+)
+SHOWN = ("township", "school", "grade", "class", "name", "id_number", "dropout_reason", "responsible")
+
+
+@dataclass
+class ReturnList:
+    children: list[dict]
+    counts: Counter  # every row by 劝返 status (and "unknown" for what cannot be read)
+    by_township: dict[str, Counter]
+    source: str  # "ledger" (劝返状态) or "roster" (学籍状态 辍学)
+
+
+def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> ReturnList:
+    with opened(path, options) as source:
+        columns = source.header.columns
+        if "return_status" in columns:
+            status, kind = category_sql(column_sql(source, "return_status"), RETURN_STATUSES), "ledger"
+        elif "status" in columns:
+            status, kind = f"CASE WHEN {category_sql(column_sql(source, 'status'), STATUSES)} = 'dropout' THEN 'out' END", \
+                "roster"
+        else:
+            raise KongchuoError([Message("returns_no_status", {}, Where(path))])
+        text = {name: column_sql(source, name) or "NULL" for name in (*SHOWN, "disability")}
+        flags = {name: yes_sql(column_sql(source, name)) if name in columns and name != "disability" else
+                 (f"coalesce({column_sql(source, name)}, '') <> ''" if name in columns else "false")
+                 for _, names, _ in PRIORITIES for name in names}
+        select = ", ".join([f"{status} AS status", *(f"{expression} AS {name}" for name, expression in text.items()),
+                            *(f"{expression} AS flag_{name}" for name, expression in flags.items()),
+                            "row_number() OVER () AS line"])
+        connection = connect()
+        connection.execute("SET preserve_insertion_order = true")
+        rows = connection.execute(f"SELECT * FROM (SELECT {select} FROM {scan_sql(source)}) "
+                                  f"WHERE coalesce(township, school, status) IS NOT NULL").fetchall()
+        connection.close()
+        header_row = source.header.row
+    names = ["status", *text, *(f"flag_{name}" for name in flags), "line"]
+    children, counts, by_township = [], Counter(), {}
+    for values in rows:
+        row = dict(zip(names, values))
+        category = {"?": "unknown"}.get(row["status"], row["status"]) or "blank"
+        counts[category] += 1
+        by_township.setdefault(row["township"] or "", Counter())[category] += 1
+        if category not in STILL_OUT:
+            continue
+        groups = [key for key, flag_names, _ in PRIORITIES if any(row[f"flag_{name}"] for name in flag_names)]
+        children.append({"row": header_row + row["line"], "status": category, "groups": groups,
+                         **{name: row[name] or "" for name in SHOWN}})
+    for child in children:
+        if not reveal:
+            child["name"], child["id_number"] = mask_name(child["name"]), mask_id(child["id_number"])
+    rank = {key: position for position, (key, _, _) in enumerate(PRIORITIES)}
+    order = {name: position for position, name in enumerate(dict.fromkeys(  # places in the file's own order
+        place for child in sorted(children, key=lambda child: child["row"])
+        for place in (child["township"], child["school"])))}
+    children.sort(key=lambda child: (order[child["township"]], order[child["school"]],
+                                     min((rank[group] for group in child["groups"]), default=len(rank)),
+                                     (parse_grade(child["grade"]) or ("", 99))[1], child["row"]))
+    return ReturnList(children, counts, by_township, kind)

@@ -1,0 +1,144 @@
+"""A roster as DuckDB reads it: its header found in the first rows (without reading the whole file), and the
+file itself when it is UTF-8 text, else a private temporary UTF-8 copy (GBK, UTF-16, a workbook, standard input)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from kongchuo_cli.model import Reading
+from kongchuo_cli.problems import KongchuoError, Where, fail
+from kongchuo_cli.read.grid import (
+    EXCEL_SUFFIXES,
+    STDIN,
+    ZIP_MAGIC,
+    Grid,
+    ReadOptions,
+    decode,
+    read_grid,
+    sniff_delimiter,
+)
+from kongchuo_cli.read.headers import PEEK_ROWS, find_header
+from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS, SCHOOLING
+
+PEEK_BYTES = 256 * 1024  # enough for the title rows and the header of any roster
+
+
+@dataclass(frozen=True)
+class RosterHeader:
+    rows: tuple[int, ...]  # spreadsheet row numbers of the header
+    columns: dict[str, int]  # canonical → position (the first column of that meaning)
+    written: list[str]  # the header as written, one name per column
+
+    @property
+    def row(self) -> int:
+        """The header's last row: the data starts below it."""
+        return self.rows[-1]
+
+
+def _fit(cells: list[str]) -> int | None:
+    """A roster's header names a child (姓名, 身份证号 or 学籍号) and its schooling (年级, 学籍状态 or 劝返状态);
+    the more roster columns it names, the better."""
+    names = {ROSTER_COLUMNS.match(text) for text in cells} - {None}
+    if names.isdisjoint(PERSONAL) or names.isdisjoint(SCHOOLING):
+        return None
+    return len(names)
+
+
+def find_roster_header(rows: list[list[str]], header_row: int | None = None) -> RosterHeader | None:
+    header = find_header(rows, _fit, lambda name: ROSTER_COLUMNS.match(name) is not None, header_row)
+    if header is None:
+        return None
+    columns: dict[str, int] = {}
+    for position, text in enumerate(header.cells):
+        name = ROSTER_COLUMNS.match(text)
+        if name is not None and name not in columns:
+            columns[name] = position
+    return RosterHeader(header.rows, columns, [text.strip() for text in header.cells])
+
+
+@dataclass(frozen=True)
+class Peek:
+    """The first rows of an input, and the whole grid when it had to be read whole (a workbook, standard input)
+    so that nobody reads it twice."""
+
+    rows: list[list[str]]
+    reading: Reading
+    grid: Grid | None = None
+
+
+def peek(path: str, options: ReadOptions) -> Peek:
+    """The first rows of a file, without reading all of it (a workbook is read whole: rosters in Excel are
+    county-sized)."""
+    wanted = max(PEEK_ROWS, (options.header_row or 0) + 1)
+    head = b""
+    if path != STDIN and not path.lower().endswith(EXCEL_SUFFIXES):
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(PEEK_BYTES)
+        except OSError:
+            return Peek([], Reading())  # read_grid reports it properly
+    if not head or head.startswith(ZIP_MAGIC):
+        grid = read_grid(path, options)
+        return Peek(grid.rows[:wanted], Reading(grid.encoding, grid.delimiter, grid.sheet), grid)
+    cut = head.rfind(b"\n")
+    head = head[:cut + 1] if cut > 0 and len(head) == PEEK_BYTES else head
+    try:
+        text, encoding = decode(head, path, options.encoding)
+    except KongchuoError:
+        return Peek([], Reading())
+    delimiter = sniff_delimiter(text)
+    rows = list(csv.reader(text.splitlines()[:wanted], delimiter=delimiter))
+    return Peek(rows, Reading(encoding, delimiter))
+
+
+@dataclass
+class Source:
+    """A roster ready for DuckDB: a UTF-8 CSV (the file itself, or a transcoded copy) and its header."""
+
+    path: str  # as the user gave it
+    csv_path: str
+    header: RosterHeader
+    delimiter: str
+    reading: Reading
+
+
+@contextmanager
+def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Iterator[Source]:
+    """The roster as a UTF-8 CSV for DuckDB; a GBK or UTF-16 file, a workbook or standard input is copied to a
+    private temporary file (deleted afterwards)."""
+    peeked = peeked or peek(path, options)
+    header = find_roster_header(peeked.rows, options.header_row)
+    if header is None:
+        raise fail("roster_header_not_found", Where(path))
+    reading = Reading(peeked.reading.encoding, peeked.reading.delimiter, peeked.reading.sheet, header.rows)
+    if reading.encoding in ("utf-8", "utf-8-sig") and peeked.grid is None:
+        yield Source(path, path, header, reading.delimiter, reading)
+        return
+    descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            if peeked.grid is not None:
+                csv.writer(handle).writerows(peeked.grid.rows)
+                delimiter = ","
+            else:
+                _transcode(path, reading.encoding, handle)
+                delimiter = reading.delimiter
+        yield Source(path, temporary, header, delimiter, reading)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _transcode(path: str, encoding: str, out) -> None:
+    """GB18030/UTF-16 → UTF-8 in blocks: a 1 GB file never sits in memory."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    with open(path, "rb") as handle:
+        while block := handle.read(16 * 1024 * 1024):
+            out.write(decoder.decode(block))
+        out.write(decoder.decode(b"", final=True))

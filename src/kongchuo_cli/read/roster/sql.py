@@ -1,0 +1,162 @@
+"""The SQL kongchuo runs over a roster, in one place: the scan of the CSV (every cell as text, so IDs keep their
+leading zeros), the values read by the vocabulary's tables, the identity checks per row, and the conditions of the
+summary counts. Names and IDs stay inside DuckDB: only counts, row numbers and hashes come out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kongchuo_cli.read.grades import SYSTEMS
+from kongchuo_cli.read.roster.identity import (
+    MAX_AGE_OVER_GRADE,
+    MIN_AGE_OVER_GRADE,
+    sql_id_problem,
+    sql_student_id_problem,
+)
+from kongchuo_cli.read.roster.source import Source
+from kongchuo_cli.read.vocabulary import ATTENDANCE, GRADE_WORDS, NO, RETURN_STATUSES, STATUSES, THREE_KINDS
+
+MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this: a province fits in the 2 GB budget
+
+
+def connect():
+    import duckdb
+
+    connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False})
+    return connection
+
+
+def scan_sql(source: Source) -> str:
+    """The CSV as text columns c0, c1, … from the row after the header (IDs stay text: leading zeros, X)."""
+    columns = ", ".join(f"'c{position}': 'VARCHAR'" for position in range(len(source.header.written)))
+    delimiter = source.delimiter.replace("'", "''")
+    return (f"read_csv('{_quoted(source.csv_path)}', header=false, skip={source.header.row}, auto_detect=false, "
+            f"delim='{delimiter}', quote='\"', escape='\"', columns={{{columns}}}, null_padding=true)")
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def column_sql(source: Source, name: str) -> str | None:
+    position = source.header.columns.get(name)
+    return None if position is None else f"trim(c{position})"
+
+
+def _in(expression: str, values: tuple[str, ...]) -> str:
+    return f"{expression} IN ({', '.join(_literal(value) for value in values)})"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def category_sql(expression: str, table: dict[str, tuple[str, ...]]) -> str:
+    """CASE mapping written values to their category (lower-cased ASCII aliases too); NULL for blanks, '?' for
+    anything unknown."""
+    whens = " ".join(f"WHEN {_in(f'lower({expression})', tuple(value.lower() for value in values))} "
+                     f"THEN {_literal(category)}" for category, values in table.items())
+    return f"CASE WHEN {expression} IS NULL OR {expression} = '' THEN NULL {whens} ELSE '?' END"
+
+
+def yes_sql(expression: str) -> str:
+    return f"NOT ({expression} IS NULL OR {_in(f'lower({expression})', NO)})"
+
+
+def _grades(system: str) -> dict[str, int]:
+    """Every way of writing a grade → its year of schooling, for this school system (初一 = 7 in 6-3, 6 in 5-4)."""
+    primary_last = SYSTEMS[system].primary_last
+    return {**{str(number): number for number in range(1, 10)},
+            **{word: number if kind == "grade" else primary_last + number
+               for word, (kind, number) in GRADE_WORDS.items() if kind == "grade" or primary_last + number <= 9}}
+
+
+KEYS = ("county", "township", "school", "grade", "status", "return_status", "disability", "attendance", "poverty")
+
+
+def pupils_sql(source: Source, system: str, school_year: int, today: date | None, checks: bool,
+                numbered: bool = False) -> str:
+    """Per row: the unit and category columns as written and, with `checks`, the identity problems (and with
+    `numbered` the row's place in the file and hashes of the child and the place). A row with no unit, grade or
+    status is a note under the table (说明, 填表人): not a pupil."""
+    raw = {name: f"c{source.header.columns[name]}" if name in source.header.columns else "NULL" for name in KEYS}
+    identity = column_sql(source, "id_number") if checks else None
+    student = column_sql(source, "student_id") if checks else None
+    telling = [raw[name] for name in ("county", "township", "school", "grade", "status", "return_status")
+               if raw[name] != "NULL"]
+    # the file's order, numbered before anything can reorder the rows: costly, so only when rows must be named
+    scanned = f"(SELECT *, row_number() OVER () AS line FROM {scan_sql(source)})" if numbered else scan_sql(source)
+    keys = ", ".join(f"{raw[name]} AS {name}" for name in KEYS)
+    rows = f"SELECT {keys}{', line' if numbered else ''}"
+    if identity or student:
+        rows += (f", {f'nullif({identity}, {chr(39) * 2})' if identity else 'NULL'} AS id_text, "
+                 f"{f'nullif({student}, {chr(39) * 2})' if student else 'NULL'} AS student_text, "
+                 f"{f'try_cast(substr({identity}, 1, 17) AS BIGINT)' if identity else 'NULL'} AS id_digits")
+    rows += f" FROM {scanned} WHERE coalesce({', '.join(telling)}, '') <> ''"
+    if not (identity or student):
+        return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})"
+    id_code = sql_id_problem("id_text", today, "id_digits") if identity else "NULL"
+    student_code = (f"CASE WHEN student_text = 'G' || id_text THEN NULL ELSE "  # a G number is its ID: checked once
+                    f"{sql_student_id_problem('student_text', today)} END" if student else "NULL")
+    born = "(id_digits // 1000) % 100000000"  # YYYYMMDD as a number
+    age_code = (f"CASE WHEN id_code IS NOT NULL OR number IS NULL THEN NULL "
+                f"WHEN {born} > ({school_year} - number - {MIN_AGE_OVER_GRADE}) * 10000 + 901 THEN 'age_too_young' "
+                f"WHEN {born} <= ({school_year} - number - {MAX_AGE_OVER_GRADE} - 1) * 10000 + 901 "
+                f"THEN 'age_too_old' END" if identity else "NULL")
+    hashes = (", hash(coalesce(id_text, student_text)) AS child, hash(coalesce(county, '') || '/' || "
+              "coalesce(township, '') || '/' || coalesce(school, '')) AS place" if numbered else "")
+    return (f"SELECT * EXCLUDE (id_text, student_text, id_digits, number, text), {student_code} AS student_code, "
+            f"{age_code} AS age_code{hashes} FROM (SELECT *, {id_code} AS id_code FROM ("
+            f"SELECT * FROM ({rows}) {_grade_join(system, 'grade')}))")
+
+
+def _grade_join(system: str, column: str) -> str:
+    """A join giving `number`, the year of schooling of the written grade (NULL when it cannot be read)."""
+    grades = ", ".join(f"({_literal(word)}, {number})" for word, number in _grades(system).items())
+    return f"LEFT JOIN (VALUES {grades}) AS grades(text, number) ON grades.text = replace(trim({column}), ' ', '')"
+
+
+def categorised_sql(rows: str, system: str) -> str:
+    """Rows (or groups of rows, with their count `n`) with their values read: grade number, status, flags."""
+    kinds = " OR ".join(f"disability LIKE {_literal('%' + kind + '%')}" for kind in THREE_KINDS)
+    return (
+        f"SELECT trim(county) AS county, trim(township) AS township, trim(school) AS school, "
+        f"number AS grade_number, (coalesce(trim(grade), '') <> '' AND number IS NULL) AS bad_grade, "
+        f"{category_sql('trim(status)', STATUSES)} AS status, "
+        f"{category_sql('trim(return_status)', RETURN_STATUSES)} AS return_status, "
+        f"{category_sql('trim(attendance)', ATTENDANCE)} AS attendance, coalesce({kinds}, false) AS three_kinds, "
+        f"{yes_sql('trim(poverty)')} AS poverty, * EXCLUDE (county, township, school, grade, status, return_status, "
+        f"disability, attendance, poverty, text, number) FROM ({rows}) {_grade_join(system, 'grade')}")
+
+
+def children_sql(source: Source) -> str:
+    """Per row with an ID (身份证号, else 学籍号): hashes of the child and of the place (the IDs stay in DuckDB)."""
+    key = column_sql(source, "id_number") or column_sql(source, "student_id")
+    if key is None:
+        return "SELECT NULL::UBIGINT AS child, NULL::UBIGINT AS place WHERE false"
+    place = " || '/' || ".join(f"coalesce({column_sql(source, name)}, '')" for name in ("county", "township", "school")
+                               if name in source.header.columns) or "''"
+    return f"SELECT hash({key}) AS child, hash({place}) AS place FROM {scan_sql(source)} WHERE coalesce({key}, '') <> ''"
+
+
+# Values kongchuo cannot read, and 疑似辍学 (not counted as dropouts): reported with their rows.
+ROW_CHECKS = {"bad_grade": "bad_grade", "bad_status": "status = '?'", "bad_return_status": "return_status = '?'",
+              "bad_attendance": "attendance = '?'", "suspected": "status = 'suspected'"}
+
+
+def count_columns(columns: dict[str, int], primary_last: int) -> dict[str, str]:
+    """The summary columns the roster can give, with the SQL condition of the rows each counts."""
+    counts: dict[str, str] = {}
+    at_start = "status IN ('enrolled', 'dropout', 'suspended', 'suspected')"  # 转出, 死亡, 毕业 leave the base
+    if "grade" in columns and "status" in columns:
+        for stage, grades in (("primary", f"<= {primary_last}"), ("junior", f"> {primary_last}")):
+            counts[f"{stage}_enrolled_start"] = f"grade_number {grades} AND {at_start}"
+            counts[f"{stage}_dropouts"] = f"grade_number {grades} AND status = 'dropout'"
+    if "disability" in columns and "attendance" in columns:
+        counts["disabled_children"] = "three_kinds"
+        for part in ("disabled_regular_class", "disabled_special_school", "disabled_home_delivery"):
+            counts[part] = f"three_kinds AND attendance = '{part}'"
+    if "poverty" in columns and ("status" in columns or "return_status" in columns):
+        still_out = "return_status IN ('out', 'in_progress')" if "return_status" in columns else "status = 'dropout'"
+        counts["poverty_dropouts"] = f"poverty AND {still_out}"
+    return counts

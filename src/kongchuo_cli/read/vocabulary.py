@@ -1,0 +1,256 @@
+"""Every word kongchuo reads in a header or a cell, for every kind of input, and how a written header is matched.
+
+One table per kind of column (summary counts, grade-table measures, roster columns), one table of the places
+that label units (学校 < 单位 < 乡镇 < 区县), one of the words that mark a total row, one of the ways a grade is
+written, and the values a roster's status columns take. Headers are compared after `normalize_header`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A unit written after the header, e.g. 转入人数（人）; only true units, so 入学人数(含随班就读) is not stripped.
+_UNIT_SUFFIX = re.compile(r"\((?:人|名|个|所|人次|%|‰)\)$")
+_DASHES = str.maketrans({"～": "-", "~": "-", "—": "-", "–": "-", "－": "-", "至": "-"})
+
+
+def normalize_header(header: str) -> str:
+    """The form headers are compared in: NFKC (full-width → ASCII), no white space, no unit suffix, lower case."""
+    text = unicodedata.normalize("NFKC", str(header))
+    text = "".join(text.split()).translate(_DASHES)
+    return _UNIT_SUFFIX.sub("", text).lower()
+
+
+class Aliases:
+    """Canonical names and the headers that stand for them (the canonical name itself included)."""
+
+    def __init__(self, names: dict[str, tuple[str, ...]]) -> None:
+        self.lookup: dict[str, str] = {}  # normalised header → canonical name
+        self.written: dict[str, str] = {}  # normalised header → the header as this table writes it
+        for name, headers in names.items():
+            for header in (name, *headers):
+                self.lookup.setdefault(normalize_header(header), name)
+                self.written.setdefault(normalize_header(header), header)
+
+    def match(self, header: str) -> str | None:
+        """The canonical name a written header stands for, or None."""
+        return self.lookup.get(normalize_header(header))
+
+    def suggest(self, header: str) -> str | None:
+        """The known header closest to an unrecognised one (a likely typo), or None."""
+        close = difflib.get_close_matches(normalize_header(header), list(self.lookup), n=1, cutoff=0.6)
+        return self.written[close[0]] if close else None
+
+
+# ---- the places that label units ---------------------------------------------------------------------------
+
+# Finest first: a school-level sheet has a 乡镇 column beside the school's; the finest labels the row, the coarser
+# qualify it (甲镇/中心小学) and can group rows (--by 乡镇).
+PLACES: dict[str, tuple[str, ...]] = {
+    "school": ("学校", "学校名称", "就读学校", "school"),
+    "unit": ("单位", "单位名称", "unit"),
+    "township": ("乡镇", "乡镇名称", "乡镇(街道)", "乡镇街道", "township"),
+    "county": ("区县", "县区", "县", "县(区)", "县(市、区)", "county"),
+}
+PLACE_LEVEL = {normalize_header(header): level for level, headers in enumerate(PLACES.values())
+               for header in headers}
+QUALIFIER = "/"  # 甲镇/中心小学: a school qualified by its township
+
+
+def place_level(header: str) -> int | None:
+    """0 school, 1 unit, 2 township, 3 county (lower is finer); None for a header that names no place."""
+    return PLACE_LEVEL.get(normalize_header(header))
+
+
+# ---- summary tables (one row per 乡镇 or 学校) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    headers: tuple[str, ...]  # Chinese headers, the first is the primary one
+    blank_is_zero: bool = False  # movement columns: an empty cell means "none"
+
+
+UNIT = "unit"
+
+# One table for every column of a summary table (docs/inputs.md, "输入列").
+COLUMNS: tuple[Column, ...] = (
+    Column(UNIT, ("单位", "乡镇", "学校", "学校名称", "单位名称", "乡镇名称", "乡镇(街道)", "乡镇街道")),  # in PLACES
+    Column("grade1_entrants", ("一年级入学人数", "小学一年级入学人数", "入学人数")),
+    Column("final_grade_enrolled", ("毕业班在校生数", "初三在校生数", "九年级在校生数", "初中毕业班学生数")),
+    Column("transfers_in", ("转入人数", "转入"), blank_is_zero=True),
+    Column("transfers_out", ("转出人数", "转出"), blank_is_zero=True),
+    Column("deaths", ("死亡人数", "死亡"), blank_is_zero=True),
+    Column("suspended", ("休学人数", "休学"), blank_is_zero=True),
+    # 优质均衡 data items: 毕业学生人数 over 三年前初一在校生, with the three years' movements
+    Column("junior_graduates", ("初中毕业生数", "初中毕业人数", "毕业学生人数")),
+    Column("junior_entrants", ("三年前初一在校生数", "三年前初一学生数", "三年前初一在校生")),
+    Column("junior_transfers_in", ("初中三年转入人数", "三年转入人数"), blank_is_zero=True),
+    Column("junior_transfers_out", ("初中三年转出人数", "三年转出人数"), blank_is_zero=True),
+    Column("junior_deaths", ("初中三年死亡人数", "三年死亡人数"), blank_is_zero=True),
+    # county templates: 当年小学毕业生 over (六年前招生 + 转入 − 转出)
+    Column("primary_graduates", ("小学毕业生数", "小学毕业人数")),
+    Column("primary_entrants", ("六年前小学招生数", "六年前招生数", "小学招生数")),
+    Column("primary_transfers_in", ("小学六年转入人数", "六年转入人数"), blank_is_zero=True),
+    Column("primary_transfers_out", ("小学六年转出人数", "六年转出人数"), blank_is_zero=True),
+    Column("primary_enrolled_start", ("小学学年初在校生数", "小学上学年初在校生数")),
+    Column("primary_dropouts", ("小学辍学人数", "小学辍学学生数")),
+    Column("junior_enrolled_start", ("初中学年初在校生数", "初中上学年初在校生数")),
+    Column("junior_dropouts", ("初中辍学人数", "初中辍学学生数")),
+    Column("primary_age_population", ("小学适龄儿童数", "小学学龄儿童数")),
+    Column("primary_age_enrolled", ("小学适龄儿童在校数", "已入学小学适龄儿童数")),
+    Column("junior_age_population", ("初中适龄人口数", "12-14周岁人口数")),
+    Column("junior_enrolled", ("初中在校生数",)),
+    Column("disabled_children", ("三类残疾适龄儿童少年数", "适龄残疾儿童少年数")),
+    Column("disabled_enrolled", ("三类残疾儿童少年入学数", "残疾儿童少年入学数")),
+    Column("disabled_regular_class", ("随班就读人数",)),
+    Column("disabled_special_school", ("特教学校就读人数",)),
+    Column("disabled_home_delivery", ("送教上门人数",)),
+    Column("poverty_dropouts", ("脱贫家庭辍学人数", "建档立卡辍学人数")),
+)
+BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
+SUMMARY_COLUMNS = Aliases({column.name: column.headers for column in COLUMNS})
+# The parts of 残疾儿童少年入学数: summed when it is absent, checked against it when both are given.
+DISABLED_PARTS = ("disabled_regular_class", "disabled_special_school", "disabled_home_delivery")
+
+# Bookkeeping columns of Chinese tables: not data, and not worth a warning.
+NOT_DATA = frozenset({"序号", "编号", "备注", "说明", "no", "no.", "remark", "remarks"})
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a zero-based column index: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+# ---- total rows --------------------------------------------------------------------------------------------
+
+# Rows that sum the units: never counted as units. A grand total is checked against the sum of the units.
+GRAND_TOTAL_LABELS = ("合计", "总计", "全县", "总数", "total")
+GRAND_TOTAL_ENDINGS = ("合计", "总计")  # 示例县合计
+SUBTOTAL_ENDINGS = ("小计",)  # 东镇小计
+
+
+def total_kind(text: str) -> str | None:
+    """"grand" for 合计/总计/全县/总数/Total (also 示例县合计), "sub" for 小计 (also 东镇小计), else None."""
+    key = normalize_header(text).rstrip(":")
+    if key in GRAND_TOTAL_LABELS or key.endswith(GRAND_TOTAL_ENDINGS):
+        return "grand"
+    if key.endswith(SUBTOTAL_ENDINGS):
+        return "sub"
+    return None
+
+
+# ---- grades and school systems -----------------------------------------------------------------------------
+
+_DIGITS = "一二三四五六七八九"
+# A grade as written: 一年级, 七年级, 1年级, 初一 (junior year 1: grade 7 in 6-3, 6 in 5-4), or a bare 1–9.
+GRADE_WORDS: dict[str, tuple[str, int]] = {
+    **{f"{word}年级": ("grade", number) for number, word in enumerate(_DIGITS, 1)},
+    **{f"{number}年级": ("grade", number) for number in range(1, 10)},
+    **{f"小学{word}年级": ("grade", number) for number, word in enumerate(_DIGITS[:6], 1)},
+    **{f"初{word}": ("junior", number) for number, word in enumerate(_DIGITS[:4], 1)},
+    **{f"初中{word}年级": ("junior", number) for number, word in enumerate(_DIGITS[:4], 1)},
+}
+SYSTEM_WORDS: dict[str, tuple[str, ...]] = {
+    "6-3": ("6-3", "63", "六三", "六三制", "6·3", "6.3", "6+3", "六三学制"),
+    "5-4": ("5-4", "54", "五四", "五四制", "5·4", "5.4", "5+4", "五四学制"),
+    "九年一贯制": ("九年一贯制", "九年一贯", "一贯制"),
+}
+
+
+def parse_grade(text: str) -> tuple[str, int] | None:
+    """("grade", 7) for 七年级 or 7; ("junior", 1) for 初一, whose grade depends on the school system."""
+    key = normalize_header(text)
+    if key.isdigit() and 1 <= int(key) <= 9:
+        return "grade", int(key)
+    return GRADE_WORDS.get(key)
+
+
+# ---- grade tables (教育事业统计) ----------------------------------------------------------------------------
+
+# What a grade table counts: one entry per measure, with its headers (stocks, then the 学生变动 flows).
+MEASURES: dict[str, tuple[str, ...]] = {
+    "enrolled": ("在校生数", "在校学生数", "在校生", "学生数", "在校人数"),
+    "entrants": ("招生数", "招生人数", "招生", "新生数"),
+    "graduates": ("毕业生数", "毕业人数", "毕业生", "毕业"),
+    "transfers_in": ("转入", "转入人数", "转入学生数"),
+    "transfers_out": ("转出", "转出人数", "转出学生数"),
+    "deaths": ("死亡", "死亡人数"),
+    "suspended": ("休学", "休学人数"),
+    "resumed": ("复学", "复学人数"),
+    "dropouts": ("辍学", "辍学人数", "辍学学生数", "退学", "退学人数"),
+    "repeaters": ("留级", "留级人数", "留级生数", "重读"),
+    "other_in": ("其他增加", "其他增加人数"),
+    "other_out": ("其他减少", "其他减少人数"),
+}
+GRADE_MEASURES = Aliases(MEASURES)
+# The other columns of a grade table: which year, which grade, which school system.
+GRADE_TABLE_COLUMNS = Aliases({
+    "year": ("学年", "年份", "年度", "统计年度", "学年度", "school_year"),
+    "grade": ("年级",),
+    "system": ("学制",),
+})
+
+# ---- rosters (学籍 exports, 辍学学生台账) -------------------------------------------------------------------------
+
+# Every column a roster may have: canonical name → headers (English aliases too).
+ROSTER_COLUMNS = Aliases({
+    "name": ("姓名", "学生姓名"),
+    "gender": ("性别", "sex"),
+    "id_number": ("身份证号", "身份证号码", "身份证件号", "身份证件号码", "公民身份号码", "id"),
+    "student_id": ("全国学籍号", "学籍号", "学籍辅号"),
+    "birth_date": ("出生日期",),
+    "county": PLACES["county"][:2] + PLACES["county"][3:],
+    "township": PLACES["township"],
+    "school": PLACES["school"],
+    "grade": ("年级",),
+    "class": ("班级",),
+    "status": ("学籍状态", "在校状态", "学生状态"),
+    "dropout_reason": ("辍学原因",),
+    "return_status": ("劝返状态", "劝返情况"),
+    "responsible": ("包保责任人", "责任人", "劝返责任人"),
+    "disability": ("残疾类型", "残疾类别"),
+    "attendance": ("就读方式", "安置方式"),
+    "poverty": ("脱贫户", "建档立卡", "脱贫家庭", "是否脱贫户", "是否建档立卡", "建档立卡户"),
+    "orphan": ("孤儿", "是否孤儿"),
+    "unsupported": ("事实无人抚养", "事实无人抚养儿童"),
+    "left_behind": ("留守儿童", "是否留守儿童"),
+    "migrant": ("随迁子女", "是否随迁子女"),
+})
+PERSONAL = ("name", "id_number", "student_id")  # a roster names a child by one of these…
+SCHOOLING = ("grade", "status", "return_status")  # …and says something of its schooling
+
+# Values, by what they mean; matched after trimming. Whatever else is written is a problem naming its rows.
+STATUSES = {
+    "enrolled": ("在读", "在校", "在籍", "正常", "在学", "复学", "enrolled"),
+    "dropout": ("辍学", "失学", "退学", "dropout"),
+    "suspended": ("休学", "suspended"),
+    "left": ("转出", "转学", "死亡", "毕业", "结业", "transferred", "died", "graduated"),
+    "suspected": ("疑似辍学", "suspected"),
+}
+RETURN_STATUSES = {  # 劝返状态: the first two are children still out of school
+    "out": ("未劝返", "未返校", "待劝返", "not_returned"),
+    "in_progress": ("劝返中", "正在劝返", "in_progress"),
+    "returned": ("已复学", "已劝返", "已劝返复学", "已返校", "returned"),
+    "transfer_verified": ("转学核实", "已转学", "transfer_verified"),
+    "health": ("因身体原因不具备学习条件", "身体原因不具备学习条件", "身体原因", "health"),
+    "home_delivery": ("送教上门", "home_delivery"),
+}
+STILL_OUT = ("out", "in_progress")
+ATTENDANCE = {
+    "disabled_regular_class": ("随班就读", "regular_class"),
+    "disabled_special_school": ("特教学校就读", "特教学校", "特殊教育学校", "special_school"),
+    "disabled_home_delivery": ("送教上门", "home_delivery"),
+    "not_enrolled": ("未入学", "未就读", "not_enrolled"),
+}
+THREE_KINDS = ("视力", "听力", "言语", "语言", "智力")  # 三类残疾: visual, hearing (speech), intellectual
+NO = ("", "否", "无", "不是", "n", "no", "0", "false", "×")  # a flag column: anything else (是, √, 脱贫户…) is yes
