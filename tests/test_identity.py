@@ -6,11 +6,24 @@ from datetime import date, timedelta
 
 import duckdb
 import pytest
-from helpers.identity import age_grade_problem, age_on_1_september, birth_date, id_problem, student_id_problem
+from helpers.identity import (
+    age_grade_problem,
+    age_on_1_september,
+    birth_date,
+    id_problem,
+    student_id_problem,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kongchuo_cli.read.roster.identity import PROBLEMS, mask_id, mask_name, sql_id_problem, sql_mask_id
+from kongchuo_cli.i18n import CATALOGUE
+from kongchuo_cli.read.roster.identity import (
+    ID_CHECKS,
+    mask_id,
+    mask_name,
+    sql_id_problem,
+    sql_mask_id,
+)
 
 TODAY = date(2024, 6, 1)
 ID_CODES = {"id_length", "id_old_15", "id_chars", "id_birth_date", "id_check_digit"}
@@ -211,8 +224,9 @@ def test_age_grade_rejects_grades_outside_compulsory_schooling(grade):
 
 def test_problems_table_covers_every_code_and_is_gbk():
     codes = ID_CODES | {"student_" + code for code in ID_CODES - {"id_length", "id_old_15"}}
-    assert set(PROBLEMS) == codes | {"student_id_form", "age_too_young", "age_too_old"}
-    for code, (zh, en) in PROBLEMS.items():
+    assert set(ID_CHECKS) == codes | {"student_id_form", "age_too_young", "age_too_old"}
+    for code in ID_CHECKS:
+        zh, en = CATALOGUE[f"roster_{code}"]
         zh.encode("gbk")  # raises if a county office's GBK terminal or export could not show it
         assert "请" in zh, code  # every explanation tells the clerk what to do
         assert en[0].islower() and ": " in en, code  # follows "row 12: ", then says what to do after the colon

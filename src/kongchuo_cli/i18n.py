@@ -63,6 +63,13 @@ def bilingual(code: str, **params: object) -> str:
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error_prefix": ("错误：", "Error: "),
+    # where a problem is: file 第 3 行 C 列「转入」 / file, row 3, column C (转入)
+    "located": ("{where}：{text}", "{where}: {text}"),
+    "where_separator": (" ", ", "),
+    "where_line": ("第 {line} 行", "line {line}"),
+    "where_row": ("第 {row} 行", "row {row}"),
+    "where_column_letter": ("{letter} 列「{column}」", "column {letter} ({column})"),
+    "where_column": ("「{column}」列", "column {column}"),
     "warning_prefix": ("警告：", "Warning: "),
     # command-line help: shown in both languages at once (bilingual), as --help runs before --lang is read
     "help_main": ("kongchuo（控辍保学）：义务教育巩固率、辍学率、入学率等指标的精确计算与达标判定，并给出需劝返复学的人数。",
@@ -386,6 +393,72 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "roster_rows": ("{count} 行：{what}（第 {rows} 行{more}）。", "{count} rows: {what} (rows {rows}{more})."),
     "roster_rows_more": ("等；-v 列出全部", "…; -v lists them all"),
+    # what is wrong with a roster's row: its identity (read.roster.identity.ID_CHECKS), then its values
+    "roster_id_length": (
+        "身份证号位数不对（应为 18 位），请核对证件后重新录入",
+        "the ID number does not have 18 characters: check it against the card and enter it again",
+    ),
+    "roster_id_old_15": (
+        "这是 15 位的旧身份证号，请换成 18 位的新号码",
+        "this is an old 15-digit ID number: replace it with the 18-character one",
+    ),
+    "roster_id_chars": (
+        "身份证号含有非数字字符（只有最后一位可以是 X），请检查是否混入了字母、空格或全角数字",
+        ("the ID number has a character that is not a digit (only the last may be X): look for letters, "
+         "spaces or full-width digits"),
+    ),
+    "roster_id_birth_date": (
+        "身份证号中的出生日期（第 7–14 位）不是有效日期，请核对证件",
+        "the birth date in the ID number (characters 7–14) is not a real date: check it against the card",
+    ),
+    "roster_id_check_digit": (
+        "身份证号校验位不符（最后一位），请核对证件",
+        "the ID number's check digit (last character) does not match: check it against the card",
+    ),
+    "roster_student_id_form": (
+        "全国学籍号格式不对：应为 G、J 或 L 加 18 位，请从学籍系统重新导出或核对",
+        ("the national student number is not G, J or L followed by 18 characters: export it again from the 学籍 "
+         "system or check it"),
+    ),
+    "roster_student_id_chars": (
+        "全国学籍号字母后的 18 位含有非数字字符（只有最后一位可以是 X），请核对",
+        "the 18 characters after the student number's letter include a non-digit (only the last may be X): check it",
+    ),
+    "roster_student_id_birth_date": (
+        "全国学籍号中的出生日期（字母后第 7–14 位）不是有效日期，请核对",
+        "the birth date in the student number (characters 7–14 after the letter) is not a real date: check it",
+    ),
+    "roster_student_id_check_digit": (
+        "G 字头全国学籍号中的身份证号校验位不符（最后一位），请与身份证核对",
+        ("the check digit (last character) of the ID number inside the G student number does not match: check "
+         "it against the ID card"),
+    ),
+    "roster_age_too_young": (
+        "按 9 月 1 日计算，学生比该年级的通常年龄小 2 岁以上，请核对出生日期和年级",
+        ("on 1 September the child is 2 or more years younger than usual for the grade: check the birth date "
+         "and the grade"),
+    ),
+    "roster_age_too_old": (
+        "按 9 月 1 日计算，学生比该年级的通常年龄大 4 岁以上，请核对出生日期和年级",
+        ("on 1 September the child is 4 or more years older than usual for the grade: check the birth date "
+         "and the grade"),
+    ),
+    "roster_bad_grade": ("年级无法识别（应为 一年级…九年级、初一…初四 或 1–9），未计入分学段人数",
+                  "the grade cannot be read (一年级…九年级, 初一…初四 or 1–9): not counted by stage"),
+    "roster_bad_status": ("学籍状态无法识别（在读、辍学、休学、转出、死亡、毕业…），未计入",
+                   "the 学籍状态 cannot be read (在读, 辍学, 休学, 转出, 死亡, 毕业…): not counted"),
+    "roster_bad_return_status": ("劝返状态无法识别（未劝返、劝返中、已复学、转学核实、因身体原因不具备学习条件、送教上门）",
+                          "the 劝返状态 cannot be read (未劝返, 劝返中, 已复学, 转学核实, 因身体原因不具备学习条件, 送教上门)"),
+    "roster_bad_attendance": ("就读方式无法识别（随班就读、特教学校就读、送教上门、未入学），未计入入学",
+                       "the 就读方式 cannot be read (随班就读, 特教学校就读, 送教上门, 未入学): not counted as enrolled"),
+    "roster_suspected": ("疑似辍学：未计入辍学人数，请核实后改为辍学或在读",
+                  "suspected dropout (疑似辍学): not counted as a dropout; verify it and write 辍学 or 在读"),
+    "roster_transfer_not_closed": ("同一学生在两所学校都有学籍：转学手续未办完，请核对（计数未去重）",
+                            "the same child is on two schools' rolls: a transfer not closed; check it (counted as "
+                            "written)"),
+    "roster_duplicate_row": ("同一学生在同一学校出现不止一次：重复行，请删去多余的行（计数未去重）",
+                      "the same child appears more than once in one school: a duplicate row; delete the extra ones "
+                      "(counted as written)"),
     "returns_no_status": ("名单需要「劝返状态」列（辍学台账）或「学籍状态」列（学籍名册）。",
                           "the list needs a 劝返状态 column (a dropout ledger) or a 学籍状态 column (a 学籍 roster)."),
     "returns_read_ledger": ("按辍学台账读取：{rows} 行。", "read as a dropout ledger: {rows} rows."),

@@ -22,21 +22,14 @@ class Where:
 
     def render(self, lang: str) -> str:
         parts = [self.file]
-        if lang == "zh":
-            if self.line is not None:
-                parts.append(f"第 {self.line} 行")
-            if self.row is not None:
-                parts.append(f"第 {self.row} 行")
-            if self.column is not None:
-                parts.append(f"{self.letter} 列「{self.column}」" if self.letter else f"「{self.column}」列")
-            return " ".join(parts)
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(i18n.text("where_line", lang, line=self.line))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(i18n.text("where_row", lang, row=self.row))
         if self.column is not None:
-            parts.append(f"column {self.letter} ({self.column})" if self.letter else f"column {self.column}")
-        return ", ".join(parts)
+            code = "where_column_letter" if self.letter else "where_column"
+            parts.append(i18n.text(code, lang, column=self.column, letter=self.letter))
+        return i18n.text("where_separator", lang).join(parts)
 
 
 @dataclass(frozen=True)
@@ -47,9 +40,7 @@ class Message:
 
     def render(self, lang: str) -> str:
         text = i18n.text(self.code, lang, **self.params)
-        if self.where is None:
-            return text
-        return f"{self.where.render(lang)}：{text}" if lang == "zh" else f"{self.where.render(lang)}: {text}"
+        return text if self.where is None else i18n.text("located", lang, where=self.where, text=text)
 
 
 class KongchuoError(Exception):

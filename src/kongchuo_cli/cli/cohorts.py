@@ -5,7 +5,16 @@ from __future__ import annotations
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import FILES, INPUT, OUTPUT, SYSTEM, VIEWS, YEAR, command_help, option
+from kongchuo_cli.cli.options import (
+    FILES,
+    INPUT,
+    OUTPUT,
+    SYSTEM,
+    VIEWS,
+    YEAR,
+    command_help,
+    option,
+)
 
 
 @click.command(help=command_help("help_cohorts"))

@@ -131,7 +131,13 @@ def reading_progress(files: tuple[str, ...], lang: str, quiet: bool) -> Iterator
     if quiet or not console.is_terminal or size < PROGRESS_BYTES:
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+    )
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=console, transient=True) as progress:

@@ -12,7 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kongchuo_cli.i18n import Term
-from kongchuo_cli.read.vocabulary import BY_NAME, DISABLED_PARTS  # the columns the formulas sum
+from kongchuo_cli.read.vocabulary import (  # the columns the formulas sum
+    BY_NAME,
+    DISABLED_PARTS,
+)
 
 RATE, COUNT = "rate", "count"
 AT_LEAST, AT_MOST = "at_least", "at_most"

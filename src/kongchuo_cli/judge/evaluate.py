@@ -10,7 +10,13 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from kongchuo_cli.i18n import Term, listing
-from kongchuo_cli.indicators.definitions import AT_LEAST, INDICATORS, RATE, Indicator, suspended_handling
+from kongchuo_cli.indicators.definitions import (
+    AT_LEAST,
+    INDICATORS,
+    RATE,
+    Indicator,
+    suspended_handling,
+)
 from kongchuo_cli.model import CountsTable, Period, Unit
 from kongchuo_cli.policy.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines
 from kongchuo_cli.problems import KongchuoError, Message, Where

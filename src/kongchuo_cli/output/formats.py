@@ -51,7 +51,9 @@ def to_table(report: Report, lang: str, color: bool = False, width: int | None =
 
 
 def to_xlsx(report: Report, lang: str) -> bytes:
-    from kongchuo_cli.output.xlsx import workbook  # openpyxl only when a workbook is asked for
+    from kongchuo_cli.output.xlsx import (
+        workbook,  # openpyxl only when a workbook is asked for
+    )
 
     return workbook(report, lang)
 

@@ -23,7 +23,9 @@ class Column:
 def width_of(text: str) -> int:
     if text.isascii():
         return len(text)
-    from rich.cells import cell_len  # imported when first needed: the Python API does not load rich for records
+    from rich.cells import (
+        cell_len,  # imported when first needed: the Python API does not load rich for records
+    )
 
     return cell_len(text)
 

@@ -10,7 +10,12 @@ from pathlib import Path
 import yaml
 
 from kongchuo_cli.i18n import listing
-from kongchuo_cli.indicators.definitions import BY_ID, DEFAULT_FORMULA, SETTING_BY_KEY, SETTINGS
+from kongchuo_cli.indicators.definitions import (
+    BY_ID,
+    DEFAULT_FORMULA,
+    SETTING_BY_KEY,
+    SETTINGS,
+)
 from kongchuo_cli.policy.rules import Rule, RuleError, parse_rule
 from kongchuo_cli.problems import KongchuoError, Message, Where, fail
 from kongchuo_cli.read.grid import decode, read_bytes

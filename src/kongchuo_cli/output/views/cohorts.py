@@ -8,7 +8,14 @@ from fractions import Fraction
 from kongchuo_cli import __version__
 from kongchuo_cli.i18n import Term
 from kongchuo_cli.indicators.definitions import percent
-from kongchuo_cli.indicators.flows import FlowRates, Gap, flow_rates, identity_gaps, ladder, survival
+from kongchuo_cli.indicators.flows import (
+    FlowRates,
+    Gap,
+    flow_rates,
+    identity_gaps,
+    ladder,
+    survival,
+)
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.text import Column, draw, runs
 from kongchuo_cli.output.values import TOTAL_LABEL

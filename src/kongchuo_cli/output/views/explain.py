@@ -7,7 +7,15 @@ from decimal import Decimal
 from fractions import Fraction
 
 from kongchuo_cli.i18n import listing
-from kongchuo_cli.indicators.definitions import AT_LEAST, RATE, Indicator, Terms, percent, spell, value
+from kongchuo_cli.indicators.definitions import (
+    AT_LEAST,
+    RATE,
+    Indicator,
+    Terms,
+    percent,
+    spell,
+    value,
+)
 from kongchuo_cli.judge.evaluate import FAIL, NA, Result
 from kongchuo_cli.model import Unit
 from kongchuo_cli.output.values import RECORD_DECIMALS, TOTAL_LABEL

@@ -10,7 +10,12 @@ from kongchuo_cli.judge.evaluate import Judged
 from kongchuo_cli.judge.plan import PlanRow
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.text import Column, draw
-from kongchuo_cli.output.values import RECORD_DECIMALS, display_rate, lines_sheet, unit_label
+from kongchuo_cli.output.values import (
+    RECORD_DECIMALS,
+    display_rate,
+    lines_sheet,
+    unit_label,
+)
 from kongchuo_cli.problems import Message
 
 PLAN_FIELDS: dict[str, str] = {

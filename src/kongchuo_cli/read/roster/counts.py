@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kongchuo_cli.i18n import Term, listing
+from kongchuo_cli.i18n import listing
 from kongchuo_cli.model import ROSTER, CountsTable, Grouping, Unit
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grades import DEFAULT_SYSTEM, SYSTEMS
 from kongchuo_cli.read.grid import ReadOptions
-from kongchuo_cli.read.roster.identity import PROBLEMS
+from kongchuo_cli.read.roster.identity import ID_CHECKS
 from kongchuo_cli.read.roster.source import Peek, Source, opened
 from kongchuo_cli.read.roster.sql import (
     ROW_CHECKS,
@@ -49,7 +49,7 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
     listed twice. A further scan locates the rows of the problems found, only when there are some."""
     school_year = school_year or current_school_year(today or date.today())
     counts = count_columns(source.header.columns, SYSTEMS[system].primary_last)
-    codes = [code for code in PROBLEMS if checks]
+    codes = [code for code in ID_CHECKS if checks]
     tallies = {**counts, **{code: f"'{code}' IN (id_code, student_code, age_code)" for code in codes}, **ROW_CHECKS}
     select = ", ".join(f"sum(n) FILTER (WHERE {condition}) AS {name}" for name, condition in tallies.items())
     # rows grouped by their values as written first (a cheap hash of a few text columns), so the values are read
@@ -155,34 +155,13 @@ def _as_table(source: Source, units: dict[tuple[str, str, str], dict[str, int]],
     return CountsTable(source.path, frozenset(counts), found, None, [], grouping, source.reading, ROSTER, rows)
 
 
-# What each problem of a row means, beside identity.PROBLEMS (its ID checks).
-ROW_PROBLEMS: dict[str, tuple[str, str]] = {
-    "bad_grade": ("年级无法识别（应为 一年级…九年级、初一…初四 或 1–9），未计入分学段人数",
-                  "the grade cannot be read (一年级…九年级, 初一…初四 or 1–9): not counted by stage"),
-    "bad_status": ("学籍状态无法识别（在读、辍学、休学、转出、死亡、毕业…），未计入",
-                   "the 学籍状态 cannot be read (在读, 辍学, 休学, 转出, 死亡, 毕业…): not counted"),
-    "bad_return_status": ("劝返状态无法识别（未劝返、劝返中、已复学、转学核实、因身体原因不具备学习条件、送教上门）",
-                          "the 劝返状态 cannot be read (未劝返, 劝返中, 已复学, 转学核实, 因身体原因不具备学习条件, 送教上门)"),
-    "bad_attendance": ("就读方式无法识别（随班就读、特教学校就读、送教上门、未入学），未计入入学",
-                       "the 就读方式 cannot be read (随班就读, 特教学校就读, 送教上门, 未入学): not counted as enrolled"),
-    "suspected": ("疑似辍学：未计入辍学人数，请核实后改为辍学或在读",
-                  "suspected dropout (疑似辍学): not counted as a dropout; verify it and write 辍学 or 在读"),
-    "transfer_not_closed": ("同一学生在两所学校都有学籍：转学手续未办完，请核对（计数未去重）",
-                            "the same child is on two schools' rolls: a transfer not closed; check it (counted as "
-                            "written)"),
-    "duplicate_row": ("同一学生在同一学校出现不止一次：重复行，请删去多余的行（计数未去重）",
-                      "the same child appears more than once in one school: a duplicate row; delete the extra ones "
-                      "(counted as written)"),
-}
-
-
 def problem_notices(counts: RosterCounts, path: str, header_row: int) -> list[Message]:
     """A warning per kind of problem: how many rows and which (spreadsheet rows); never a name or an ID."""
     notices = []
     for code, count in counts.problems.items():
         rows = [header_row + line for line in counts.examples.get(code, [])]
         more = Message("roster_rows_more") if len(rows) < count else ""
-        what = Term(*PROBLEMS.get(code) or ROW_PROBLEMS[code])
+        what = Message(f"roster_{code}")
         notices.append(Message("roster_rows", {"count": count, "what": what, "rows": listing(rows), "more": more},
                                Where(path)))
     return notices

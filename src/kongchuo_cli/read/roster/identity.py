@@ -2,7 +2,8 @@
 against grade as DuckDB expressions for province-scale rosters, and the masks. (tests/helpers/identity.py holds
 the same checks in plain Python, the reference the SQL is tested against.)
 
-The masks strip for themselves. A problem is a short code, explained to the clerk by `PROBLEMS`.
+The masks strip for themselves. A problem is a short code (`ID_CHECKS`), explained to the clerk by the
+catalogue's roster_<code> entry.
 
 These are children's personal data: the checks never echo a value, and anything shown to a person should go
 through `mask_id` / `mask_name` first.
@@ -26,57 +27,10 @@ STUDENT_PREFIXES = "GJLgjl"
 MIN_AGE_OVER_GRADE = 4  # entering a year early (5 on 1 September) is allowed, so younger than grade + 4 is not
 MAX_AGE_OVER_GRADE = 8  # late entry plus repeated years may put a child up to 3 years behind; more is not plausible
 
-PROBLEMS: dict[str, tuple[str, str]] = {
-    "id_length": (
-        "身份证号位数不对（应为 18 位），请核对证件后重新录入",
-        "the ID number does not have 18 characters: check it against the card and enter it again",
-    ),
-    "id_old_15": (
-        "这是 15 位的旧身份证号，请换成 18 位的新号码",
-        "this is an old 15-digit ID number: replace it with the 18-character one",
-    ),
-    "id_chars": (
-        "身份证号含有非数字字符（只有最后一位可以是 X），请检查是否混入了字母、空格或全角数字",
-        ("the ID number has a character that is not a digit (only the last may be X): look for letters, "
-         "spaces or full-width digits"),
-    ),
-    "id_birth_date": (
-        "身份证号中的出生日期（第 7–14 位）不是有效日期，请核对证件",
-        "the birth date in the ID number (characters 7–14) is not a real date: check it against the card",
-    ),
-    "id_check_digit": (
-        "身份证号校验位不符（最后一位），请核对证件",
-        "the ID number's check digit (last character) does not match: check it against the card",
-    ),
-    "student_id_form": (
-        "全国学籍号格式不对：应为 G、J 或 L 加 18 位，请从学籍系统重新导出或核对",
-        ("the national student number is not G, J or L followed by 18 characters: export it again from the 学籍 "
-         "system or check it"),
-    ),
-    "student_id_chars": (
-        "全国学籍号字母后的 18 位含有非数字字符（只有最后一位可以是 X），请核对",
-        "the 18 characters after the student number's letter include a non-digit (only the last may be X): check it",
-    ),
-    "student_id_birth_date": (
-        "全国学籍号中的出生日期（字母后第 7–14 位）不是有效日期，请核对",
-        "the birth date in the student number (characters 7–14 after the letter) is not a real date: check it",
-    ),
-    "student_id_check_digit": (
-        "G 字头全国学籍号中的身份证号校验位不符（最后一位），请与身份证核对",
-        ("the check digit (last character) of the ID number inside the G student number does not match: check "
-         "it against the ID card"),
-    ),
-    "age_too_young": (
-        "按 9 月 1 日计算，学生比该年级的通常年龄小 2 岁以上，请核对出生日期和年级",
-        ("on 1 September the child is 2 or more years younger than usual for the grade: check the birth date "
-         "and the grade"),
-    ),
-    "age_too_old": (
-        "按 9 月 1 日计算，学生比该年级的通常年龄大 4 岁以上，请核对出生日期和年级",
-        ("on 1 September the child is 4 or more years older than usual for the grade: check the birth date "
-         "and the grade"),
-    ),
-}
+# The problems of a row's identity, by code (their texts: the catalogue's roster_<code>).
+ID_CHECKS = ("id_length", "id_old_15", "id_chars", "id_birth_date", "id_check_digit", "student_id_form",
+             "student_id_chars", "student_id_birth_date", "student_id_check_digit", "age_too_young", "age_too_old")
+
 
 
 def _mask_other(text: str) -> str:

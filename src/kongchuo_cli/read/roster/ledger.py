@@ -14,8 +14,19 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster.identity import mask_id, mask_name
 from kongchuo_cli.read.roster.source import opened
-from kongchuo_cli.read.roster.sql import category_sql, column_sql, connect, scan_sql, yes_sql
-from kongchuo_cli.read.vocabulary import RETURN_STATUSES, STATUSES, STILL_OUT, parse_grade
+from kongchuo_cli.read.roster.sql import (
+    category_sql,
+    column_sql,
+    connect,
+    scan_sql,
+    yes_sql,
+)
+from kongchuo_cli.read.vocabulary import (
+    RETURN_STATUSES,
+    STATUSES,
+    STILL_OUT,
+    parse_grade,
+)
 
 # Priority groups in the order they are served (the first a child belongs to decides its place in the list).
 PRIORITIES: tuple[tuple[str, tuple[str, ...], Term], ...] = (

@@ -14,7 +14,14 @@ from kongchuo_cli.read.roster.identity import (
     sql_student_id_problem,
 )
 from kongchuo_cli.read.roster.source import Source
-from kongchuo_cli.read.vocabulary import ATTENDANCE, GRADE_WORDS, NO, RETURN_STATUSES, STATUSES, THREE_KINDS
+from kongchuo_cli.read.vocabulary import (
+    ATTENDANCE,
+    GRADE_WORDS,
+    NO,
+    RETURN_STATUSES,
+    STATUSES,
+    THREE_KINDS,
+)
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this: a province fits in the 2 GB budget
 
