@@ -1,0 +1,195 @@
+"""The Python API: what the command line prints as JSON, a notebook gets as records, for every command and every
+example file; bad input raises KongchuoError whose lines are the CLI's; nothing printed, nothing written."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kongchuo_cli
+from kongchuo_cli.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+COUNTY = str(ROOT / "examples" / "county.csv")
+GRADES = str(ROOT / "examples" / "grades.csv")
+THRESHOLDS = str(ROOT / "thresholds.yaml")
+
+# A made-up dropout ledger: four children still out (two 未劝返, two 劝返中), one back, one verified transfer.
+LEDGER = [
+    ["姓名", "身份证号", "乡镇", "学校", "年级", "劝返状态", "包保责任人", "脱贫户"],
+    ["钱二", "430101201507100024", "甲镇", "中心小学", "四年级", "未劝返", "王干部", "是"],
+    ["孙三", "430101201101200035", "甲镇", "中心小学", "三年级", "劝返中", "刘干部", ""],
+    ["李四", "430102201209090046", "乙镇", "初级中学", "八年级", "未劝返", "陈干部", ""],
+    ["周五", "430102201804010057", "乙镇", "初级中学", "七年级", "劝返中", "陈干部", ""],
+    ["吴六", "430102201701010068", "乙镇", "初级中学", "九年级", "已复学", "陈干部", ""],
+    ["郑七", "430102201001010079", "乙镇", "初级中学", "九年级", "转学核实", "陈干部", ""],
+]
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(LEDGER)
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    return str(path)
+
+
+@pytest.fixture(autouse=True)
+def empty_folder(tmp_path, monkeypatch):
+    """Every call runs in an empty folder, so no ./thresholds.yaml is picked up and any file written shows."""
+    monkeypatch.chdir(tmp_path)
+
+
+def cli_json(*args):
+    result = CliRunner().invoke(cli, [*args, "-f", "json"], catch_exceptions=False)
+    return result, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path, options, arguments", [
+    (COUNTY, {}, ()),
+    (COUNTY, {"thresholds": THRESHOLDS, "gate": "units", "strict": True}, ("-t", THRESHOLDS, "--gate", "units",
+                                                                         "--strict")),
+    (GRADES, {}, ()),
+    (GRADES, {"history": True, "system": "6-3"}, ("--history", "--system", "6-3")),
+], ids=["county", "county-units", "grades", "grades-history"])
+def test_check_records_are_the_json_records(path, options, arguments, lang):
+    result, document = cli_json("check", path, *arguments, "--lang", lang)
+    evaluation = kongchuo_cli.check([path], **options)
+    assert evaluation.records(lang) == document["results"]
+    assert (evaluation.passed, evaluation.counts, evaluation.skipped) == (document["passed"], document["counts"],
+                                                                          document["skipped"])
+    assert evaluation.exit_code == result.exit_code
+
+
+def test_check_by_hand_on_the_example_county():
+    # Column sums of the twelve townships: N 7825 over 8570 + 325 − 450 − 14 − 43 = 8388; ⌈0.96 · 8388⌉ − 7825 = 228
+    evaluation = kongchuo_cli.check(COUNTY)
+    total = next(result for result in evaluation.results if result.is_total and
+                 result.indicator.id == "consolidation_9y")
+    assert (total.numerator, total.denominator, total.returns_needed) == (7825, 8388, 228)
+    assert (evaluation.passed, evaluation.exit_code) == (False, 1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plan_records_are_the_json_records(lang):
+    _, document = cli_json("plan", COUNTY, "--lang", lang)
+    assert kongchuo_cli.plan([COUNTY]).records(lang) == document["plan"]
+
+
+def test_plan_shares_the_county_need():
+    # the county needs 228 for consolidation; the shares of the twelve townships add up to it
+    records = kongchuo_cli.plan(COUNTY, indicators=["consolidation_9y"]).records("en")
+    assert sum(record["share"] for record in records if not record["is_total"]) == 228
+
+
+@pytest.mark.parametrize("view", ["ladder", "flow", "gaps"])
+def test_cohorts_records_are_the_json_records(view):
+    _, document = cli_json("cohorts", GRADES, "--view", view, "--lang", "en")
+    key = {"ladder": "cohorts", "flow": "rates", "gaps": "gaps"}[view]
+    assert kongchuo_cli.cohorts(GRADES, view=view).records("en") == document[key]
+
+
+def test_returns_records_are_the_json_records_and_masked(ledger):
+    _, document = cli_json("returns", ledger, "--lang", "en")
+    found = kongchuo_cli.returns(ledger)
+    assert found.records("en") == document["children"]
+    # still out: 钱二 and 孙三 in 甲镇 (钱二 first: 脱贫户), then 乙镇 by grade: 周五 (七年级) before 李四 (八年级);
+    # names and IDs masked
+    assert [(child["township"], child["name"], child["id_number"]) for child in found.records("en")] == [
+        ("甲镇", "钱*", "43010120****0024"), ("甲镇", "孙*", "43010120****0035"),
+        ("乙镇", "周*", "43010220****0057"), ("乙镇", "李*", "43010220****0046")]
+    assert kongchuo_cli.returns(ledger, reveal=True).records("en")[0]["name"] == "钱二"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_explain_text_is_what_the_command_prints(lang):
+    args = ["explain", "consolidation_9y", "--data", COUNTY, "--unit", "合计", "--lang", lang]
+    printed = CliRunner().invoke(cli, args, catch_exceptions=False).stdout
+    text = kongchuo_cli.explain("consolidation_9y", data=[COUNTY], unit="合计").text(lang)
+    assert text == printed
+    assert "8,053 - 7,825" in text  # ⌈0.96 · 8388⌉ = 8053 children must be there; 7825 are
+
+
+def test_explain_takes_the_chinese_name():
+    by_name = kongchuo_cli.explain("九年义务教育巩固率").text("zh")
+    assert by_name == kongchuo_cli.explain("consolidation_9y").text("zh")
+    assert by_name.startswith("九年义务教育巩固率  consolidation_9y")
+
+
+def test_load_thresholds():
+    lines = kongchuo_cli.load_thresholds(profile="youzhi-2017")
+    assert lines.origin == "built-in:youzhi-2017"
+    assert lines.line("consolidation_junior_3y").target.text == ">= 95%"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_errors_are_the_lines_the_command_prints(write_table, lang):
+    bad = write_table([["乡镇", "一年级入学人数", "毕业班在校生数"], ["甲镇", "100", "x"]])
+    printed = CliRunner().invoke(cli, ["check", bad, "missing.csv", "--lang", lang]).stderr
+    with pytest.raises(kongchuo_cli.KongchuoError) as raised:
+        kongchuo_cli.check([bad, "missing.csv"])
+    assert "\n".join(raised.value.lines(lang)) + "\n" == printed
+    assert [problem.code for problem in raised.value.problems] == ["cell_not_number", "file_missing"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: kongchuo_cli.check(COUNTY, gate="everything"),
+    lambda: kongchuo_cli.check(COUNTY, thresholds=THRESHOLDS, profile="youzhi-2017"),
+    lambda: kongchuo_cli.check(COUNTY, cohort=2012),
+    lambda: kongchuo_cli.check([]),
+    lambda: kongchuo_cli.cohorts(GRADES, view="tree"),
+    lambda: kongchuo_cli.explain("no_such_indicator"),
+], ids=["gate", "thresholds-and-profile", "cohort-of-a-summary", "no-files", "view", "indicator"])
+def test_bad_arguments_raise_kongchuo_error(call):
+    with pytest.raises(kongchuo_cli.KongchuoError):
+        call()
+
+
+def test_nothing_printed_and_nothing_written(capsys, tmp_path, ledger):
+    before = sorted(path.name for path in tmp_path.iterdir())
+    kongchuo_cli.check(COUNTY).records()
+    kongchuo_cli.plan(COUNTY).records()
+    kongchuo_cli.cohorts(GRADES, view="flow").records()
+    kongchuo_cli.returns(ledger).records()
+    kongchuo_cli.explain("dropout_junior").text()
+    assert capsys.readouterr() == ("", "")
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
+
+
+def test_to_frame_holds_the_records():
+    evaluation = kongchuo_cli.check(COUNTY)
+    frame = evaluation.to_frame("en")
+    records = evaluation.records("en")
+    assert list(frame.columns) == list(records[0])
+    assert len(frame) == len(records)
+    total = frame[(frame["is_total"]) & (frame["indicator"] == "consolidation_9y")].iloc[0]
+    assert (total["numerator"], total["denominator"], total["returns_needed"]) == (7825, 8388, 228)
+
+
+def test_to_frame_without_pandas_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
+    with pytest.raises(ImportError, match=r"kongchuo\[pandas\]"):
+        kongchuo_cli.check(COUNTY).to_frame()
+
+
+def test_importing_the_package_loads_no_heavy_library():
+    code = ("import sys, kongchuo_cli\n"
+            "print(sorted(name for name in ('click', 'rich', 'duckdb', 'pandas', 'openpyxl', 'yaml')"
+            " if name in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_check_loads_neither_click_nor_rich_nor_duckdb_nor_pandas():
+    code = ("import sys, kongchuo_cli\n"
+            f"kongchuo_cli.check({COUNTY!r}).records()\n"
+            "print(sorted(name for name in ('click', 'rich', 'duckdb', 'pandas') if name in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,106 @@
+"""The shape of the house: data flows one way through the stages (files → counts → ratios → results → bytes), no
+module imports another's private name, nothing imports in a circle, and start-up stays light."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SOURCE = Path(__file__).resolve().parent.parent / "src"
+PACKAGE = SOURCE / "kongchuo_cli"
+# Lower stages never import higher ones (a module may import its own stage and those below).
+STAGES = ("i18n", "problems", "model", "read", "indicators", "policy", "judge", "output", "api", "cli")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SOURCE).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> list[tuple[str, str]]:
+    """(module, name) of every `from kongchuo_cli… import name`, and (module, "") of every `import kongchuo_cli…`,
+    at any depth (an import inside a function counts too)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kongchuo_cli"):
+            found.extend((node.module, alias.name) for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.extend((alias.name, "") for alias in node.names if alias.name.startswith("kongchuo_cli"))
+    return found
+
+
+MODULES = {module_name(path): imports(path) for path in PACKAGE.rglob("*.py")}
+
+
+def stage(module: str) -> int | None:
+    parts = module.split(".")
+    return STAGES.index(parts[1]) if len(parts) > 1 and parts[1] in STAGES else None
+
+
+def target(module: str, name: str) -> str:
+    """The module an import reaches: `from kongchuo_cli.read import grades` reaches kongchuo_cli.read.grades."""
+    return f"{module}.{name}" if f"{module}.{name}" in MODULES else module
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_stage_imports_a_higher_one(module):
+    upward = [target(imported, name) for imported, name in MODULES[module]
+              if stage(module) is not None and (stage(target(imported, name)) or 0) > stage(module)]
+    assert upward == []
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_private_name_is_imported_from_another_module(module):
+    assert [name for _, name in MODULES[module] if name.startswith("_") and name != "__version__"] == []
+
+
+def test_no_import_cycle():
+    graph = {module: {target(imported, name) for imported, name in found} & MODULES.keys() - {module}
+             for module, found in MODULES.items()}
+    graph = {module: {each for each in reached if not module.startswith(each + ".")}  # a package's own __init__
+             for module, reached in graph.items()}
+    state: dict[str, str] = {}
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        state[module] = "open"
+        for reached in sorted(graph[module]):
+            assert state.get(reached) != "open", " → ".join((*path, module, reached))
+            if reached not in state:
+                visit(reached, (*path, module))
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, ())
+
+
+def test_no_free_form_details():
+    """Facts travel as fields of typed records (model.py), not in a dict of string keys."""
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute):
+                assert node.attr != "details", f"{path.relative_to(SOURCE)}:{node.lineno}"
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], *([name, "--help"] for name in (
+    "check", "plan", "returns", "cohorts", "explain", "init", "thresholds"))])
+def test_help_loads_neither_rich_nor_duckdb_nor_pandas(args):
+    code = ("import sys\nfrom kongchuo_cli.cli import cli\ntry:\n    cli(%r)\nexcept SystemExit:\n    pass\n"
+            "print(sorted(name for name in ('rich', 'duckdb', 'pandas', 'openpyxl') if name in sys.modules))" % (args,))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+
+
+def test_the_options_choices_are_the_librarys():
+    """cli/options.py keeps its own copies of the choices so that --help loads click alone; they must agree."""
+    from kongchuo_cli.api import VIEWS
+    from kongchuo_cli.cli import options
+    from kongchuo_cli.judge.gate import GATES
+    from kongchuo_cli.model import KINDS
+    from kongchuo_cli.output.formats import FORMATS
+    from kongchuo_cli.read.grades import SYSTEMS
+
+    assert (options.FORMATS, options.KINDS, options.SYSTEMS, options.GATES, options.VIEWS) == (
+        FORMATS, KINDS, tuple(SYSTEMS), GATES, VIEWS)
