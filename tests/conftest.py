@@ -1,13 +1,12 @@
+"""Fixtures only: every test module imports what it needs from tests.helpers."""
+
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kongchuo_cli.cli import cli
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -33,10 +32,11 @@ def write_table(tmp_path):
 
 @pytest.fixture
 def run(tmp_path, monkeypatch):
-    """Run `kongchuo ARGS` in an empty folder (so no ./thresholds.yaml is picked up); stdout and stderr apart."""
+    """Run `kongchuo ARGS` in an empty folder (so no ./thresholds.yaml is picked up); stdout and stderr apart;
+    `input` (bytes) is what the command reads as standard input."""
     monkeypatch.chdir(tmp_path)
 
-    def invoke(*args):
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    def invoke(*args, input=None):
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
     return invoke

@@ -7,15 +7,10 @@ formulas in docs/indicators.md, and every command and option somewhere in README
 import re
 
 import pytest
-from conftest import ROOT
-from helpers import cli_reference
 
-from kongchuo_cli.i18n import CATALOGUE
 from kongchuo_cli.indicators.definitions import FORMULAS, INDICATORS
-from kongchuo_cli.output.values import STATUS_STYLES
-from kongchuo_cli.output.views.check import TABLE_COLUMNS
-from kongchuo_cli.output.views.plan import PLAN_COLUMNS
 from kongchuo_cli.read.vocabulary import COLUMNS
+from tests.helpers import ROOT, cli_reference
 
 README_PATH = ROOT / "README.md"
 README = README_PATH.read_text("utf-8")
@@ -86,13 +81,3 @@ def test_every_relative_link_points_to_a_file(path):
             continue  # a web address, or a heading in the same file
         file = target.split("#", 1)[0]
         assert (path.parent / file).is_file(), f"{path.name}: {target}"
-
-
-def test_every_chinese_text_is_gbk():
-    """--output-encoding gbk must never fail on kongchuo's own words: only on a user's rare character."""
-    texts = [zh for zh, _ in CATALOGUE.values()]
-    texts += [indicator.zh for indicator in INDICATORS] + [formula.spell("zh") for formula in FORMULAS.values()]
-    texts += [mark for mark, _ in STATUS_STYLES.values()]
-    texts += [column.header.zh for column in (*TABLE_COLUMNS, *PLAN_COLUMNS)] + ["┏━┳┓┃┡╇┩│├─┼┤└┴┘"]
-    for text in texts:
-        text.encode("gbk")

@@ -41,6 +41,11 @@ def listing(items, limit: int | None = None) -> Listing:
     return Listing(items if limit is None else items[:limit], limit is not None and len(items) > limit)
 
 
+def term(code: str) -> Term:
+    """A catalogue entry as a Term: a name shown in either language (a status, a group, a label)."""
+    return Term(*CATALOGUE[code])
+
+
 def render_value(value: object, lang: str) -> object:
     """Messages, places, terms and lists render in the same language; a tuple of sentences is joined by ；/ ;."""
     if isinstance(value, tuple):
@@ -166,6 +171,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage_no_files": ("请至少给一个文件。", "give at least one file."),
     "usage_choice": ("{option} 不能是「{value}」；可选：{allowed}。", "{option} cannot be '{value}'; the choices are: "
                      "{allowed}."),
+    # names shown in either language: statuses, groups, labels
+    "term_pass": ("达标", "pass"),
+    "term_warn": ("预警", "warn"),
+    "term_fail": ("未达标", "fail"),
+    "term_n/a": ("不适用", "n/a"),
+    "term_total": ("合计", "Total"),
+    "term_all_units": ("全部单位", "All units"),
+    "term_built_in": ("内置", "built-in"),
+    "term_numerator": ("分子", "numerator"),
+    "term_denominator": ("分母", "base"),
+    "term_return_out": ("未劝返", "not yet persuaded"),
+    "term_return_in_progress": ("劝返中", "being persuaded"),
+    "term_return_returned": ("已复学", "back at school"),
+    "term_return_transfer_verified": ("转学核实", "transfer verified"),
+    "term_return_health": ("因身体原因不具备学习条件", "unable to study for health reasons"),
+    "term_return_home_delivery": ("送教上门", "taught at home"),
+    "term_priority_poverty": ("脱贫户", "poverty-relief family"),
+    "term_priority_disabled": ("残疾", "disabled"),
+    "term_priority_orphan": ("孤儿/事实无人抚养", "orphan or unsupported"),
+    "term_priority_left_behind": ("留守", "left behind"),
+    "term_priority_migrant": ("随迁", "migrant"),
+    "term_gap_enrolled": ("在校生（上年下一年级 + 变动）", "enrolled (last year's grade below + movements)"),
+    "term_gap_graduates": ("毕业生（上年在校 + 变动）", "graduates (last year's stock + movements)"),
+    "term_gap_entrants": ("在校生（招生 + 留级）", "enrolled (entrants + repeaters)"),
+    "term_sheet_results": ("结果", "results"),
+    "term_sheet_summary": ("汇总", "summary"),
+    "term_sheet_lines": ("标准", "thresholds"),
     # reading files
     "file_missing": ("找不到文件，请检查路径。", "file not found; check the path."),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from kongchuo_cli.i18n import Term, listing
+from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.indicators.definitions import (
     AT_LEAST,
     INDICATORS,
@@ -137,7 +137,7 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool
         if numerator >= 0 and (denominator is None or denominator >= 0):
             ratios.append((numerator, denominator))
             continue
-        for value, part in ((denominator, Term("分母", "base")), (numerator, Term("分子", "numerator"))):
+        for value, part in ((denominator, term("term_denominator")), (numerator, term("term_numerator"))):
             if value is not None and value < 0:
                 formula = indicator.variant(line.formula)
                 text = Term(formula.spell("zh"), formula.spell("en")) if formula else "—"

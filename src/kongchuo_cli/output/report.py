@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kongchuo_cli.i18n import Term
+from kongchuo_cli.i18n import Term, term
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text that a spreadsheet would run as a formula
-STATUS_LABELS = {"pass": Term("达标", "pass"), "warn": Term("预警", "warn"), "fail": Term("未达标", "fail"),
-                 "n/a": Term("不适用", "n/a")}
+STATUS_LABELS = {status: term(f"term_{status}") for status in ("pass", "warn", "fail", "n/a")}
 YES_NO = {True: "是", False: "否"}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kongchuo_cli.i18n import Term
+from kongchuo_cli.i18n import Term, term
 from kongchuo_cli.indicators.definitions import BY_ID, percent
 from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, STATUSES, WARN, Result
 from kongchuo_cli.policy.thresholds import BUILT_IN, Thresholds
@@ -13,7 +13,7 @@ from kongchuo_cli.policy.thresholds import BUILT_IN, Thresholds
 RECORD_DECIMALS = 4  # the record's `rate`: percent rounded to 4 decimals
 # Marks of Chinese paper forms, and all in GBK (--output-encoding gbk): √ pass, ! warn, × fail
 STATUS_STYLES = {PASS: ("√", "green"), WARN: ("!", "yellow"), FAIL: ("×", "bold red"), NA: ("—", "dim")}
-TOTAL_LABEL = Term("合计", "Total")
+TOTAL_LABEL = term("term_total")
 
 
 def display_rate(result: Result) -> str:
@@ -62,7 +62,7 @@ def status_counts(results: list[Result]) -> dict[str, int]:
 
 def lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[object]]]:
     """The lines used, as a workbook sheet: which profile or file, then one row per indicator."""
-    origin = Term("内置", "built-in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
+    origin = term("term_built_in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
     rows: list[list[object]] = [[thresholds.name or "", origin], []]
     rows.append([header.render(lang) for header in LINE_HEADERS])
     kinds = [("", thresholds.lines)] + [(group.name, group.lines) for group in thresholds.groups]
@@ -71,7 +71,7 @@ def lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[obje
             rows.append([indicator_id, BY_ID[indicator_id].term.render(lang), line.target.text if line.target else "",
                          line.warn.text if line.warn else "",
                          line.formula if BY_ID[indicator_id].variants else "", line.source or "", kind])
-    return Term("标准", "thresholds"), rows
+    return term("term_sheet_lines"), rows
 
 
 LINE_HEADERS = (Term("指标代码", "indicator"), Term("指标", "name"), Term("标准", "target"), Term("预警线", "warn"),

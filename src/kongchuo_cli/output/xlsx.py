@@ -6,14 +6,14 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from kongchuo_cli.i18n import Term
+from kongchuo_cli.i18n import term
 from kongchuo_cli.output.report import FORMULA_STARTS, STATUS_LABELS, YES_NO, Report
 from kongchuo_cli.output.text import width_of
 
 # Excel's own "Good", "Neutral" and "Bad" cell styles: (fill, font colour)
 STATUS_COLOURS = {"pass": ("C6EFCE", "006100"), "warn": ("FFEB9C", "9C5700"), "fail": ("FFC7CE", "9C0006")}
 MAX_COLUMN_WIDTH = 60
-RESULTS_SHEET = Term("结果", "results")
+RESULTS_SHEET = term("term_sheet_results")
 
 
 def workbook(report: Report, lang: str) -> bytes:

@@ -7,7 +7,7 @@ Rates are exact fractions until here; display rounds (output.values), nothing el
 from __future__ import annotations
 
 from kongchuo_cli import __version__
-from kongchuo_cli.i18n import Term, listing
+from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.indicators.definitions import BY_ID, RATE, percent
 from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, WARN, Judged, Result
 from kongchuo_cli.judge.gate import ExitCode, exit_code, gated
@@ -85,7 +85,7 @@ def summary_lines(evaluation: Judged, lang: str, gate: str) -> list[str]:
     decided = gated(evaluation.results, gate)
     counts = status_counts(decided)
     if gate == "units":
-        scope: object = Term("全部单位", "All units")
+        scope: object = term("term_all_units")
     else:
         scope = TOTAL_LABEL if not decided or decided[0].is_total else decided[0].unit
     lines = [Message("summary_counts", {"scope": scope, "passed": counts[PASS], "warned": counts[WARN],
@@ -128,7 +128,7 @@ PERIOD_COLUMN = Column(Term("届/学年", "Cohort/year"))
 def to_table(evaluation: Judged, lang: str, gate: str, color: bool = False, width: int | None = None) -> str:
     """The table a person reads: one block per unit, the total last, pass/warn/fail marked, then a summary."""
     thresholds = evaluation.thresholds
-    origin = Term("内置", "built-in") if thresholds.origin == BUILT_IN else thresholds.origin
+    origin = term("term_built_in") if thresholds.origin == BUILT_IN else thresholds.origin
     title = Message("table_title", {"name": thresholds.name or "—", "origin": origin}).render(lang)
     has_notes = any(result.notes for result in evaluation.results)
     periods = _has_periods(evaluation)

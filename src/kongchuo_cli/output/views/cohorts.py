@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from kongchuo_cli import __version__
-from kongchuo_cli.i18n import Term
+from kongchuo_cli.i18n import Term, term
 from kongchuo_cli.indicators.definitions import percent
 from kongchuo_cli.indicators.flows import (
     FlowRates,
@@ -201,9 +201,7 @@ def _flow_cells(fields: dict, exact: list[Fraction | None], lang: str, uis: bool
 GAP_FIELDS = {"file": "文件", "unit": "单位", "year": "学年", "grade": "年级", "what": "核对项", "expected": "应为",
               "found": "表中", "gap": "差"}
 GAP_NUMERIC = frozenset({"year", "grade", "expected", "found", "gap"})
-GAP_WHAT = {"enrolled": Term("在校生（上年下一年级 + 变动）", "enrolled (last year's grade below + movements)"),
-            "graduates": Term("毕业生（上年在校 + 变动）", "graduates (last year's stock + movements)"),
-            "entrants": Term("在校生（招生 + 留级）", "enrolled (entrants + repeaters)")}
+GAP_WHAT = {what: term(f"term_gap_{what}") for what in ("enrolled", "graduates", "entrants")}
 
 
 def gaps_report(tables: list[GradeTable], lang: str) -> Report:

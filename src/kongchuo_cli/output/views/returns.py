@@ -4,16 +4,14 @@ workbook with a sheet per township to send on as it is, and a summary."""
 from __future__ import annotations
 
 from kongchuo_cli import __version__
-from kongchuo_cli.i18n import Term, listing
+from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.text import Column, draw, runs
 from kongchuo_cli.problems import Message
 from kongchuo_cli.read.roster.ledger import PRIORITIES, ReturnList
+from kongchuo_cli.read.vocabulary import RETURN_STATUSES
 
-STATUS_NAMES = {"out": Term("未劝返", "not yet persuaded"), "in_progress": Term("劝返中", "being persuaded"),
-                "returned": Term("已复学", "back at school"), "transfer_verified": Term("转学核实", "transfer verified"),
-                "health": Term("因身体原因不具备学习条件", "unable to study for health reasons"),
-                "home_delivery": Term("送教上门", "taught at home")}
+STATUS_NAMES = {status: term(f"term_return_{status}") for status in RETURN_STATUSES}
 FIELDS = {"township": "乡镇", "school": "学校", "grade": "年级", "class": "班级", "name": "姓名", "id_number": "身份证号",
           "priority": "优先群体", "dropout_reason": "辍学原因", "return_status": "劝返状态", "responsible": "包保责任人",
           "row": "原表行号"}
@@ -36,7 +34,7 @@ def returns_report(found: ReturnList, lang: str, revealed: bool) -> Report:
                                   for township, tally in found.by_township.items()]
     return Report(FIELDS, records, frozenset({"row"}), frozenset(), head, "children",
                   table=lambda color, width: returns_table(records, counts, lang, revealed, color, width),
-                  sheets=[(Term("汇总", "summary"), summary)], split_by="township", private=True)
+                  sheets=[(term("term_sheet_summary"), summary)], split_by="township", private=True)
 
 
 def returns_table(records: list[dict], counts: dict[str, int], lang: str, revealed: bool, color: bool,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from kongchuo_cli.i18n import Term
+from kongchuo_cli.i18n import Term, term
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster.identity import mask_id, mask_name
@@ -30,11 +30,11 @@ from kongchuo_cli.read.vocabulary import (
 
 # Priority groups in the order they are served (the first a child belongs to decides its place in the list).
 PRIORITIES: tuple[tuple[str, tuple[str, ...], Term], ...] = (
-    ("poverty", ("poverty",), Term("脱贫户", "poverty-relief family")),
-    ("disabled", ("disability",), Term("残疾", "disabled")),
-    ("orphan", ("orphan", "unsupported"), Term("孤儿/事实无人抚养", "orphan or unsupported")),
-    ("left_behind", ("left_behind",), Term("留守", "left behind")),
-    ("migrant", ("migrant",), Term("随迁", "migrant")),
+    ("poverty", ("poverty",), term("term_priority_poverty")),
+    ("disabled", ("disability",), term("term_priority_disabled")),
+    ("orphan", ("orphan", "unsupported"), term("term_priority_orphan")),
+    ("left_behind", ("left_behind",), term("term_priority_left_behind")),
+    ("migrant", ("migrant",), term("term_priority_migrant")),
 )
 SHOWN = ("township", "school", "grade", "class", "name", "id_number", "dropout_reason", "responsible")
 

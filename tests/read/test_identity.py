@@ -6,13 +6,6 @@ from datetime import date, timedelta
 
 import duckdb
 import pytest
-from helpers.identity import (
-    age_grade_problem,
-    age_on_1_september,
-    birth_date,
-    id_problem,
-    student_id_problem,
-)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,6 +16,13 @@ from kongchuo_cli.read.roster.identity import (
     mask_name,
     sql_id_problem,
     sql_mask_id,
+)
+from tests.helpers.identity import (
+    age_grade_problem,
+    age_on_1_september,
+    birth_date,
+    id_problem,
+    student_id_problem,
 )
 
 TODAY = date(2024, 6, 1)

@@ -130,23 +130,3 @@ def test_count_indicator():
     total = by(results, None, "poverty_dropouts")
     assert (total.numerator, total.denominator, total.rate, total.status, total.returns_needed) == (2, None, None,
                                                                                                  FAIL, 2)
-
-
-@pytest.mark.parametrize(
-    "statuses, gate, strict, code",
-    [
-        ([PASS, FAIL, PASS], "total", False, ExitCode.PASSED),  # only the total (last) decides
-        ([PASS, FAIL, PASS], "units", False, ExitCode.GATE_FAILED),
-        ([PASS, PASS, WARN], "total", False, ExitCode.PASSED),
-        ([PASS, PASS, WARN], "total", True, ExitCode.GATE_FAILED),
-        ([PASS, PASS, FAIL], "total", False, ExitCode.GATE_FAILED),
-        ([NA, NA, NA], "units", True, ExitCode.PASSED),
-    ],
-)
-def test_exit_code(statuses, gate, strict, code):
-    from kongchuo_cli.judge.evaluate import Result
-
-    results = [Result(f"u{i}" if i < 2 else None, i == 2, CONSOLIDATION, 0, 1, Line(), status, None)
-               for i, status in enumerate(statuses)]
-    assert exit_code(results, gate, strict) == code
-    assert int(ExitCode.CANNOT_EVALUATE) == 2

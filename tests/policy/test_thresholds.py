@@ -1,14 +1,12 @@
 """The thresholds file: exact lines, the national defaults, and errors named by YAML line."""
 
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
 from kongchuo_cli.policy import thresholds
 from kongchuo_cli.problems import KongchuoError
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 def problems(text):
@@ -214,3 +212,25 @@ def test_extends_an_unknown_profile():
         "t.yaml, line 2: no built-in profile 'shanghai'; the profiles are: national-2025, liangji-rural, liangji-urban, "
         "national-2020, youzhi-2017."]
 
+
+# --- groups: lines by kind of unit ----------------------------------------------------------------------------------
+
+
+def test_group_lines_keep_the_file_formula():
+    policy = thresholds.parse("version: 1\nindicators:\n  consolidation_9y: {target: \">= 95%\", formula: raw}\n"
+                              "groups:\n  - when: {城乡: 农村}\n    extends: national-2020\n", "t.yaml")
+    (group,) = policy.groups
+    assert (group.lines["consolidation_9y"].target.text, group.lines["consolidation_9y"].formula) == (">= 95%", "raw")
+
+
+@pytest.mark.parametrize("groups, message", [
+    ("groups:\n  - name: x\n", "t.yaml, line 5: this group has no `when` (which units it is for), e.g. when: "
+                               "{城乡: 农村}."),
+    ("groups:\n  - when: {城乡: 农村}\n    indicators:\n      consolidation_9y: {formula: raw}\n",
+     "t.yaml, line 7: a group cannot change formula, definition or suspended (the total needs one way of computing)."),
+    ("groups: {城乡: 农村}\n", "t.yaml, line 4: groups must be a list (each item starting with '- ')."),
+])
+def test_group_errors(groups, message):
+    with pytest.raises(KongchuoError) as raised:
+        thresholds.parse('version: 1\nindicators:\n  dropout_junior: {target: "<= 2%"}\n' + groups, "t.yaml")
+    assert [problem.render("en") for problem in raised.value.problems] == [message]

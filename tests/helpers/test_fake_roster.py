@@ -8,8 +8,9 @@ import io
 from collections import Counter
 from datetime import date
 
-import fake_roster
 import pytest
+
+from tests.helpers import fake_roster
 
 ROSTER_HEADER = ["姓名", "性别", "身份证号", "全国学籍号", "区县", "乡镇", "学校", "年级", "班级", "学籍状态", "残疾类型",
                  "就读方式", "脱贫户", "留守儿童", "随迁子女"]

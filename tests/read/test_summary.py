@@ -1,11 +1,10 @@
-"""Reading summary tables: headers, cells, total rows, and every problem named by file, row and column."""
+"""Reading one summary table (read/summary.py): headers, cells, total rows, and every problem named by file, row and
+column."""
 
 import pytest
 
 from kongchuo_cli.problems import KongchuoError
-from kongchuo_cli.read.inputs import read_summaries as load_files
 from kongchuo_cli.read.summary import load_file
-from kongchuo_cli.read.vocabulary import SUMMARY_COLUMNS, column_letter
 
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "转入人数", "小学辍学人数", "小学学年初在校生数"]
 
@@ -14,35 +13,6 @@ def problems_of(action, lang="en"):
     with pytest.raises(KongchuoError) as raised:
         action()
     return [problem.render(lang) for problem in raised.value.problems]
-
-
-@pytest.mark.parametrize(
-    "written, canonical",
-    [
-        ("一年级入学人数", "grade1_entrants"),
-        ("一年级 入学人数", "grade1_entrants"),  # a space
-        ("一年级\n入学人数", "grade1_entrants"),  # a line break inside the cell
-        ("转入人数（人）", "transfers_in"),  # full-width unit suffix
-        ("转入人数(人)", "transfers_in"),
-        ("转入人数　", "transfers_in"),  # ideographic space
-        ("Grade1_Entrants", "grade1_entrants"),  # English, any case
-        ("12～14周岁人口数", "junior_age_population"),
-        ("入学人数(含随班就读)", None),  # not a unit suffix: not stripped, so not mistaken for 入学人数
-        ("备注", None),
-    ],
-)
-def test_header_matching(written, canonical):
-    assert SUMMARY_COLUMNS.match(written) == canonical
-
-
-def test_typo_suggestion():
-    assert SUMMARY_COLUMNS.suggest("毕业班在校人数") == "毕业班在校生数"
-    assert SUMMARY_COLUMNS.suggest("备注") is None
-
-
-@pytest.mark.parametrize("index, letter", [(0, "A"), (4, "E"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ")])
-def test_column_letters(index, letter):
-    assert column_letter(index) == letter
 
 
 def test_cells_in_the_forms_excel_writes(write_table):
@@ -138,21 +108,6 @@ def test_files_with_nothing_to_read(tmp_path, content, message):
     path = tmp_path / "x.csv"
     path.write_bytes(content)
     assert problems_of(lambda: load_file(str(path))) == [f"{path}: {message}"]
-
-
-def test_missing_file_and_excel_file(tmp_path):
-    (tmp_path / "a.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # the old binary format
-    assert problems_of(lambda: load_files([str(tmp_path / "no.csv"), str(tmp_path / "a.xls")])) == [
-        f"{tmp_path / 'no.csv'}: file not found; check the path.",
-        f"{tmp_path / 'a.xls'}: this is an old .xls workbook or a password-protected one; save it from Excel/WPS as "
-        ".xlsx without a password."]
-
-
-def test_unit_in_two_files(write_table):
-    first = write_table([HEADER, ["甲镇", "1", "1", "", "0", "1"]], name="a.csv")
-    second = write_table([HEADER, ["乙镇", "1", "1", "", "0", "1"], ["甲镇", "1", "1", "", "0", "1"]], name="b.csv")
-    assert problems_of(lambda: load_files([first, second])) == [
-        f"{second}, row 3: unit '甲镇' appears twice (also at {first}, row 2); merge or rename one."]
 
 
 def test_disabled_parts_that_disagree_with_the_total(write_table):

@@ -1,6 +1,10 @@
-"""`kongchuo explain`: the indicator in words, and one unit's computation with its numbers (worked by hand)."""
+"""`kongchuo explain`: the indicator in words, and one unit's computation with its numbers (worked by hand).
 
-from conftest import ROOT
+Tests marked "Regression (review: policy features)" come from reviewing the policy features: lines of the wrong
+kind, explain disagreeing with check, JUnit."""
+
+from tests.helpers import ROOT
+from tests.helpers.unit_lines import LINES, SCHOOLS
 
 COUNTY = str(ROOT / "examples" / "county.csv")
 NATIONAL = str(ROOT / "thresholds.yaml")
@@ -57,3 +61,43 @@ def test_explain_messages(run):
     assert run("explain", "--unit", "甲", "--lang", "en").stderr == "Error: --unit needs --data files.\n"
     result = run("explain", "consolidation_9y", "--data", COUNTY, "--unit", "不存在镇", "--lang", "en")
     assert result.exit_code == 2 and result.stderr.startswith("Error: no unit '不存在镇' in the data; the units are: 城关镇")
+
+
+# Regression (review: policy features).
+def test_explain_a_failing_count(run):
+    result = run("explain", "poverty_dropouts", "--data", str(ROOT / "examples" / "county.csv"), "--unit", "柳林镇",
+                 "-t", str(ROOT / "thresholds.yaml"))
+    assert result.stdout.splitlines()[-3:] == ["  X = 脱贫家庭辍学人数 = 2", "  需劝返 = 2 - 0 = 2 人。",
+                                               "  检验：劝返 2 人后为 0，满足 == 0；只劝返 1 人则为 1，仍不满足。"]
+
+
+# Regression (review: policy features).
+def test_explain_agrees_with_check_on_warn_and_kind(run, write_table, tmp_path):
+    (tmp_path / "lines.yaml").write_text(LINES, "utf-8")
+    result = run("explain", "dropout_junior", "-t", "lines.yaml", "--data", write_table(SCHOOLS), "--unit",
+                 "乙镇/中心小学", "--lang", "en")
+    assert result.stdout.splitlines()[-2:] == ["  the line is met: no returns needed.",
+                                               "  judged by the lines of '农村'."]
+    (tmp_path / "warn.yaml").write_text('version: 1\nindicators:\n  consolidation_9y: {target: ">= 96%", warn: ">= 97%"}\n',
+                                        "utf-8")
+    # 北山乡 636/656 = 96.95 %: meets 96 %, below 97 %: ⌈0.97 · 656⌉ = ⌈636.32⌉ = 637 → 1 more
+    warn = run("explain", "consolidation_9y", "-t", "warn.yaml", "--data", str(ROOT / "examples" / "county.csv"),
+               "--unit", "北山乡", "--lang", "en")
+    assert warn.stdout.splitlines()[-1] == "  1 more returns reach the warn line '>= 97%'."
+
+
+# Regression (review: policy features).
+def test_explain_without_the_columns(run, write_table):
+    result = run("explain", "consolidation_9y", "--data", write_table(SCHOOLS), "--unit", "甲镇/二中", "--lang", "en")
+    assert result.stderr == ("Error: the data has no columns for 'consolidation_9y'; the indicators here are: "
+                             "dropout_junior.\n")
+
+
+# Regression (review: policy features).
+def test_internal_error_without_verbose_option(run, monkeypatch):
+    from kongchuo_cli.policy import thresholds
+
+    monkeypatch.setattr(thresholds, "load", lambda *args: 1 / 0)
+    result = run("explain", "--lang", "en")
+    assert result.stderr == ("Error: kongchuo internal error (ZeroDivisionError: division by zero); please report it "
+                             "with the command you ran to the maintainers.\n")

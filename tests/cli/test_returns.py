@@ -1,0 +1,44 @@
+"""`kongchuo returns` end to end: the children still out of school by township and school, priority groups first,
+masked unless --reveal, files readable by their owner only; on the made-up ledger of tests/helpers/rosters.py."""
+
+import json
+import os
+import stat
+
+from tests.helpers.rosters import A2, A3, B1, LEDGER, write
+
+
+def test_the_return_list_by_hand(tmp_path, run):
+    path = write(tmp_path / "ledger.csv", LEDGER)
+    result = run("returns", path, "-f", "json", "--lang", "en")
+    document = json.loads(result.stdout)
+    # still out: 钱二 (未劝返), 孙三 (劝返中), 李四 (未劝返), 郑七 (劝返中); 甲镇 first, priority groups first in a
+    # school (钱二 脱贫户, then 孙三 留守), then 李四; 郑七 (孤儿, 随迁) in 乙镇
+    children = document["children"]
+    assert [(c["township"], c["name"], c["priority"]) for c in children] == [
+        ("甲镇", "钱*", "poverty-relief family"), ("甲镇", "孙*", "left behind"), ("甲镇", "李*", None),
+        ("乙镇", "郑*", "orphan or unsupported, migrant")]
+    assert children[0]["id_number"] == A2[:8] + "****" + A2[-4:] and children[0]["responsible"] == "王干部"
+    assert document["counts"] == {"out": 2, "in_progress": 2, "returned": 1, "transfer_verified": 1, "health": 1,
+                                  "home_delivery": 0, "unknown": 0}
+    assert document["masked"] is True
+    for secret in (A2, A3, B1, "钱二", "孙三"):
+        assert secret not in result.stdout
+
+
+def test_reveal_says_so_and_files_are_private(tmp_path, run):
+    path = write(tmp_path / "ledger.csv", LEDGER)
+    revealed = run("returns", path, "--reveal", "-q", "-o", "list.csv")
+    assert "--reveal" in revealed.stderr and "个人信息" in revealed.stderr
+    text = (tmp_path / "list.csv").read_text("utf-8-sig")
+    assert A2 in text and "钱二" in text
+    assert stat.S_IMODE(os.stat(tmp_path / "list.csv").st_mode) == 0o600
+    run("returns", path, "-o", "list.xlsx")
+    assert stat.S_IMODE(os.stat(tmp_path / "list.xlsx").st_mode) == 0o600
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(tmp_path / "list.xlsx")
+    assert workbook.sheetnames == ["甲镇", "乙镇", "汇总"]  # a sheet per township, to send on as it is
+    assert [row[4].value for row in workbook["甲镇"].iter_rows(min_row=2)] == ["钱*", "孙*", "李*"]
+    assert [[cell.value for cell in row] for row in workbook["汇总"].iter_rows()][1:] == [
+        ["甲镇", 2, 1, 0, 0, 0, 0], ["乙镇", 0, 1, 1, 1, 1, 0]]

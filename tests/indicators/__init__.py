@@ -1,0 +1,1 @@
+"""Tests of kongchuo_cli.indicators: counts → exact ratios (definitions, cohorts, flows)."""

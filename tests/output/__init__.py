@@ -1,0 +1,1 @@
+"""Tests of kongchuo_cli.output: how results become text and files."""

@@ -1,0 +1,17 @@
+"""The catalogue of texts (i18n.py) and kongchuo's other own words."""
+
+from kongchuo_cli.i18n import CATALOGUE
+from kongchuo_cli.indicators.definitions import FORMULAS, INDICATORS
+from kongchuo_cli.output.values import STATUS_STYLES
+from kongchuo_cli.output.views.check import TABLE_COLUMNS
+from kongchuo_cli.output.views.plan import PLAN_COLUMNS
+
+
+def test_every_chinese_text_is_gbk():
+    """--output-encoding gbk must never fail on kongchuo's own words: only on a user's rare character."""
+    texts = [zh for zh, _ in CATALOGUE.values()]
+    texts += [indicator.zh for indicator in INDICATORS] + [formula.spell("zh") for formula in FORMULAS.values()]
+    texts += [mark for mark, _ in STATUS_STYLES.values()]
+    texts += [column.header.zh for column in (*TABLE_COLUMNS, *PLAN_COLUMNS)] + ["┏━┳┓┃┡╇┩│├─┼┤└┴┘"]
+    for text in texts:
+        text.encode("gbk")
