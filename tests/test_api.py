@@ -1,54 +1,41 @@
 """The Python API: what the command line prints as JSON, a notebook gets as records, for every command and every
 example file; bad input raises KongchuoError whose lines are the CLI's; nothing printed, nothing written."""
 
-import csv
-import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import kongchuo_cli
-from kongchuo_cli.cli import cli
+from tests.helpers import ROOT
+from tests.helpers.rosters import A2, A3, B1, LEDGER, write
 
-ROOT = Path(__file__).resolve().parent.parent
 COUNTY = str(ROOT / "examples" / "county.csv")
 GRADES = str(ROOT / "examples" / "grades.csv")
 THRESHOLDS = str(ROOT / "thresholds.yaml")
 
-# A made-up dropout ledger: four children still out (two 未劝返, two 劝返中), one back, one verified transfer.
-LEDGER = [
-    ["姓名", "身份证号", "乡镇", "学校", "年级", "劝返状态", "包保责任人", "脱贫户"],
-    ["钱二", "430101201507100024", "甲镇", "中心小学", "四年级", "未劝返", "王干部", "是"],
-    ["孙三", "430101201101200035", "甲镇", "中心小学", "三年级", "劝返中", "刘干部", ""],
-    ["李四", "430102201209090046", "乙镇", "初级中学", "八年级", "未劝返", "陈干部", ""],
-    ["周五", "430102201804010057", "乙镇", "初级中学", "七年级", "劝返中", "陈干部", ""],
-    ["吴六", "430102201701010068", "乙镇", "初级中学", "九年级", "已复学", "陈干部", ""],
-    ["郑七", "430102201001010079", "乙镇", "初级中学", "九年级", "转学核实", "陈干部", ""],
-]
+
+@pytest.fixture(autouse=True)
+def in_an_empty_folder(tmp_path, monkeypatch):
+    """No ./thresholds.yaml is picked up, and a file written would show."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture
 def ledger(tmp_path):
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(LEDGER)
-    path = tmp_path / "ledger.csv"
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-    return str(path)
+    return write(tmp_path / "ledger.csv", LEDGER)
 
 
-@pytest.fixture(autouse=True)
-def empty_folder(tmp_path, monkeypatch):
-    """Every call runs in an empty folder, so no ./thresholds.yaml is picked up and any file written shows."""
-    monkeypatch.chdir(tmp_path)
+@pytest.fixture
+def cli_json(run):
+    """The command's JSON document."""
 
+    def invoke(*args):
+        result = run(*args, "-f", "json")
+        return result, json.loads(result.stdout)
 
-def cli_json(*args):
-    result = CliRunner().invoke(cli, [*args, "-f", "json"], catch_exceptions=False)
-    return result, json.loads(result.stdout)
+    return invoke
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -59,7 +46,7 @@ def cli_json(*args):
     (GRADES, {}, ()),
     (GRADES, {"history": True, "system": "6-3"}, ("--history", "--system", "6-3")),
 ], ids=["county", "county-units", "grades", "grades-history"])
-def test_check_records_are_the_json_records(path, options, arguments, lang):
+def test_check_records_are_the_json_records(cli_json, path, options, arguments, lang):
     result, document = cli_json("check", path, *arguments, "--lang", lang)
     evaluation = kongchuo_cli.check([path], **options)
     assert evaluation.records(lang) == document["results"]
@@ -78,7 +65,7 @@ def test_check_by_hand_on_the_example_county():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_plan_records_are_the_json_records(lang):
+def test_plan_records_are_the_json_records(cli_json, lang):
     _, document = cli_json("plan", COUNTY, "--lang", lang)
     assert kongchuo_cli.plan([COUNTY]).records(lang) == document["plan"]
 
@@ -90,28 +77,25 @@ def test_plan_shares_the_county_need():
 
 
 @pytest.mark.parametrize("view", ["ladder", "flow", "gaps"])
-def test_cohorts_records_are_the_json_records(view):
+def test_cohorts_records_are_the_json_records(cli_json, view):
     _, document = cli_json("cohorts", GRADES, "--view", view, "--lang", "en")
     key = {"ladder": "cohorts", "flow": "rates", "gaps": "gaps"}[view]
     assert kongchuo_cli.cohorts(GRADES, view=view).records("en") == document[key]
 
 
-def test_returns_records_are_the_json_records_and_masked(ledger):
+def test_returns_records_are_the_json_records_and_masked(cli_json, ledger):
     _, document = cli_json("returns", ledger, "--lang", "en")
     found = kongchuo_cli.returns(ledger)
     assert found.records("en") == document["children"]
-    # still out: 钱二 and 孙三 in 甲镇 (钱二 first: 脱贫户), then 乙镇 by grade: 周五 (七年级) before 李四 (八年级);
-    # names and IDs masked
-    assert [(child["township"], child["name"], child["id_number"]) for child in found.records("en")] == [
-        ("甲镇", "钱*", "43010120****0024"), ("甲镇", "孙*", "43010120****0035"),
-        ("乙镇", "周*", "43010220****0057"), ("乙镇", "李*", "43010220****0046")]
+    # still out (tests/helpers/rosters.py): 钱二, 孙三, 李四 in 甲镇 (脱贫户 first, then 留守), 郑七 in 乙镇; masked
+    assert [(child["name"], child["id_number"]) for child in found.records("en")][:3] == [
+        ("钱*", A2[:8] + "****" + A2[-4:]), ("孙*", A3[:8] + "****" + A3[-4:]), ("李*", B1[:8] + "****" + B1[-4:])]
     assert kongchuo_cli.returns(ledger, reveal=True).records("en")[0]["name"] == "钱二"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_explain_text_is_what_the_command_prints(lang):
-    args = ["explain", "consolidation_9y", "--data", COUNTY, "--unit", "合计", "--lang", lang]
-    printed = CliRunner().invoke(cli, args, catch_exceptions=False).stdout
+def test_explain_text_is_what_the_command_prints(run, lang):
+    printed = run("explain", "consolidation_9y", "--data", COUNTY, "--unit", "合计", "--lang", lang).stdout
     text = kongchuo_cli.explain("consolidation_9y", data=[COUNTY], unit="合计").text(lang)
     assert text == printed
     assert "8,053 - 7,825" in text  # ⌈0.96 · 8388⌉ = 8053 children must be there; 7825 are
@@ -130,9 +114,9 @@ def test_load_thresholds():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_errors_are_the_lines_the_command_prints(write_table, lang):
+def test_errors_are_the_lines_the_command_prints(run, write_table, lang):
     bad = write_table([["乡镇", "一年级入学人数", "毕业班在校生数"], ["甲镇", "100", "x"]])
-    printed = CliRunner().invoke(cli, ["check", bad, "missing.csv", "--lang", lang]).stderr
+    printed = run("check", bad, "missing.csv", "--lang", lang).stderr
     with pytest.raises(kongchuo_cli.KongchuoError) as raised:
         kongchuo_cli.check([bad, "missing.csv"])
     assert "\n".join(raised.value.lines(lang)) + "\n" == printed

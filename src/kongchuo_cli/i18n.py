@@ -599,7 +599,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "无法从扩展名判断输出格式；请用 --format 指定（table、csv、tsv、json、markdown、xlsx）。",
         "cannot tell the output format from the extension; give --format (table, csv, tsv, json, markdown, xlsx).",
     ),
-    "output_unwritable": ("无法写入：{reason}", "cannot write: {reason}"),
+    "output_unwritable": ("无法写入：{reason}。", "cannot write: {reason}."),
     "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
     # the table's title, footer and summary
     "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),

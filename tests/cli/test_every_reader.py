@@ -157,10 +157,7 @@ def test_standard_input(run, tmp_path, reader):
 
 
 @EVERY_READER
-def test_missing_file(run, reader, request):
-    if reader.name == "returns":
-        request.applymarker(pytest.mark.xfail(strict=True, reason="returns says 'no roster header found' for a "
-                                                                  "missing file (src/kongchuo_cli/read/roster)"))
+def test_missing_file(run, reader):
     result = run(*reader.command("missing.csv"))
     assert (result.exit_code, result.stdout, result.stderr) == (
         2, "", "Error: missing.csv: file not found; check the path.\n")
@@ -188,7 +185,7 @@ def test_a_write_that_fails_at_the_end_leaves_an_existing_output_alone(run, tmp_
     monkeypatch.setattr(files.os, "replace", full_disk)  # the results were written beside, then cannot be moved in
     result = run(*reader.command(str(path)), "-o", "results.csv")
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (
-        2, "Error: results.csv: cannot write: No space left on device")
+        2, "Error: results.csv: cannot write: No space left on device.")
     assert (tmp_path / "results.csv").read_text("utf-8") == "earlier results"
     assert sorted(os.listdir(tmp_path)) == before
 

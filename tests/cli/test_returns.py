@@ -42,3 +42,26 @@ def test_reveal_says_so_and_files_are_private(tmp_path, run):
     assert [row[4].value for row in workbook["甲镇"].iter_rows(min_row=2)] == ["钱*", "孙*", "李*"]
     assert [[cell.value for cell in row] for row in workbook["汇总"].iter_rows()][1:] == [
         ["甲镇", 2, 1, 0, 0, 0, 0], ["乙镇", 0, 1, 1, 1, 1, 0]]
+
+
+def test_a_utf16_ledger_longer_than_the_peek(tmp_path, run):
+    # 5,000 more children back at school push the file past the 256 KB read to find the header; UTF-16 line breaks
+    # are two bytes, so the head must be cut between characters, not after a b"\n"
+    back = [[f"学生{number}", "", "乙镇", "初级中学", "八年级", "其他", "已复学", "陈干部", "", "", "", "", ""]
+            for number in range(5000)]
+    path = write(tmp_path / "ledger.txt", [*LEDGER, *back], encoding="utf-16")
+    assert os.path.getsize(path) > 256 * 1024
+    result = run("returns", path, "-f", "json", "--lang", "en")
+    document = json.loads(result.stdout)
+    assert [child["name"] for child in document["children"]] == ["钱*", "孙*", "李*", "郑*"]
+    assert document["counts"]["returned"] == 1 + 5000
+
+
+def test_the_header_row_is_honoured(tmp_path, run):
+    path = write(tmp_path / "ledger.csv", [["某县辍学学生台账（虚构）"], [], *LEDGER])  # the header on row 3
+    result = run("returns", path, "--header-row", "3", "-f", "json", "--lang", "en")
+    # 钱二 row 4, 孙三 5, 李四 6, then 周五 7, 吴六 8 (closed) and 郑七 9
+    assert [child["row"] for child in json.loads(result.stdout)["children"]] == [4, 5, 6, 9]
+    wrong = run("returns", path, "--header-row", "1", "--lang", "en")  # the title is no header
+    assert (wrong.exit_code, wrong.stderr) == (2, f"Error: {path}: no roster header found: it needs one of 姓名, "
+                                                  "身份证号 or 学籍号 and one of 年级, 学籍状态 or 劝返状态.\n")

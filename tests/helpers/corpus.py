@@ -55,7 +55,7 @@ def utf16_tsv(folder: Path) -> Path:
     return write_delimited(folder / "township-unicode.txt", township_rows(), "utf-16", "\t")
 
 
-def _with_cached_values(path: Path, values: dict[str, int]) -> None:
+def with_cached_values(path: Path, values: dict[str, int]) -> None:
     """Give formula cells the values Excel saves with them (openpyxl writes formulas without any)."""
     data = {}
     with zipfile.ZipFile(path) as archive:
@@ -100,7 +100,7 @@ def township_workbook(folder: Path, total_values: dict[str, int] | None = None) 
     path = folder / "township.xlsx"
     workbook.save(path)
     sums = dict(zip("BCDEFG", TOTAL[1:]))
-    _with_cached_values(path, {f"{column}7": value for column, value in (total_values or sums).items()})
+    with_cached_values(path, {f"{column}7": value for column, value in (total_values or sums).items()})
     return path
 
 

@@ -70,8 +70,14 @@ def read_bytes(name: str) -> bytes:
             _STDIN_READ.clear()
             _STDIN_READ[sys.stdin.buffer] = sys.stdin.buffer.read()
         return _STDIN_READ[sys.stdin.buffer]
+    return read_head(name)
+
+
+def read_head(name: str, size: int = -1) -> bytes:
+    """A file's first `size` bytes (all of them by default); a missing or unreadable file is a located problem."""
     try:
-        return Path(name).read_bytes()
+        with open(name, "rb") as handle:
+            return handle.read(size)
     except FileNotFoundError:
         raise fail("file_missing", Where(name)) from None
     except IsADirectoryError:
@@ -80,8 +86,9 @@ def read_bytes(name: str) -> bytes:
         raise fail("file_unreadable", Where(name), reason=error.strerror or str(error)) from None
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """(text, encoding): a BOM, else strict UTF-8, else strict GB18030; never a silent guess."""
+def decode(data: bytes, name: str, encoding: str | None = None, partial: bool = False) -> tuple[str, str]:
+    """(text, encoding): a BOM, else strict UTF-8, else strict GB18030; never a silent guess. A `partial` text (the
+    head of a file) may end inside a character: that character is left out rather than called an error."""
     if encoding is not None:
         try:
             codecs.lookup(encoding)
@@ -90,22 +97,28 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         if codecs.lookup(encoding).name == "utf-8" and data.startswith(codecs.BOM_UTF8):
             encoding = "utf-8-sig"  # Excel's "CSV UTF-8" starts with a BOM, which is not part of the header
         try:
-            return data.decode(encoding), encoding
+            return _decoded(data, encoding, partial), encoding
         except UnicodeDecodeError as error:
             raise fail("encoding_wrong", Where(name), encoding=encoding, position=error.start) from None
     for bom, bom_encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                               (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(bom_encoding), bom_encoding
+                return _decoded(data, bom_encoding, partial), bom_encoding
             except UnicodeDecodeError as error:
                 raise fail("encoding_wrong", Where(name), encoding=bom_encoding, position=error.start) from None
     for candidate in AUTO_ENCODINGS:
         try:
-            return data.decode(candidate), candidate
+            return _decoded(data, candidate, partial), candidate
         except UnicodeDecodeError:
             continue
     raise fail("encoding_unknown", Where(name))
+
+
+def _decoded(data: bytes, encoding: str, partial: bool) -> str:
+    if not partial:
+        return data.decode(encoding)
+    return codecs.getincrementaldecoder(encoding)(errors="strict").decode(data, final=False)
 
 
 def sniff_delimiter(text: str) -> str:

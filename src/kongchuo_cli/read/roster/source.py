@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kongchuo_cli.model import Reading
-from kongchuo_cli.problems import KongchuoError, Where, fail
+from kongchuo_cli.problems import Where, fail
 from kongchuo_cli.read.grid import (
     EXCEL_SUFFIXES,
     STDIN,
@@ -22,6 +22,7 @@ from kongchuo_cli.read.grid import (
     ReadOptions,
     decode,
     read_grid,
+    read_head,
     sniff_delimiter,
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
@@ -77,22 +78,14 @@ def peek(path: str, options: ReadOptions) -> Peek:
     """The first rows of a file, without reading all of it (a workbook is read whole: rosters in Excel are
     county-sized)."""
     wanted = max(PEEK_ROWS, (options.header_row or 0) + 1)
-    head = b""
-    if path != STDIN and not path.lower().endswith(EXCEL_SUFFIXES):
-        try:
-            with open(path, "rb") as handle:
-                head = handle.read(PEEK_BYTES)
-        except OSError:
-            return Peek([], Reading())  # read_grid reports it properly
+    head = b"" if path == STDIN or path.lower().endswith(EXCEL_SUFFIXES) else read_head(path, PEEK_BYTES)
     if not head or head.startswith(ZIP_MAGIC):
         grid = read_grid(path, options)
         return Peek(grid.rows[:wanted], Reading(grid.encoding, grid.delimiter, grid.sheet), grid)
-    cut = head.rfind(b"\n")
-    head = head[:cut + 1] if cut > 0 and len(head) == PEEK_BYTES else head
-    try:
-        text, encoding = decode(head, path, options.encoding)
-    except KongchuoError:
-        return Peek([], Reading())
+    partial = len(head) == PEEK_BYTES
+    text, encoding = decode(head, path, options.encoding, partial)
+    if partial:  # the rows read whole: up to the last line break (UTF-16's is two bytes, so cut the text)
+        text = text[:text.rfind("\n") + 1]
     delimiter = sniff_delimiter(text)
     rows = list(csv.reader(text.splitlines()[:wanted], delimiter=delimiter))
     return Peek(rows, Reading(encoding, delimiter))

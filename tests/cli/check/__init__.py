@@ -1,0 +1,1 @@
+"""`kongchuo check` end to end, by what is checked."""
