@@ -1,25 +1,16 @@
 """Several inputs read together (read/inputs.py): each file's problems reported in one run, a unit in two files,
 each file announced as its reading begins."""
 
-import pytest
 
-from kongchuo_cli.problems import KongchuoError
-from kongchuo_cli.read.inputs import read_inputs
-from kongchuo_cli.read.inputs import read_summaries as load_files
-from tests.helpers import corpus
+from kongchuo_cli.read.inputs import read_inputs, read_summaries
+from tests.helpers import corpus, problems_of
 
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "转入人数", "小学辍学人数", "小学学年初在校生数"]
 
 
-def problems_of(action, lang="en"):
-    with pytest.raises(KongchuoError) as raised:
-        action()
-    return [problem.render(lang) for problem in raised.value.problems]
-
-
 def test_missing_file_and_excel_file(tmp_path):
     (tmp_path / "a.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # the old binary format
-    assert problems_of(lambda: load_files([str(tmp_path / "no.csv"), str(tmp_path / "a.xls")])) == [
+    assert problems_of(lambda: read_summaries([str(tmp_path / "no.csv"), str(tmp_path / "a.xls")])) == [
         f"{tmp_path / 'no.csv'}: file not found; check the path.",
         f"{tmp_path / 'a.xls'}: this is an old .xls workbook or a password-protected one; save it from Excel/WPS as "
         ".xlsx without a password."]
@@ -28,11 +19,11 @@ def test_missing_file_and_excel_file(tmp_path):
 def test_unit_in_two_files(write_table):
     first = write_table([HEADER, ["甲镇", "1", "1", "", "0", "1"]], name="a.csv")
     second = write_table([HEADER, ["乙镇", "1", "1", "", "0", "1"], ["甲镇", "1", "1", "", "0", "1"]], name="b.csv")
-    assert problems_of(lambda: load_files([first, second])) == [
+    assert problems_of(lambda: read_summaries([first, second])) == [
         f"{second}, row 3: unit '甲镇' appears twice (also at {first}, row 2); merge or rename one."]
 
 
-def test_load_files_reports_each_file_as_it_begins(tmp_path):
+def test_read_inputs_reports_each_file_as_it_begins(tmp_path):
     files = [str(path) for path in corpus.county_files(tmp_path)]
     heard = []
     read_inputs(files, on_file=heard.append)

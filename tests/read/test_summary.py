@@ -3,16 +3,10 @@ column."""
 
 import pytest
 
-from kongchuo_cli.problems import KongchuoError
 from kongchuo_cli.read.summary import load_file
+from tests.helpers import problems_of
 
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "转入人数", "小学辍学人数", "小学学年初在校生数"]
-
-
-def problems_of(action, lang="en"):
-    with pytest.raises(KongchuoError) as raised:
-        action()
-    return [problem.render(lang) for problem in raised.value.problems]
 
 
 def test_cells_in_the_forms_excel_writes(write_table):
