@@ -10,6 +10,8 @@ from kongchuo_cli.problems import Message, Where
 
 SUMMARY, GRADES, ROSTER = "summary", "grades", "roster"
 KINDS = (SUMMARY, GRADES, ROSTER)  # the kinds of input, told apart by their headers
+PASS, WARN, FAIL, NA = "pass", "warn", "fail", "n/a"
+STATUSES = (PASS, WARN, FAIL, NA)  # what a result says of its line (n/a: undefined rate, or no line)
 
 
 @dataclass(frozen=True)

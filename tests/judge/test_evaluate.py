@@ -5,9 +5,9 @@ from fractions import Fraction
 import pytest
 
 from kongchuo_cli.indicators.definitions import BY_ID
-from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, WARN, evaluate, judge
+from kongchuo_cli.judge.evaluate import evaluate, judge
 from kongchuo_cli.judge.gate import ExitCode, exit_code
-from kongchuo_cli.model import CountsTable, Unit
+from kongchuo_cli.model import FAIL, NA, PASS, WARN, CountsTable, Unit
 from kongchuo_cli.policy.rules import parse_rule
 from kongchuo_cli.policy.thresholds import Line, parse
 from kongchuo_cli.problems import KongchuoError, Where

@@ -3,8 +3,8 @@
 import pytest
 
 from kongchuo_cli.indicators.definitions import BY_ID
-from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, WARN
 from kongchuo_cli.judge.gate import ExitCode, exit_code
+from kongchuo_cli.model import FAIL, NA, PASS, WARN
 from kongchuo_cli.policy.thresholds import Line
 
 CONSOLIDATION = BY_ID["consolidation_9y"]

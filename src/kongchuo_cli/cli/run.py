@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import click
 
 from kongchuo_cli.i18n import text
+from kongchuo_cli.judge.gate import ExitCode
 from kongchuo_cli.problems import KongchuoError, Message, Where
 
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
@@ -22,7 +23,7 @@ PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progr
 class CannotEvaluate(click.ClickException):
     """Input kongchuo cannot evaluate: every problem on its own line on stderr, exit 2 (1 means "gate failed")."""
 
-    exit_code = 2
+    exit_code = ExitCode.CANNOT_EVALUATE
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__("\n".join(lines))

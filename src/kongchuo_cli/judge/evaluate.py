@@ -17,13 +17,10 @@ from kongchuo_cli.indicators.definitions import (
     Indicator,
     suspended_handling,
 )
-from kongchuo_cli.model import CountsTable, Period, Unit
+from kongchuo_cli.model import FAIL, NA, PASS, WARN, CountsTable, Period, Unit
 from kongchuo_cli.policy.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.vocabulary import BY_NAME, normalize_header
-
-PASS, WARN, FAIL, NA = "pass", "warn", "fail", "n/a"
-STATUSES = (PASS, WARN, FAIL, NA)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from kongchuo_cli.judge.evaluate import FAIL, WARN, Result
+from kongchuo_cli.model import FAIL, WARN
+
+if TYPE_CHECKING:  # the command line imports the exit codes without the machinery that judges
+    from kongchuo_cli.judge.evaluate import Result
 
 GATES = ("total", "units")  # which rows decide: the total (or the only unit), or every row shown
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.indicators.definitions import AT_LEAST, BY_ID, RATE
-from kongchuo_cli.judge.evaluate import FAIL, Judged, Result
+from kongchuo_cli.judge.evaluate import Judged, Result
+from kongchuo_cli.model import FAIL
 from kongchuo_cli.problems import KongchuoError, Message
 
 

@@ -6,8 +6,9 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 from kongchuo_cli.indicators.definitions import percent
-from kongchuo_cli.judge.evaluate import FAIL, NA, WARN, Judged
+from kongchuo_cli.judge.evaluate import Judged
 from kongchuo_cli.judge.gate import gated
+from kongchuo_cli.model import FAIL, NA, WARN
 from kongchuo_cli.output.values import RECORD_DECIMALS, unit_label
 from kongchuo_cli.problems import Message
 

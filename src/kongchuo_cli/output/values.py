@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from kongchuo_cli.i18n import Term, term
 from kongchuo_cli.indicators.definitions import BY_ID, percent
-from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, STATUSES, WARN, Result
+from kongchuo_cli.judge.evaluate import Result
+from kongchuo_cli.model import FAIL, NA, PASS, STATUSES, WARN
 from kongchuo_cli.policy.thresholds import BUILT_IN, Thresholds
 
 RECORD_DECIMALS = 4  # the record's `rate`: percent rounded to 4 decimals

@@ -9,8 +9,9 @@ from __future__ import annotations
 from kongchuo_cli import __version__
 from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.indicators.definitions import BY_ID, RATE, percent
-from kongchuo_cli.judge.evaluate import FAIL, NA, PASS, WARN, Judged, Result
+from kongchuo_cli.judge.evaluate import Judged, Result
 from kongchuo_cli.judge.gate import ExitCode, exit_code, gated
+from kongchuo_cli.model import FAIL, NA, PASS, WARN
 from kongchuo_cli.output.report import STATUS_LABELS, Report
 from kongchuo_cli.output.text import Column, draw
 from kongchuo_cli.output.values import (

@@ -16,8 +16,8 @@ from kongchuo_cli.indicators.definitions import (
     spell,
     value,
 )
-from kongchuo_cli.judge.evaluate import FAIL, NA, Result
-from kongchuo_cli.model import Unit
+from kongchuo_cli.judge.evaluate import Result
+from kongchuo_cli.model import FAIL, NA, Unit
 from kongchuo_cli.output.values import RECORD_DECIMALS, TOTAL_LABEL
 from kongchuo_cli.policy.rules import Rule
 from kongchuo_cli.policy.thresholds import Thresholds
