@@ -213,9 +213,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot be read as an Excel workbook ({reason}); it may be damaged: open it in Excel/WPS and save it as .xlsx.",
     ),
     "workbook_old_or_encrypted": (
-        "这是旧的 .xls 格式或加了密码的工作簿；请在 Excel/WPS 中另存为不加密码的 .xlsx。",
-        "this is an old .xls workbook or a password-protected one; save it from Excel/WPS as .xlsx without a "
-        "password.",
+        "无法作为工作簿读取（{reason}）：可能加了密码或已损坏；请在 Excel/WPS 中打开，另存为不加密码的 .xlsx。",
+        "cannot be read as a workbook ({reason}): it may be password-protected or damaged; open it in Excel/WPS and "
+        "save it as .xlsx without a password.",
+    ),
+    "workbook_too_large": (
+        "工作簿解压后约 {size} GB，远超正常报表（可能是恶意构造的文件），未读取。",
+        "the workbook would unpack to about {size} GB, far beyond a real report (it may be built to harm): not read.",
+    ),
+    "sheet_too_large": (
+        "工作表「{sheet}」声明了 {rows} 行 × {columns} 列，超出可读范围；请删去多余的空行空列后另存。",
+        "the sheet '{sheet}' declares {rows} rows × {columns} columns, more than can be read; delete the empty rows "
+        "and columns and save it again.",
+    ),
+    "total_unsaved": (
+        "合计行的公式没有保存计算结果，无法与各单位之和核对；kongchuo 使用各单位之和。",
+        "the total row's formulas were saved without their values, so it cannot be compared with the units; "
+        "kongchuo uses the sum of the units.",
     ),
     "workbook_unsaved_formulas": (
         "公式没有保存计算结果（{cells}），读出来是空的；请在 Excel/WPS 中打开并保存后再试。",
@@ -234,6 +248,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet_missing": ("没有名为「{sheet}」的工作表；工作表有：{sheets}。", "no sheet '{sheet}'; the sheets are: {sheets}."),
     "header_row_outside": ("--header-row {row} 超出了文件的 {rows} 行。", "--header-row {row} is beyond the file's {rows} rows."),
     "header_no_counts": ("表头中没有可识别的人数列。", "the header has no known count column."),
+    "header_below": ("这一行的大多数人数单元格是文字，看起来才是表头；请加 --header-row {row} 指定表头所在的行。",
+                     "most count cells of this row hold words: it looks like the header; give --header-row {row} to "
+                     "say where the header is."),
+    "header_row_personal": ("这一行是学生的数据（有身份证号、学籍号或电话），不能作为表头；请检查 --header-row。",
+                            "this row holds a child's data (an ID, a 学籍号 or a phone number), not a header; check "
+                            "--header-row."),
+    "disabled_part_unscoped": (
+        "表中既有三类残疾儿童，也有全部残疾儿童，「{header}」不知属于哪一类；请写成「三类残疾儿童{header}」或「残疾儿童{header}」。",
+        "the table has both children with the three kinds of disability and all disabled children, so '{header}' "
+        "could be either; write 三类残疾儿童{header} or 残疾儿童{header}.",
+    ),
+    "total_from_parts": ("「{column}」为空，按其各项之和 {value} 计。", "'{column}' is empty: the sum of its parts, {value}, "
+                         "is used."),
     "stray_quote": (
         "从这一行起有一个引号（\"）没有配对，后面的行会被并进一个单元格；请删去多余的引号。",
         "a quotation mark (\") opened in this row is never closed, which would swallow the rows after it; "
@@ -304,10 +331,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the '{label}' row differs from the sum of the units: {columns}; kongchuo uses the sum of the units.",
     ),
     "total_mismatch_column": ("「{column}」表中为 {written}，合计应为 {summed}", "{column} {written} in the file, {summed} summed"),
-    "disabled_parts_mismatch": (
-        "随班就读、特教学校、送教上门之和为 {parts}，与残疾儿童少年入学数 {enrolled} 不符；计算使用入学数。",
-        "regular class + special school + home delivery sum to {parts}, not the {enrolled} enrolled; "
-        "the enrolled column is used.",
+    "parts_mismatch": (
+        "{names}之和为 {parts}，与「{column}」{total} 不符；计算使用「{column}」。",
+        "{names} sum to {parts}, not the {total} of '{column}'; '{column}' is used.",
     ),
     # grade tables (年级表)
     "kinds_mixed": ("这是{kind}；一次只能检查同一种表（汇总表或年级表）。", "this is a {kind}; give tables of one kind per run "
@@ -422,6 +448,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "名册中没有可以汇总的列：辍学率需要年级和学籍状态，残疾儿童入学率需要残疾类型和就读方式，脱贫家庭辍学需要脱贫户和学籍状态或劝返状态。",
         "nothing in the roster to count: dropout rates need 年级 and 学籍状态, the disabled enrolment rate 残疾类型 "
         "and 就读方式, poverty-family dropouts 脱贫户 with 学籍状态 or 劝返状态.",
+    ),
+    "ledger_in_check": (
+        "这是辍学学生台账（每行一名辍学学生）：不能计算辍学率、入学率（分母就是辍学学生本身），只判定脱贫家庭失学辍学人数；"
+        "需劝返学生名单请用 kongchuo returns。",
+        "this is a dropout ledger (a row per dropout): it gives no dropout or enrolment rate (their base would be the "
+        "dropouts themselves), only the children of poverty-relief families out of school; for the list of children "
+        "to bring back, use kongchuo returns.",
+    ),
+    "ledger_nothing_to_count": (
+        "这是辍学学生台账（每行一名辍学学生），没有可以判定的指标（脱贫家庭失学辍学人数需要「脱贫户」列）；需劝返学生名单请用 "
+        "kongchuo returns。",
+        "this is a dropout ledger (a row per dropout): nothing in it can be judged (children of poverty-relief "
+        "families out of school need a 脱贫户 column); for the list of children to bring back, use kongchuo returns.",
     ),
     "roster_rows": ("{count} 行：{what}（第 {rows} 行{more}）。", "{count} rows: {what} (rows {rows}{more})."),
     "roster_rows_more": ("等；-v 列出全部", "…; -v lists them all"),
@@ -605,6 +644,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
     "footer_formula": ("巩固率公式：{formula} = {text}", "Consolidation formula: {formula} = {text}"),
     "footer_line": ("标准 {indicator} {rule}：{source}", "Line {indicator} {rule}: {source}"),
+    "footer_stand_in": ("标准 {other} {rule}（数据只有{indicator}，以其代替）：{source}",
+                        "Line {other} {rule} (the data give only the {indicator}, standing in): {source}"),
     "footer_group_line": ("标准（{group}） {indicator} {rule}：{source}", "Line ({group}) {indicator} {rule}: {source}"),
     "footer_skipped": ("未计算（无对应列）：{indicators}", "Not computed (no columns): {indicators}"),
     "summary_counts": (
@@ -617,6 +658,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # notes on results
     "note_zero_denominator": ("分母为 0，比率无定义。", "the denominator is 0: the rate is undefined."),
     "note_no_rule": ("所用标准未设定该指标的标准线。", "the lines in use set none for this indicator."),
+    "note_stand_in": ("以三类残疾儿童代替全部残疾儿童。", "the three kinds stand in for all disabled children."),
+    "note_enrolled_from_parts": ("入学数按随班就读、特教学校、送教上门和其他形式之和计。",
+                                 "enrolled counted as regular class + special school + home delivery + other forms."),
+    "note_deferred": ("其中延缓入学 {count} 人，计入分母。", "{count} of them on approved deferral, kept in the base."),
+    "note_dropouts_only": ("表中只有脱贫家庭辍学人数，失学（从未入学）的儿童未计入。",
+                           "the table gives dropouts only: children of these families who never enrolled are not "
+                           "counted."),
     "note_unreachable": (
         "仅靠劝返无法达标：需 {needed} 人，而实际缺失仅 {missing} 人。",
         "returns alone cannot reach the line: {needed} needed but only {missing} children are missing.",
@@ -640,7 +688,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain_formulas": ("公式（* 为当前使用的 {formula}，由阈值文件的 formula 选择）：",
                          "formulas (* marks {formula}, chosen by the thresholds' formula):"),
     "explain_formula": ("公式：{formula}", "formula: {formula}"),
-    "explain_formula_else": ("无入学数列时：{formula}", "without the enrolled column: {formula}"),
+    "explain_formula_else": ("表中没有上一行公式的列时：{formula}", "without the columns of the line above: {formula}"),
     "explain_columns": ("所需列：{columns}", "columns: {columns}"),
     "explain_optional": ("可选列（空白或缺少按 0）：{columns}", "optional columns (blank or absent count as 0): {columns}"),
     "explain_no_source": ("未注明来源", "no source given"),

@@ -22,8 +22,9 @@ def test_describes_formulas_columns_line_and_arithmetic(run):
 
 def test_every_indicator_without_an_id(run):
     result = run("explain", "-p", "liangji-rural")
-    assert result.stdout.count("\n\n") == 9
-    assert "  标准：<= 3% — 两基 普及程度评估验收标准：农村初中辍学率 3% 以下（两基 普及程度标准（农村））" in result.stdout
+    assert result.stdout.count("\n\n") == 11  # one block for each of the eleven indicators
+    assert ("  标准：<= 3% — 1994 年两基普及程度评估验收标准：农村初中辍学率 3% 以下（据解读）（两基 普及程度标准（农村，1994））"
+            in result.stdout)
 
 
 def test_a_unit_worked_through(run):
@@ -67,8 +68,9 @@ def test_explain_messages(run):
 def test_explain_a_failing_count(run):
     result = run("explain", "poverty_dropouts", "--data", str(ROOT / "examples" / "county.csv"), "--unit", "柳林镇",
                  "-t", str(ROOT / "thresholds.yaml"))
-    assert result.stdout.splitlines()[-3:] == ["  X = 脱贫家庭辍学人数 = 2", "  需劝返 = 2 - 0 = 2 人。",
-                                               "  检验：劝返 2 人后为 0，满足 == 0；只劝返 1 人则为 1，仍不满足。"]
+    assert result.stdout.splitlines()[-4:] == ["  X = 脱贫家庭辍学人数 = 2", "  需劝返 = 2 - 0 = 2 人。",
+                                               "  检验：劝返 2 人后为 0，满足 == 0；只劝返 1 人则为 1，仍不满足。",
+                                               "  表中只有脱贫家庭辍学人数，失学（从未入学）的儿童未计入。"]
 
 
 # Regression (review: policy features).

@@ -2,7 +2,7 @@
 
 import json
 
-from kongchuo_cli.read.vocabulary import COLUMNS
+from kongchuo_cli.read.vocabulary import COLUMNS, SCOPED_PARTS
 
 
 def test_templates_read_back_by_check(run, tmp_path):
@@ -15,9 +15,12 @@ def test_templates_read_back_by_check(run, tmp_path):
         assert (checked.exit_code, checked.stderr) == (0, "")  # the example township meets every line
         results = json.loads(checked.stdout)["results"]
         statuses = {r["indicator"]: r["status"] for r in results}
-        # the national lines set none for the junior and primary consolidation rates (优质均衡 and county lines)
+        # the national lines set none for the junior and primary consolidation rates (优质均衡 and county lines),
+        # for the gross junior rate (the 两基 line is the age-specific one's) and for 三类 alone (its line is for
+        # every kind of disability, which the template gives too)
         assert statuses == {**dict.fromkeys(statuses, "pass"), "consolidation_junior_3y": "n/a",
-                            "consolidation_primary": "n/a"} and len(statuses) == 9
+                            "consolidation_primary": "n/a", "enrollment_junior_gross": "n/a",
+                            "enrollment_disabled": "n/a"} and len(statuses) == 11
         consolidation, junior, primary = results[:3]
         # 480 / (500 + 10 − 15 − 0 − 1) = 480/494; 470 / (480 + 5 − 8 − 0); 495 / (500 + 12 − 10)
         assert (consolidation["numerator"], consolidation["denominator"]) == (480, 494)
@@ -28,7 +31,9 @@ def test_templates_read_back_by_check(run, tmp_path):
 def test_template_has_every_column_under_its_chinese_header(tmp_path, run):
     run("init")
     header = (tmp_path / "汇总表模板.csv").read_text("utf-8-sig").splitlines()[0].split(",")
-    assert header == [column.headers[0] for column in COLUMNS]
+    # the parts of 三类 enrolment are written with their scope: the template has every kind of disability too
+    assert header == ["三类残疾儿童" + column.headers[0] if column.name in SCOPED_PARTS else column.headers[0]
+                      for column in COLUMNS]
 
 
 def test_thresholds_file_extends_the_default_and_lints_clean(run, tmp_path):

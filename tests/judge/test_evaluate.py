@@ -78,8 +78,10 @@ def test_a_single_unit_gets_no_total_row_and_is_gated_itself():
 
 def test_skipped_lists_indicators_without_columns():
     evaluation = evaluate([table(("甲", cohort(10, 10)))], POLICY)
-    assert evaluation.skipped == ["consolidation_junior_3y", "consolidation_primary", "dropout_primary", "dropout_junior", "enrollment_primary_net",
-                                  "enrollment_junior_gross", "enrollment_disabled", "poverty_dropouts"]
+    assert evaluation.skipped == ["consolidation_junior_3y", "consolidation_primary", "dropout_primary",
+                                  "dropout_junior", "enrollment_primary_net", "enrollment_junior_age",
+                                  "enrollment_junior_gross", "enrollment_disabled", "enrollment_disabled_all",
+                                  "poverty_dropouts"]
 
 
 def test_zero_denominator_is_not_applicable():

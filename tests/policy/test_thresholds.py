@@ -27,7 +27,7 @@ def test_national_defaults(tmp_path, monkeypatch):
     expected = {  # issue 2's table of national lines, as fractions of 1 (counts as themselves)
         "consolidation_9y": (">=", Fraction(96, 100)), "dropout_primary": ("<=", Fraction(1, 100)),
         "dropout_junior": ("<=", Fraction(2, 100)), "enrollment_primary_net": (">=", Fraction(1)),
-        "enrollment_junior_gross": (">=", Fraction(95, 100)), "enrollment_disabled": (">=", Fraction(97, 100)),
+        "enrollment_junior_age": (">=", Fraction(95, 100)), "enrollment_disabled_all": (">=", Fraction(97, 100)),
         "poverty_dropouts": ("==", Fraction(0)),
     }
     assert {key: (line.target.op, line.target.value) for key, line in policy.lines.items()} == expected
@@ -87,7 +87,8 @@ indicators:
         "t.yaml, line 12: the warn line '<= 2%' is looser than the target '<= 1%'; a warn line must be stricter.",
         "t.yaml, line 13: has a warn line but no target; add a target.",
         "t.yaml, line 14: unknown indicator 'school_meals'; the indicators are: consolidation_9y, consolidation_junior_3y, "
-        "consolidation_primary, dropout_primary, dropout_junior, enrollment_primary_net, enrollment_junior_gross, enrollment_disabled, poverty_dropouts.",
+        "consolidation_primary, dropout_primary, dropout_junior, enrollment_primary_net, enrollment_junior_age, "
+        "enrollment_junior_gross, enrollment_disabled, enrollment_disabled_all, poverty_dropouts.",
         "t.yaml, line 15: key 'dropout_junior' appears twice.",
     ]
 
@@ -139,24 +140,43 @@ def test_quote_hint_in_a_flow_mapping():
     assert message.endswith(" (a value starting with '>' must be quoted, e.g. target: \">= 96%\")")
 
 
-# indicators.md §4 "Thresholds found, with sources", transcribed: (op, percent or count, a word of the source).
+# The lines of shared/spec/indicators.md §4 on the indicators §7 says their sources name (each line on the scope
+# its source names): (op, percent or count, words the source must say).
 REFERENCE = {
-    "national-2025": {"consolidation_9y": (">=", 96, "十四五"), "enrollment_disabled": (">=", 97, "国办发〔2021〕60号"),
+    "national-2025": {"consolidation_9y": (">=", 96, "十四五"),
+                      "enrollment_disabled_all": (">=", 97, "国办发〔2021〕60号"),
                       "poverty_dropouts": ("==", 0, "国开发〔2019〕15号"),
-                      # issue 2's national table adds the 两基 lines (urban dropout, net, rural gross enrolment)
-                      "dropout_primary": ("<=", 1, "两基"), "dropout_junior": ("<=", 2, "两基"),
-                      "enrollment_primary_net": (">=", 100, "两基"), "enrollment_junior_gross": (">=", 95, "两基")},
-    "national-2020": {"consolidation_9y": (">=", 95, "国办发〔2017〕72号"), "enrollment_disabled": (">=", 95, "第二期"),
+                      # the 1994 两基 lines, named as such: urban dropout lines, the rural age-specific enrolment line
+                      "dropout_primary": ("<=", 1, "1994 年两基"), "dropout_junior": ("<=", 2, "1994 年两基"),
+                      "enrollment_primary_net": (">=", 100, "1994 年两基"),
+                      "enrollment_junior_age": (">=", 95, "农村初中阶段适龄少年入学率 95% 左右")},
+    "national-2020": {"consolidation_9y": (">=", 95, "国办发〔2017〕72号"),
+                      "enrollment_disabled_all": (">=", 95, "第二期特殊教育提升计划"),
                       "poverty_dropouts": ("==", 0, "国开发〔2019〕15号")},
     "youzhi-2017": {"consolidation_junior_3y": (">=", 95, "教督〔2017〕6号"),
-                    "enrollment_disabled": (">=", 95, "教督〔2017〕6号")},
+                    "enrollment_disabled_all": (">=", 95, "教督〔2017〕6号")},
     "liangji-urban": {"dropout_primary": ("<=", 1, "城市"), "dropout_junior": ("<=", 2, "城市"),
-                      "enrollment_primary_net": (">=", 100, "都能入学"), "enrollment_junior_gross": (">=", 100, "城市"),
-                      "enrollment_disabled": (">=", 80, "城市")},
+                      "enrollment_primary_net": (">=", 100, "都能入学"), "enrollment_junior_age": (">=", 100, "城市"),
+                      "enrollment_disabled": (">=", 80, "城市三类残疾")},
     "liangji-rural": {"dropout_primary": ("<=", 2, "农村"), "dropout_junior": ("<=", 3, "农村"),
-                      "enrollment_primary_net": (">=", 100, "都能入学"), "enrollment_junior_gross": (">=", 95, "农村"),
-                      "enrollment_disabled": (">=", 60, "农村")},
+                      "enrollment_primary_net": (">=", 100, "都能入学"), "enrollment_junior_age": (">=", 95, "农村"),
+                      "enrollment_disabled": (">=", 60, "农村三类残疾")},
 }
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+def test_each_source_says_what_it_is(name):
+    """A 1994 两基 line says it is one (and that 以上 is its 解读's reading); a 2025 or 2020 consolidation line paired
+    with the county formula says the pairing is a county convention; a line of every kind of disability says so."""
+    for indicator_id, line in thresholds.load_profile(name).lines.items():
+        if "两基" in line.source:
+            assert "1994" in line.source
+        if "左右" in line.source:
+            assert "解读" in line.source
+        if indicator_id == "consolidation_9y" and line.formula == "adjusted":
+            assert "县级惯例" in line.source
+        if indicator_id == "enrollment_disabled_all":
+            assert "各类残疾" in line.source
 
 
 def test_profiles_are_listed_default_first():
@@ -192,16 +212,17 @@ indicators:
   consolidation_9y:
     target: ">= 98%"
     source: 湘政办发〔2018〕27号
-  enrollment_disabled:
+  enrollment_disabled_all:
     warn: ">= 97%"
   dropout_junior: {target: "<= 2%"}
 """, "hunan.yaml")
     consolidation = policy.line("consolidation_9y")
     assert (consolidation.target.value, consolidation.formula, consolidation.source) == (
         Fraction(98, 100), "adjusted", "湘政办发〔2018〕27号")  # the formula is inherited
-    disabled = policy.line("enrollment_disabled")  # only the warn line added: target and source inherited
+    disabled = policy.line("enrollment_disabled_all")  # only the warn line added: target and source inherited
     assert (disabled.target.value, disabled.warn.value, disabled.source) == (
-        Fraction(95, 100), Fraction(97, 100), "第二期特殊教育提升计划（2017—2020）")
+        Fraction(95, 100), Fraction(97, 100),
+        "第二期特殊教育提升计划（2017—2020 年）：残疾儿童少年义务教育入学率达到 95% 以上（各类残疾）")
     assert policy.line("dropout_junior").source is None  # a new line is not credited to the profile's sources
     assert policy.line("poverty_dropouts").target.op == "=="  # untouched lines come from the profile
     assert (policy.name, policy.base.origin) == ("湖南", "built-in:national-2020")

@@ -8,12 +8,12 @@ from tests.helpers import corpus, problems_of
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "转入人数", "小学辍学人数", "小学学年初在校生数"]
 
 
-def test_missing_file_and_excel_file(tmp_path):
-    (tmp_path / "a.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # the old binary format
+def test_missing_file_and_a_damaged_workbook(tmp_path):
+    (tmp_path / "a.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # the old binary format's magic bytes, and nothing more
     assert problems_of(lambda: read_summaries([str(tmp_path / "no.csv"), str(tmp_path / "a.xls")])) == [
         f"{tmp_path / 'no.csv'}: file not found; check the path.",
-        f"{tmp_path / 'a.xls'}: this is an old .xls workbook or a password-protected one; save it from Excel/WPS as "
-        ".xlsx without a password."]
+        f"{tmp_path / 'a.xls'}: cannot be read as a workbook (CalamineError): it may be password-protected or "
+        "damaged; open it in Excel/WPS and save it as .xlsx without a password."]
 
 
 def test_unit_in_two_files(write_table):

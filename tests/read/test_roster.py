@@ -14,17 +14,22 @@ def test_counts_by_hand(tmp_path):
     table = roster.load(write(tmp_path / "r.csv", ROSTER), ReadOptions(), school_year=2024)
     counts = {unit.label: unit.counts for unit in table.units}
     assert set(counts) == {"甲镇/中心小学", "甲镇/初级中学", "乙镇/中心小学", "乙镇/初级中学"}
-    # 甲镇/中心小学: 赵一 在读 + 钱二 辍学 (脱贫户): base 2, dropouts 1, poverty dropouts 1
+    # 甲镇/中心小学: 赵一 在读 + 钱二 辍学 (脱贫户): base 2, dropouts 1, one poverty-family child out of school
+    disabled = [f"{scope}_{part}" for scope in ("disabled", "disabled_all")
+                for part in ("children", "regular_class", "special_school", "home_delivery", "other", "deferred")]
     assert counts["甲镇/中心小学"] == {"primary_enrolled_start": 2, "primary_dropouts": 1, "junior_enrolled_start": 0,
-                                      "junior_dropouts": 0, "disabled_children": 0, "disabled_regular_class": 0,
-                                      "disabled_special_school": 0, "disabled_home_delivery": 0, "poverty_dropouts": 1}
-    # 乙镇/中心小学: 李四 转出 leaves the base; 周五 休学 stays in it; 吴六 在读. Disabled: 周五 (听力, 送教上门);
-    # 吴六's 肢体 is not one of the three kinds
-    assert counts["乙镇/中心小学"]["primary_enrolled_start"] == 2
-    assert (counts["乙镇/中心小学"]["disabled_children"], counts["乙镇/中心小学"]["disabled_home_delivery"]) == (1, 1)
+                                      "junior_dropouts": 0, **dict.fromkeys(disabled, 0), "poverty_out_of_school": 1}
+    # 乙镇/中心小学: 李四 转出 leaves the base; 周五 休学 stays in it; 吴六 在读. Disabled: 周五 (听力, 送教上门), one
+    # of the three kinds; 吴六 (肢体, 随班就读) counts among every kind only
+    jia = counts["乙镇/中心小学"]
+    assert jia["primary_enrolled_start"] == 2
+    assert (jia["disabled_children"], jia["disabled_home_delivery"], jia["disabled_regular_class"]) == (1, 1, 0)
+    assert (jia["disabled_all_children"], jia["disabled_all_home_delivery"], jia["disabled_all_regular_class"]) == (
+        2, 1, 1)
     # 乙镇/初级中学: 郑七 辍学, 视力, 未入学, 脱贫户
     assert counts["乙镇/初级中学"] == {**dict.fromkeys(counts["乙镇/初级中学"], 0), "junior_enrolled_start": 1,
-                                      "junior_dropouts": 1, "disabled_children": 1, "poverty_dropouts": 1}
+                                      "junior_dropouts": 1, "disabled_children": 1, "disabled_all_children": 1,
+                                      "poverty_out_of_school": 1}
     assert table.rows == 7  # the note under the table is not a pupil
 
 
@@ -51,13 +56,15 @@ def test_aggregation_of_a_large_generated_roster_matches_a_plain_count(tmp_path)
             if row["学籍状态"] == "辍学":
                 tally[f"{stage}_dropouts"] += 1
                 if row["脱贫户"] == "是":
-                    tally["poverty_dropouts"] += 1
-            if any(kind in row["残疾类型"] for kind in ("视力", "听力", "言语", "智力")):
-                tally["disabled_children"] += 1
-                part = {"随班就读": "disabled_regular_class", "特教学校就读": "disabled_special_school",
-                        "送教上门": "disabled_home_delivery"}.get(row["就读方式"])
+                    tally["poverty_out_of_school"] += 1
+            part = {"随班就读": "regular_class", "特教学校就读": "special_school", "送教上门": "home_delivery"}.get(
+                row["就读方式"])
+            scopes = (["disabled"] if any(kind in row["残疾类型"] for kind in ("视力", "听力", "言语", "智力")) else []) + (
+                ["disabled_all"] if row["残疾类型"] else [])  # the three kinds; every kind
+            for scope in scopes:
+                tally[f"{scope}_children"] += 1
                 if part:
-                    tally[part] += 1
+                    tally[f"{scope}_{part}"] += 1
     found = {unit.label: Counter({key: value for key, value in unit.counts.items() if value})
              for unit in table.units}
     assert found == expected

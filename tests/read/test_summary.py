@@ -108,8 +108,8 @@ def test_disabled_parts_that_disagree_with_the_total(write_table):
     path = write_table([["乡镇", "三类残疾适龄儿童少年数", "三类残疾儿童少年入学数", "随班就读人数", "特教学校就读人数",
                          "送教上门人数"], ["甲镇", "40", "37", "20", "9", "6"]])
     assert [notice.render("en") for notice in load_file(path).notices] == [
-        f"{path}, row 2: regular class + special school + home delivery sum to 35, not the 37 enrolled; "
-        "the enrolled column is used."]
+        f"{path}, row 2: 随班就读人数, 特教学校就读人数, 送教上门人数 sum to 35, not the 37 of '三类残疾儿童少年入学数'; "
+        "'三类残疾儿童少年入学数' is used."]  # 20 + 9 + 6
 
 
 def test_notes_rows_under_the_table_are_skipped_without_echoing_them(write_table):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from kongchuo_cli.i18n import Term
 from kongchuo_cli.read.vocabulary import (  # the columns the formulas sum
     BY_NAME,
+    DISABLED_ALL_PARTS,
     DISABLED_PARTS,
 )
 
@@ -82,15 +83,26 @@ class Indicator:
     requires: tuple[Requirement, ...]
     optional: tuple[str, ...]
     decimals: int  # display precision of the rate, as national releases print it
-    numerator: tuple[Terms, ...] = ()  # alternatives: the first whose columns are all present (else the last)
+    numerator: tuple[Terms, ...] = ()  # alternatives: the first whose columns are there (optional ones aside)
     denominator: Terms | None = None  # None: a count
     variants: dict[str, Formula] | None = field(default=None, compare=False)  # formulas chosen by the thresholds'
     #   `formula` setting; None: the numerator and denominator above
     annual: bool = False  # from grade tables, a rate of one school year (not of a cohort)
+    option_notes: tuple[str | None, ...] = ()  # per numerator alternative: what a result computed by it says
+    stands_in_for: str | None = None  # judged by that indicator's line when the data cannot give it (and said so)
+    remarks: tuple[tuple[str, str], ...] = ()  # (column, note): a count shown beside the rate when not 0
 
     def variant(self, formula: str) -> Formula | None:
         """The formula a thresholds `formula` chooses, for an indicator with variants."""
         return None if self.variants is None else self.variants[formula]
+
+    def option(self, counts: Counts) -> int:
+        """Which numerator alternative these counts use: the first whose columns are all present (optional
+        columns aside), else the last."""
+        for position, option in enumerate(self.numerator):
+            if all(column in counts or column in self.optional for _, column in option):
+                return position
+        return len(self.numerator) - 1
 
     def parts(self, counts: Counts, formula: str) -> tuple[Terms, Terms | None]:
         """The numerator's and denominator's terms for these counts (and this choice of formula)."""
@@ -99,9 +111,13 @@ class Indicator:
             return chosen.numerator, chosen.denominator
         if len(self.numerator) == 1:
             return self.numerator[0], self.denominator
-        numerator = next((option for option in self.numerator if all(column in counts for _, column in option)),
-                         self.numerator[-1])
-        return numerator, self.denominator
+        return self.numerator[self.option(counts)], self.denominator
+
+    def option_note(self, counts: Counts) -> str | None:
+        """The catalogue code of what the alternative these counts use says, if it says anything."""
+        if not self.option_notes:
+            return None
+        return self.option_notes[self.option(counts)]
 
     def ratio(self, counts: Counts, formula: str) -> Ratio:
         numerator, denominator = self.parts(counts, formula)
@@ -151,18 +167,41 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("enrollment_primary_net", "小学适龄儿童入学率", "primary net enrolment rate", RATE, AT_LEAST,
               _single("primary_age_enrolled", "primary_age_population"), (), 2,
               (terms("primary_age_enrolled"),), terms("primary_age_population")),
+    # youths of junior-school age (12–14) in junior school or above ÷ youths of that age: the 两基 line's indicator
+    Indicator("enrollment_junior_age", "初中阶段适龄少年入学率", "junior age-specific enrolment rate", RATE, AT_LEAST,
+              _single("junior_age_enrolled", "junior_age_population"), (), 2,
+              (terms("junior_age_enrolled"),), terms("junior_age_population")),
+    # any age ÷ the population of that age (above 100 % where older pupils are enrolled)
     Indicator("enrollment_junior_gross", "初中阶段毛入学率", "junior gross enrolment rate", RATE, AT_LEAST,
               _single("junior_enrolled", "junior_age_population"), (), 1,
               (terms("junior_enrolled"),), terms("junior_age_population")),
-    # 入学 includes 随班就读 + 特教学校 + 送教上门: the parts are summed when the total column is absent
+    # 入学 = 随班就读 + 特教学校 + 送教上门 + 其他形式: the parts are summed when the total column is absent;
+    # 延缓入学 stays in the base. Lines for every kind of disability judge 三类 data only when said (stands_in_for).
     Indicator("enrollment_disabled", "三类残疾儿童少年入学率", "disabled-children enrolment rate", RATE, AT_LEAST,
-              ((("disabled_children",),), (("disabled_enrolled",), DISABLED_PARTS)), (), 1,
-              (terms("disabled_enrolled"), terms(*DISABLED_PARTS)), terms("disabled_children")),
-    Indicator("poverty_dropouts", "脱贫家庭辍学人数", "dropouts from poverty-relief families", COUNT, AT_MOST,
-              _single("poverty_dropouts"), (), 0, (terms("poverty_dropouts"),)),
+              ((("disabled_children",),), (("disabled_enrolled",), DISABLED_PARTS)),
+              ("disabled_other", "disabled_deferred"), 1,
+              (terms("disabled_enrolled"), terms(*DISABLED_PARTS, "disabled_other")), terms("disabled_children"),
+              option_notes=(None, "note_enrolled_from_parts"), stands_in_for="enrollment_disabled_all",
+              remarks=(("disabled_deferred", "note_deferred"),)),
+    Indicator("enrollment_disabled_all", "适龄残疾儿童少年义务教育入学率", "enrolment rate of all disabled children",
+              RATE, AT_LEAST,
+              ((("disabled_all_children",),), (("disabled_all_enrolled",), DISABLED_ALL_PARTS)),
+              ("disabled_all_other", "disabled_all_deferred"), 1,
+              (terms("disabled_all_enrolled"), terms(*DISABLED_ALL_PARTS, "disabled_all_other")),
+              terms("disabled_all_children"), option_notes=(None, "note_enrolled_from_parts"),
+              remarks=(("disabled_all_deferred", "note_deferred"),)),
+    # 义务教育有保障 (不失学辍学): 失学 + 辍学; a file with 辍学 alone is judged on it, and says 失学 is not in it
+    Indicator("poverty_dropouts", "脱贫家庭失学辍学人数", "children of poverty-relief families out of school", COUNT,
+              AT_MOST, ((("poverty_out_of_school",), ("poverty_never_enrolled", "poverty_dropouts"),
+                         ("poverty_dropouts",)),), (), 0,
+              (terms("poverty_out_of_school"), terms("poverty_never_enrolled", "poverty_dropouts"),
+               terms("poverty_dropouts")), option_notes=(None, None, "note_dropouts_only")),
 )
 
 BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
+# Columns more than one indicator reads (初中适龄人口数: the base of the age-specific and the gross rate)
+SHARED_COLUMNS = frozenset(column for column in {name for indicator in INDICATORS for name in indicator.columns}
+                           if sum(column in indicator.columns for indicator in INDICATORS) > 1)
 
 
 # How a rate is computed where sources differ: one entry per thresholds key (docs/indicators.md). Every unit of a

@@ -127,6 +127,27 @@ def flow_years(tables: list[GradeTable]) -> list[int]:
                    if flow_rates(table, unit, start)})
 
 
+def survival_by_level(rates: list[FlowRates], primary_last: int | None
+                      ) -> tuple[dict[int, Fraction], dict[int, Fraction]]:
+    """({grade: survival to it}, {grade: transition rate}): UIS computes survival within one level, so it runs
+    over the primary grades and again over the junior grades, each from the first grade the unit has (consecutive
+    grades only); the step from the last primary grade to the first junior one is its transition rate (the
+    promotion into 初一), never chained into survival. Nothing for a total of units of different school systems."""
+    survived: dict[int, Fraction] = {}
+    transition: dict[int, Fraction] = {}
+    if primary_last is None:
+        return survived, transition
+    for level in (range(1, primary_last + 1), range(primary_last + 1, 10)):
+        run = [rate for rate in rates if rate.grade in level]
+        consecutive = [rate for position, rate in enumerate(run) if rate.grade == run[0].grade + position]
+        reached = survival([rate.promotion for rate in consecutive], [rate.repetition for rate in consecutive])
+        survived.update((rate.grade, value) for rate, value in zip(consecutive, reached))
+    last = next((rate for rate in rates if rate.grade == primary_last), None)
+    if last is not None and last.following is not None:  # the pupils moving on into junior school
+        transition[primary_last] = last.promotion
+    return survived, transition
+
+
 def survival(promotion: list[Fraction], repetition: list[Fraction]) -> list[Fraction]:
     """Survival to each grade of a reconstructed cohort with constant rates, repetition unlimited:
     SR_1 = 1, SR_k = Π_{g<k} p_g / (1 − r_g). Exact."""

@@ -14,6 +14,7 @@ from kongchuo_cli.indicators.definitions import (
     AT_LEAST,
     INDICATORS,
     RATE,
+    SHARED_COLUMNS,
     Indicator,
     suspended_handling,
 )
@@ -99,11 +100,36 @@ def judge(indicator: Indicator, line: Line, numerator: int, denominator: int | N
     return PASS, 0, ()
 
 
+def line_for(indicator: Indicator, lines: dict[str, Line], available: set[str]) -> tuple[Line, tuple[Message, ...]]:
+    """The line that judges an indicator, and what must be said about it: an indicator without a line of its own
+    is judged by the line of the one it stands in for when the data cannot give that one (三类 data under a line for
+    all disabled children), and says so."""
+    line = lines.get(indicator.id, Line())
+    other = indicator.stands_in_for
+    if line.target is None and other is not None and other not in available:
+        substitute = lines.get(other, Line())
+        if substitute.target is not None:
+            return substitute, (Message("note_stand_in"),)
+    return line, ()
+
+
+def _how_counted(indicator: Indicator, units: list[Unit]) -> tuple[Message, ...]:
+    """What a row's numerator was computed from, when not the usual column (入学数 from its parts; 辍学 without
+    失学), and the counts shown beside the rate (延缓入学 kept in the base)."""
+    notes = tuple(Message(code) for code in dict.fromkeys(indicator.option_note(unit.counts) for unit in units)
+                  if code is not None)
+    for column, code in indicator.remarks:
+        count = sum(unit.counts.get(column, 0) for unit in units)
+        if count:
+            notes += (Message(code, {"count": count}),)
+    return notes
+
+
 def available_indicators(tables: list[CountsTable]) -> tuple[list[Indicator], list[str]]:
     """The indicators every file can feed, and those no file mentions; a partial set of columns is an error."""
     available, skipped, problems = [], [], []
     for indicator in INDICATORS:
-        having = [table for table in tables if table.columns.intersection(indicator.columns)]
+        having = [table for table in tables if _mentions(table.columns, indicator)]
         for table in having:
             for missing in indicator.missing_columns(set(table.columns)):
                 params = {"indicator": indicator.term, "missing": BY_NAME[missing].headers[0]}
@@ -118,6 +144,17 @@ def available_indicators(tables: list[CountsTable]) -> tuple[list[Indicator], li
     if problems:
         raise KongchuoError(problems)
     return available, skipped  # not empty: the header has a count column, and every count column feeds one
+
+
+def _mentions(columns: frozenset[str], indicator: Indicator) -> bool:
+    """Whether a table means to give an indicator: a column of its own, or one it shares (初中适龄人口数, the
+    base of two rates) with no other indicator the table gives a column of its own."""
+    own = columns & (set(indicator.columns) - SHARED_COLUMNS)
+    if own:
+        return True
+    shared = columns & set(indicator.columns) & SHARED_COLUMNS
+    return bool(shared) and not any(columns & (set(other.columns) - SHARED_COLUMNS) for other in INDICATORS
+                                    if other is not indicator and shared & set(other.columns))
 
 
 def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool
@@ -249,8 +286,9 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
     per_row: list[list[Result]] = [[] for _ in rows]
     problems = []
     sparse = any(table.sparse for table in tables)  # grade tables: not every unit has every cohort
+    available = {indicator.id for indicator in indicators}
     for indicator in indicators:
-        line = thresholds.line(indicator.id)
+        line, stand_in = line_for(indicator, thresholds.lines, available)
         try:
             ratios = _ratios(units, indicator, line, sparse)
         except KongchuoError as error:
@@ -261,18 +299,20 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
             members = [ratios[member] for member in row.members if ratios[member] is not None]
             if not members:
                 continue
-            row_line, applied = line, ()
+            row_line, applied = line, stand_in
             if len(row.members) == 1:  # most rows: one unit, its own ratio
                 numerator, denominator = members[0]
                 group = unit_lines[row.members[0]]
                 if group is not None and row.is_unit:  # a unit takes the lines of its kind
-                    row_line = group.lines.get(indicator.id, Line())
-                    applied = (Message("note_applied", {"name": group.name}),)
+                    row_line, applied = line_for(indicator, group.lines, available)
+                    applied = (Message("note_applied", {"name": group.name}), *applied)
                 if row.is_unit:  # what was assumed to derive its counts
                     applied += units[row.members[0]].notes
             else:
                 numerator = sum(member[0] for member in members)
                 denominator = None if indicator.kind != RATE else sum(member[1] for member in members)
+            applied += _how_counted(indicator, [units[member] for member in row.members
+                                                if ratios[member] is not None])
             status, needed, notes = judge(indicator, row_line, numerator, denominator)
             period = _common_period([units[member].period for member in row.members])
             judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,

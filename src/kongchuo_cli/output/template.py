@@ -9,21 +9,25 @@ from pathlib import Path
 
 from kongchuo_cli.output.text import width_of
 from kongchuo_cli.policy.thresholds import DEFAULT_PROFILE
-from kongchuo_cli.read.vocabulary import COLUMNS
+from kongchuo_cli.read.vocabulary import COLUMNS, SCOPED_PARTS
 
 TEMPLATE = "汇总表模板"
 # A made-up township that meets every national line (worked: 480 / (500 + 10 - 15 - 0 - 1) = 97.17 %, junior
 # 470 / (480 + 5 - 8 - 0) = 98.53 %, primary 495 / (500 + 12 - 10) = 98.61 %, dropouts 3/3000 and 6/1500, every
-# child enrolled, 1500/1520 = 98.7 % gross, 20 of 20 disabled children, no poverty dropout).
+# child enrolled, 1490/1520 = 98.03 % of junior age and 1500/1520 = 98.7 % gross, 20 of 20 三类 disabled children
+# (11 + 5 + 3 + 1) and 30 of 30 of every kind (18 + 6 + 4 + 2), no poverty-family child out of school).
 EXAMPLE = {"unit": "示例镇", "grade1_entrants": 500, "final_grade_enrolled": 480, "transfers_in": 10,
            "transfers_out": 15, "deaths": 0, "suspended": 1,
            "junior_graduates": 470, "junior_entrants": 480, "junior_transfers_in": 5, "junior_transfers_out": 8,
            "junior_deaths": 0, "primary_graduates": 495, "primary_entrants": 500, "primary_transfers_in": 12,
            "primary_transfers_out": 10, "primary_enrolled_start": 3000, "primary_dropouts": 3,
            "junior_enrolled_start": 1500, "junior_dropouts": 6, "primary_age_population": 3000,
-           "primary_age_enrolled": 3000, "junior_age_population": 1520, "junior_enrolled": 1500,
-           "disabled_children": 20, "disabled_enrolled": 20, "disabled_regular_class": 12,
-           "disabled_special_school": 5, "disabled_home_delivery": 3, "poverty_dropouts": 0}
+           "primary_age_enrolled": 3000, "junior_age_population": 1520, "junior_age_enrolled": 1490,
+           "junior_enrolled": 1500, "disabled_children": 20, "disabled_enrolled": 20, "disabled_regular_class": 11,
+           "disabled_special_school": 5, "disabled_home_delivery": 3, "disabled_other": 1, "disabled_deferred": 0,
+           "disabled_all_children": 30, "disabled_all_enrolled": 30, "disabled_all_regular_class": 18,
+           "disabled_all_special_school": 6, "disabled_all_home_delivery": 4, "disabled_all_other": 2,
+           "disabled_all_deferred": 0, "poverty_out_of_school": 0, "poverty_never_enrolled": 0, "poverty_dropouts": 0}
 THRESHOLDS = f"""# kongchuo 阈值文件：在内置国家标准 {DEFAULT_PROFILE} 的基础上调整。
 # 查看内置标准：kongchuo thresholds list / kongchuo thresholds show {DEFAULT_PROFILE}
 # 检查本文件：kongchuo thresholds check thresholds.yaml --data {TEMPLATE}.csv
@@ -41,7 +45,9 @@ indicators:
 
 
 def template_rows() -> list[list[object]]:
-    header = [column.headers[0] for column in COLUMNS]
+    # a part of disabled children's enrolment is written with its scope (三类残疾儿童随班就读人数), as the
+    # template holds both scopes
+    header = [column.headers[1] if column.name in SCOPED_PARTS else column.headers[0] for column in COLUMNS]
     example = [EXAMPLE[column.name] for column in COLUMNS]
     total = ["合计", *example[1:]]  # one township: the total is that township
     return [header, example, total]

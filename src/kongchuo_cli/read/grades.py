@@ -17,7 +17,7 @@ from functools import cached_property
 from kongchuo_cli.model import Grouping, Reading
 from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
 from kongchuo_cli.read.cells import echoed, parse_count
-from kongchuo_cli.read.grid import Grid
+from kongchuo_cli.read.grid import Grid, refuse_unsaved
 from kongchuo_cli.read.headers import Header, find_header
 from kongchuo_cli.read.vocabulary import (
     GRADE_MEASURES,
@@ -212,13 +212,14 @@ class _Reader:
                     {index: column for index, cell in enumerate(self.header.cells) if (column := wide_column(cell))})
         if layout == LONG and "enrolled" not in measures.values():
             raise fail("grades_no_stock", Where(self.path, row=self.header.rows[0]))
-        totals = skipped = 0
+        totals, skipped, total_rows = 0, 0, set()
         for number, row in enumerate(body, start=first_row):
             if not any(cell.strip() for cell in row):
                 continue
             labels = [_cell(row, index) for index in unit_indexes]
             if any(total_kind(label) for label in labels):
                 totals += 1  # kongchuo adds its own total; a 合计 row would be counted twice
+                total_rows.add(number)
                 continue
             year = parse_year(_cell(row, year_index))
             if year is None:
@@ -235,6 +236,7 @@ class _Reader:
                 self.long_row(row, number, unit, year, grade_index, measures)
             else:
                 self.wide_row(row, number, unit, year, measures)
+        refuse_unsaved(grid, total_rows)  # a 合计 row's formulas can go without values: it is not read
         if self.problems:
             raise KongchuoError(capped(self.problems), self.notices)
         if not self.cells:

@@ -9,7 +9,6 @@ import io
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 from kongchuo_cli.i18n import listing
@@ -17,9 +16,9 @@ from kongchuo_cli.problems import Where, fail
 
 STDIN = "-"
 _STDIN_READ: dict[object, bytes] = {}  # the bytes of standard input, by stream
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-OLD_SPREADSHEETS = (".xls", ".et", ".ods", ".numbers")
-ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip: recognised by its bytes, whatever its name
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine
+UNSUPPORTED = (".et", ".numbers")  # WPS's and Apple's own formats: saved as .xlsx first
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx or .ods is a zip: recognised by its bytes, whatever its name
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls format, and any password-protected workbook
 CSV_DELIMITERS = (",", "\t", ";")
 AUTO_ENCODINGS = ("utf-8", "gb18030")  # after a BOM: strict UTF-8, then Excel's "CSV" on Chinese Windows
@@ -40,18 +39,19 @@ class Grid:
     delimiter: str | None = None
     sheet: str | None = None
     merged_counts: tuple[tuple[int, int, int], ...] = ()  # (first row, last row, column index) of merged numbers
+    unsaved: tuple[tuple[int, int], ...] = ()  # (row, column index) of formulas saved without a value
 
 
 def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
     """By the file's bytes, not its name: a zip is a workbook, an OLE container an old or encrypted one."""
     data = read_bytes(name)
     suffix = Path(name).suffix.lower()
-    if data.startswith(ZIP_MAGIC) and suffix not in (".ods", ".numbers"):
-        return _read_workbook(name, data, options)
-    if data.startswith(OLE_MAGIC):
-        raise fail("workbook_old_or_encrypted", Where(name))
-    if suffix in OLD_SPREADSHEETS + EXCEL_SUFFIXES:
+    if suffix in UNSUPPORTED:
         raise fail("format_unsupported", Where(name), suffix=suffix)
+    if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):  # .xlsx/.ods are zips; .xls an OLE container
+        return _read_workbook(name, data, options, zipped=data.startswith(ZIP_MAGIC))
+    if suffix in WORKBOOK_SUFFIXES:
+        raise fail("workbook_unreadable", Where(name), reason=suffix)
     text, encoding = decode(data, name, options.encoding)
     if not text.strip():
         raise fail("file_empty", Where(name))
@@ -132,89 +132,31 @@ def sniff_delimiter(text: str) -> str:
     return max(CSV_DELIMITERS, key=score)
 
 
-def _read_workbook(name: str, data: bytes, options: ReadOptions) -> Grid:
-    """The chosen sheet's cells as text: formulas as their saved values, merged text cells filled from their
-    corner. A merged *count* stays in its first row only (copied down it would be counted once per row) and is
-    reported; a formula that was never calculated and saved is refused rather than read as empty."""
-    from openpyxl import (
-        load_workbook,  # imported here: it costs ~0.1 s and only workbooks need it
-    )
+def _read_workbook(name: str, data: bytes, options: ReadOptions, zipped: bool) -> Grid:
+    """The chosen sheet's cells as text, merged text cells filled from their corner. A merged *count* stays in its
+    first row only (copied down it would be counted once per row) and is reported."""
+    from kongchuo_cli.read.workbook import read_workbook
 
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl, zipfile, zlib and XML parsers all raise their own
-        raise fail("workbook_unreadable", Where(name), reason=type(error).__name__) from None
-    sheet = _choose_sheet(workbook, name, options.sheet)
-    rows = [[_cell_text(value) for value in row]
-            for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column, values_only=True)]
+    rows, title, merged, unsaved = read_workbook(name, data, options.sheet, zipped)
     merged_counts = []
-    for merged in sheet.merged_cells.ranges:
-        corner = rows[merged.min_row - 1][merged.min_col - 1]
+    for top, bottom, left, right in merged:
+        corner = rows[top - 1][left] if top - 1 < len(rows) and left < len(rows[top - 1]) else ""
         if corner and corner.replace(",", "").replace(".", "", 1).isdigit():
-            if merged.max_row > merged.min_row:
-                merged_counts.append((merged.min_row, merged.max_row, merged.min_col - 1))
+            if bottom > top:
+                merged_counts.append((top, bottom, left))
             continue
-        for row in range(merged.min_row - 1, merged.max_row):
-            for column in range(merged.min_col - 1, merged.max_col):
+        for row in range(top - 1, min(bottom, len(rows))):
+            for column in range(left, min(right + 1, len(rows[row]))):
                 rows[row][column] = corner
-    if _has_formulas(data):
-        _refuse_unsaved_formulas(name, data, sheet.title, rows)
-    return Grid(name, rows, sheet=sheet.title, merged_counts=tuple(merged_counts))
+    return Grid(name, rows, sheet=title, merged_counts=tuple(merged_counts), unsaved=unsaved)
 
 
-def _has_formulas(data: bytes) -> bool:
-    """Whether any worksheet holds a formula (the zip is compressed, so look inside it)."""
-    import zipfile
+def refuse_unsaved(grid: Grid, allowed_rows: set[int] = frozenset()) -> None:
+    """Formulas with no saved value read as empty: refused (naming the cells) unless in rows the reader can do
+    without (a 合计 row kongchuo recomputes)."""
+    cells = [(row, column) for row, column in grid.unsaved if row not in allowed_rows]
+    if cells:
+        from kongchuo_cli.read.vocabulary import column_letter
 
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return any(b"<f" in archive.read(item) for item in archive.namelist()
-                   if item.startswith("xl/worksheets/") and item.endswith(".xml"))
-
-
-def _refuse_unsaved_formulas(name: str, data: bytes, title: str, rows: list[list[str]]) -> None:
-    """Formulas with no saved value (a file written by a program, never opened in Excel or WPS) read as empty."""
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-
-    formulas = load_workbook(io.BytesIO(data))[title]
-    unsaved = [f"{get_column_letter(column)}{row}"
-               for row, values in enumerate(formulas.iter_rows(values_only=True), start=1)
-               for column, value in enumerate(values, start=1)
-               if isinstance(value, str) and value.startswith("=") and not rows[row - 1][column - 1]]
-    if unsaved:
-        raise fail("workbook_unsaved_formulas", Where(name), cells=listing(unsaved, 5))
-
-
-def _choose_sheet(workbook, name: str, wanted: str | None):
-    """--sheet by name or position; by default the first visible worksheet (not a hidden one, not a chart)."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    titles = workbook.sheetnames
-    if wanted is None:
-        for title in titles:
-            sheet = workbook[title]
-            if isinstance(sheet, Worksheet) and sheet.sheet_state == "visible":
-                return sheet
-        raise fail("sheet_none", Where(name))
-    if wanted in titles:
-        chosen = workbook[wanted]
-    elif wanted.isdigit() and 1 <= int(wanted) <= len(titles):
-        chosen = workbook[titles[int(wanted) - 1]]
-    else:
-        raise fail("sheet_missing", Where(name), sheet=wanted, sheets=listing(titles))
-    if not isinstance(chosen, Worksheet):
-        raise fail("sheet_not_table", Where(name), sheet=chosen.title)
-    return chosen
-
-
-def _cell_text(value: object) -> str:
-    """A workbook value as the text a CSV export would hold (whole floats without ".0")."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (datetime, date)):
-        return value.strftime("%Y-%m-%d")  # a count typed into a date-formatted cell: reported as a date
-    return str(value)
+        raise fail("workbook_unsaved_formulas", Where(grid.name),
+                   cells=listing((f"{column_letter(column)}{row}" for row, column in cells), 5))

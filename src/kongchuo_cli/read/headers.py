@@ -4,6 +4,7 @@ names the row where it starts. Each kind says which joined rows it accepts as it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,22 +36,46 @@ def find_header(rows: list[list[str]], score: Score, known: Callable[[str], bool
     """The first row within HEADER_SEARCH_ROWS (or exactly `header_row`) where a header starts: that row alone or
     joined with the rows below it, whichever `score` rates highest (fewer rows on a tie); None if none fits.
     `known` says whether a joined name means something, to undo a group title spread over its columns."""
-    candidates = [header_row - 1] if header_row is not None else range(min(len(rows), HEADER_SEARCH_ROWS))
-    for index in candidates:
-        if index >= len(rows):
-            return None
-        if header_row is None and not any(text.strip() for text in rows[index]):
-            continue  # a header never starts on an empty row
-        options = [(rows[index], 1)]
-        groups_above = len({text.strip() for text in rows[index]} - {""}) >= 2  # a merged title has one text
-        for depth in range(2, MAX_HEADER_ROWS + 1) if groups_above else ():
-            if index + depth <= len(rows):
-                options.append((joined(options[-1][0], rows[index + depth - 1], known), depth))
-        fitting = [(fit, -depth, cells) for cells, depth in options if (fit := score(cells)) is not None]
-        if fitting:
-            _, fewer_rows, cells = max(fitting, key=lambda option: option[:2])
-            return Header(cells, tuple(range(index + 1, index + 1 - fewer_rows)))
+    if header_row is not None:
+        found = _best_at(rows, header_row - 1, score, known)
+        return None if found is None else found[1]
+    for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        found = _best_at(rows, index, score, known)
+        if found is None:
+            continue
+        # a line above the header that happens to fit a little (填报单位：…（盖章） over a merged header, whose
+        # text spreads over the columns) gives way to a header starting in the next rows that fits better
+        later = [each for start in range(index + 1, min(len(rows), index + MAX_HEADER_ROWS))
+                 if (each := _best_at(rows, start, score, known)) is not None]
+        return max([found, *later], key=lambda each: each[0])[1]
     return None
+
+
+def _best_at(rows: list[list[str]], index: int, score: Score, known: Callable[[str], bool]
+             ) -> tuple[object, Header] | None:
+    """The best header starting at this row ((its fit, fewer rows first), header), or None: this row alone or
+    joined with the rows below it. A row holding what looks like a person's data is never a header."""
+    if index >= len(rows) or not any(text.strip() for text in rows[index]) or looks_personal(rows[index]):
+        return None
+    options = [(rows[index], 1)]
+    groups_above = len({text.strip() for text in rows[index]} - {""}) >= 2  # a merged title has one text
+    for depth in range(2, MAX_HEADER_ROWS + 1) if groups_above else ():
+        if index + depth > len(rows) or looks_personal(rows[index + depth - 1]):
+            break
+        options.append((joined(options[-1][0], rows[index + depth - 1], known), depth))
+    fitting = [((fit, -depth), cells) for cells, depth in options if (fit := score(cells)) is not None]
+    if not fitting:
+        return None
+    (fit, fewer_rows), cells = max(fitting, key=lambda option: option[0])
+    return (fit, fewer_rows), Header(cells, tuple(range(index + 1, index + 1 - fewer_rows)))
+
+
+PERSONAL_DATA = re.compile(r"\d{17}[\dXx]|\d{15}|1[3-9]\d{9}|[GJLgjl]\d{17}[\dXx]")  # an ID, 学籍号 or mobile number
+
+
+def looks_personal(row: list[str]) -> bool:
+    """A row with an ID number, a 学籍号 or a phone number in it is a child's (or a guardian's), never a header."""
+    return any(PERSONAL_DATA.fullmatch(text.strip()) for text in row if len(text.strip()) >= 11)
 
 
 def joined(upper: list[str], lower: list[str], known: Callable[[str], bool]) -> list[str]:

@@ -10,17 +10,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kongchuo_cli.i18n import listing
 from kongchuo_cli.model import CountsTable, Grouping, Reading, Unit
 from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
 from kongchuo_cli.read.cells import MAX_DIGITS, echoed, parse_count
-from kongchuo_cli.read.grid import Grid, ReadOptions, read_grid
-from kongchuo_cli.read.headers import HEADER_SEARCH_ROWS, Header, cell, find_header
+from kongchuo_cli.read.grid import Grid, ReadOptions, read_grid, refuse_unsaved
+from kongchuo_cli.read.headers import (
+    HEADER_SEARCH_ROWS,
+    MAX_HEADER_ROWS,
+    Header,
+    cell,
+    find_header,
+    looks_personal,
+)
 from kongchuo_cli.read.vocabulary import (
     BY_NAME,
-    DISABLED_PARTS,
     NOT_DATA,
     QUALIFIER,
+    SCOPED_PARTS,
     SUMMARY_COLUMNS,
+    SUMS,
     UNIT,
     column_letter,
     normalize_header,
@@ -35,7 +44,7 @@ class Layout:
 
     header: list[str]
     header_rows: tuple[int, ...]  # spreadsheet row numbers
-    counts: dict[str, int]  # canonical count column → index
+    columns: dict[int, str]  # index → canonical name of every count column (a summed name may have several)
     label: int | None  # the finest unit column, or the first text column
     coarser: list[int]  # coarser unit columns (乡镇 beside 学校), finest first
     texts: list[int]  # other text columns, kept as groups
@@ -55,9 +64,12 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> CountsTable:
     notices.extend(Message("row_without_counts", {}, Where(path, row=number)) for number in skipped)
     _check_quotes(data, grid, path)
     _check_merged_counts(grid, layout, {number for number, _ in data}, path)
-    counts, problems = _parse_counts(path, layout, data)
+    data, uncomputed = _without_unsaved_totals(grid, data, totals, path)
+    notices.extend(uncomputed)
+    counts, problems, filled = _parse_counts(path, layout, data)
     if problems:
-        raise KongchuoError(problems, notices)
+        raise KongchuoError(_header_among_the_data(problems, data, layout, path), notices)
+    notices.extend(filled)
     units, subtotals_and_totals = [], []
     group_keys = [(normalize_header(layout.header[index]), index)
                   for index in [*layout.coarser, *layout.texts, *([layout.label] if layout.label is not None else [])]]
@@ -71,12 +83,12 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> CountsTable:
     grand = [unit for unit in subtotals_and_totals if totals[unit.where.row][0] == "grand"]
     total_row = grand[-1] if grand else None
     if not units and total_row is not None:  # a file of county totals only: that row is the data
-        units, total_row = [total_row], None
+        units, grand, total_row = [total_row], grand[:-1], None
     if not units:
         raise KongchuoError([Message("no_data_rows", {}, Where(path))], notices)
-    if total_row is not None:
-        notices.extend(_total_mismatch(total_row, units, layout))
-    notices.extend(_disabled_parts_mismatch(units))
+    for each in grand:  # every 合计/总计 row (two that disagree cannot both be right)
+        notices.extend(_total_mismatch(each, units, layout))
+    notices.extend(_sums_mismatch(units))
     group_columns = [*layout.coarser, *layout.texts]
     grouping = Grouping(label_key, tuple(normalize_header(layout.header[index]) for index in group_columns),
                         tuple(_shown(layout.header[index]) for index in group_columns))
@@ -106,6 +118,8 @@ def _layout(rows: list[list[str]], path: str, header_row: int | None) -> tuple[L
         raise fail("header_row_outside", Where(path), row=header_row, rows=len(rows))
     header = find_header(rows, _known, lambda name: SUMMARY_COLUMNS.match(name) is not None, header_row)
     if header is None and header_row is not None:  # the row given: its columns are judged as they are
+        if looks_personal(rows[header_row - 1]):  # never a child's row as a header: its cells would be quoted
+            raise fail("header_row_personal", Where(path, row=header_row))
         header = Header(rows[header_row - 1], (header_row,))
     if header is None:
         raise fail("header_not_found", Where(path), rows=min(len(rows), HEADER_SEARCH_ROWS))
@@ -114,7 +128,7 @@ def _layout(rows: list[list[str]], path: str, header_row: int | None) -> tuple[L
 
 def _roles(header: list[str], header_rows: tuple[int, ...], body: list[list[str]], path: str
            ) -> tuple[Layout, list[Message]]:
-    counts: dict[str, int] = {}
+    columns: dict[int, str] = {}
     units: list[int] = []
     problems, unknown = [], []
     for index, written in enumerate(header):
@@ -124,15 +138,17 @@ def _roles(header: list[str], header_rows: tuple[int, ...], body: list[list[str]
         elif name is None:
             if written.strip() or any(cell(row, index).strip() for row in body):
                 unknown.append(index)
-        elif name in counts:
-            first = _shown(header[counts[name]])
+        elif name in columns.values() and not BY_NAME[name].summed:
+            first = _shown(header[next(each for each, known in columns.items() if known == name)])
             problems.append(Message("duplicate_column", {"first": first, "second": _shown(written), "name": name},
                                     Where(path, column=_shown(written), letter=column_letter(index))))
         else:
-            counts[name] = index
+            columns[index] = name
+    if not problems:
+        problems = _scoped_parts(columns, header, path)
     if problems:
         raise KongchuoError(problems)
-    if not counts:
+    if not columns:
         raise fail("header_no_counts", Where(path, row=header_rows[0]))
     units.sort(key=lambda index: place_level(header[index]))
     label, coarser = (units[0], units[1:]) if units else (None, [])
@@ -147,7 +163,36 @@ def _roles(header: list[str], header_rows: tuple[int, ...], body: list[list[str]
         hint = Message("unknown_column_hint", {"suggestion": suggestion}) if suggestion else ""
         notices.append(Message("unknown_column", {"hint": hint},
                                Where(path, column=_shown(header[index]) or "?", letter=column_letter(index))))
-    return Layout(header, header_rows, counts, label, coarser, texts), notices
+    return Layout(header, header_rows, columns, label, coarser, texts), notices
+
+
+def _scoped_parts(columns: dict[int, str], header: list[str], path: str) -> list[Message]:
+    """A disabled children's part written without 三类 (随班就读人数…) belongs to the scope the file has: 三类, or
+    every kind of disability. With both scopes in the file it could be either: a problem naming the column."""
+    names = set(columns.values())
+    three = bool(names & {"disabled_children", "disabled_enrolled"})
+    every = bool(names & {"disabled_all_children", "disabled_all_enrolled"})
+    problems = []
+    for index, name in columns.items():
+        if name not in SCOPED_PARTS or normalize_header(header[index]).startswith("三类"):
+            continue
+        if three and every:
+            problems.append(Message("disabled_part_unscoped", {"header": _shown(header[index])},
+                                    Where(path, column=_shown(header[index]), letter=column_letter(index))))
+        elif every:
+            columns[index] = SCOPED_PARTS[name]
+    return problems
+
+
+def _header_among_the_data(problems: list[Message], data: list[tuple[int, list[str]]], layout: Layout,
+                           path: str) -> list[Message]:
+    """When a row below the header found has text where most counts should be, that row is likely the real
+    header (a form whose header starts lower): one message naming it, not one per cell."""
+    for number, row in data[:MAX_HEADER_ROWS]:
+        words = [index for index in layout.columns if parse_count(cell(row, index)) == "cell_not_number"]
+        if len(words) * 2 > len(layout.columns) and _known(row):
+            return [Message("header_below", {"row": number}, Where(path, row=number))]
+    return problems
 
 
 def _is_text(cell: str) -> bool:
@@ -165,7 +210,7 @@ def _classify(body: list[tuple[int, list[str]]], layout: Layout, path: str
     A total row is known by any of its text cells (a 合计 merged across 序号 and 乡镇 lands in 序号). Notes
     (填表人, 说明…) are the rows after the last one with a valid count that hold no valid count themselves.
     """
-    count_indexes = set(layout.counts.values())
+    count_indexes = set(layout.columns)
 
     def has_count(row: list[str]) -> bool:
         return any(isinstance(parse_count(cell(row, index)), int) for index in count_indexes)
@@ -188,7 +233,7 @@ def _classify(body: list[tuple[int, list[str]]], layout: Layout, path: str
 
 def _is_column_numbers(row: list[str], layout: Layout) -> bool:
     """The row of official report forms that numbers the columns: counts 1, 2, 3… in column order."""
-    values = [cell(row, index).strip() for index in sorted(layout.counts.values())]
+    values = [cell(row, index).strip() for index in sorted(layout.columns)]
     return values == [str(number) for number in range(1, len(values) + 1)] and len(values) > 1
 
 
@@ -203,12 +248,23 @@ def _groups(row: list[str], keys: list[tuple[str, int]]) -> dict[str, str]:
     return {key: cell(row, index).strip() for key, index in keys}
 
 
+def _without_unsaved_totals(grid: Grid, data: list[tuple[int, list[str]]], totals: dict[int, tuple[str, str]],
+                            path: str) -> tuple[list[tuple[int, list[str]]], list[Message]]:
+    """A workbook whose 合计 row holds formulas never calculated and saved: kongchuo makes its own total, and says
+    it could not compare it with the file's (that row is left out). A unit's unsaved formula stays an error."""
+    refuse_unsaved(grid, set(totals))
+    unsaved_rows = {row for row, _ in grid.unsaved}
+    left_out = [number for number, _ in data if number in unsaved_rows]
+    notices = [Message("total_unsaved", {}, Where(path, row=number)) for number in left_out]
+    return [(number, row) for number, row in data if number not in unsaved_rows], notices
+
+
 def _check_merged_counts(grid: Grid, layout: Layout, data_rows: set[int], path: str) -> None:
     """A count merged down several rows would be counted once for each: refuse it."""
     problems = [Message("merged_count", {"first": first, "last": last},
                         Where(path, row=first, column=_shown(layout.header[column]), letter=column_letter(column)))
                 for first, last, column in grid.merged_counts
-                if column in layout.counts.values() and first in data_rows]
+                if column in layout.columns and first in data_rows]
     if problems:
         raise KongchuoError(problems)
 
@@ -227,25 +283,54 @@ def _check_quotes(data: list[tuple[int, list[str]]], grid: Grid, path: str) -> N
 # ---- cells ------------------------------------------------------------------------------------------------
 
 def _parse_counts(path: str, layout: Layout, data: list[tuple[int, list[str]]]
-                  ) -> tuple[dict[str, list[int]], list[Message]]:
-    """Each count column as a list of ints; every bad cell becomes a Message (collected, never the first only)."""
-    counts: dict[str, list[int]] = {}
+                  ) -> tuple[dict[str, list[int]], list[Message], list[Message]]:
+    """(each count column as a list of ints, the problems, the notices): every bad cell becomes a Message
+    (collected, never the first only); columns of one summed name are added; a blank total whose parts are all
+    given takes their sum (said in a notice) rather than being an error."""
+    parsed: dict[int, list[int | str]] = {}
     located: list[tuple[int, int, Message]] = []
-    indexes = list(layout.counts.values())
-    empty = {number for number, row in data if not any(cell(row, index).strip() for index in indexes)}
+    empty = {number for number, row in data if not any(cell(row, index).strip() for index in layout.columns)}
     located.extend((number, -1, Message("row_all_blank", {}, Where(path, row=number))) for number in empty)
-    for name, index in layout.counts.items():
+    for index, name in layout.columns.items():
         blank_is_zero = BY_NAME[name].blank_is_zero
-        written = [cell(row, index) for _, row in data]
-        values = [int(text) if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS
-                  else parse_count(text, blank_is_zero) for text in written]  # the common case inline, for speed
-        for (number, _), text, value in zip(data, written, values):
+        parsed[index] = [int(text) if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS
+                         else parse_count(text, blank_is_zero)  # the common case inline, for speed
+                         for text in (cell(row, index) for _, row in data)]
+    counts, filled = _sum_columns(parsed, layout, data, path)
+    for index, values in parsed.items():
+        for (number, row), value in zip(data, values):
             if isinstance(value, str) and number not in empty:
                 where = Where(path, row=number, column=_shown(layout.header[index]), letter=column_letter(index))
-                located.append((number, index, Message(value, {"value": echoed(text)}, where)))
-        counts[name] = values
+                located.append((number, index, Message(value, {"value": echoed(cell(row, index))}, where)))
     located.sort(key=lambda item: item[:2])
-    return counts, capped([message for _, _, message in located])
+    return counts, capped([message for _, _, message in located]), filled
+
+
+def _sum_columns(parsed: dict[int, list[int | str]], layout: Layout, data: list[tuple[int, list[str]]], path: str
+                 ) -> tuple[dict[str, list[int]], list[Message]]:
+    """The columns by name (summed ones added), and a blank total filled from its parts where they are all given:
+    parsed is updated in place so that a filled cell is no longer a problem."""
+    by_name: dict[str, list[int]] = {}
+    for index, name in layout.columns.items():
+        by_name.setdefault(name, []).append(index)
+    filled = []
+    for total, (required, optional) in SUMS.items():
+        if total not in by_name or not all(part in by_name for part in required):
+            continue
+        (index,) = by_name[total]
+        parts = [column for part in (*required, *optional) for column in by_name.get(part, ())]
+        for position, (number, _) in enumerate(data):
+            values = [parsed[column][position] for column in parts]
+            if parsed[index][position] == "cell_blank" and all(isinstance(value, int) for value in values):
+                parsed[index][position] = sum(values)
+                filled.append(Message("total_from_parts", {"column": _shown(layout.header[index]),
+                                                           "value": sum(values)},
+                                      Where(path, row=number, column=_shown(layout.header[index]),
+                                            letter=column_letter(index))))
+    counts = {name: [sum(value for value in values if isinstance(value, int))
+                     for values in zip(*(parsed[index] for index in indexes))]
+              for name, indexes in by_name.items()}
+    return counts, filled
 
 
 # ---- checks across rows -----------------------------------------------------------------------------------
@@ -253,7 +338,7 @@ def _parse_counts(path: str, layout: Layout, data: list[tuple[int, list[str]]]
 
 def _total_mismatch(total_row: Unit, units: list[Unit], layout: Layout) -> list[Message]:
     differences = []
-    for name, index in layout.counts.items():
+    for name, index in {name: index for index, name in reversed(layout.columns.items())}.items():
         summed = sum(unit.counts[name] for unit in units)
         if total_row.counts[name] != summed:
             differences.append(Message("total_mismatch_column", {"column": _shown(layout.header[index]),
@@ -263,13 +348,18 @@ def _total_mismatch(total_row: Unit, units: list[Unit], layout: Layout) -> list[
     return [Message("total_mismatch", {"label": total_row.label, "columns": tuple(differences)}, total_row.where)]
 
 
-def _disabled_parts_mismatch(units: list[Unit]) -> list[Message]:
-    """When 入学数 and all three of its parts are given, they should agree."""
+def _sums_mismatch(units: list[Unit]) -> list[Message]:
+    """Where a total and all of its parts are given (入学数 and its 随班就读, 特教学校, 送教上门…), they should agree;
+    the total is used."""
     notices = []
     for unit in units:
-        if "disabled_enrolled" in unit.counts and all(part in unit.counts for part in DISABLED_PARTS):
-            parts = sum(unit.counts[part] for part in DISABLED_PARTS)
-            if parts != unit.counts["disabled_enrolled"]:
-                notices.append(Message("disabled_parts_mismatch",
-                                       {"parts": parts, "enrolled": unit.counts["disabled_enrolled"]}, unit.where))
+        for total, (required, optional) in SUMS.items():
+            if total in unit.counts and all(part in unit.counts for part in required):
+                given = [part for part in (*required, *optional) if part in unit.counts]
+                parts = sum(unit.counts[part] for part in given)
+                if parts != unit.counts[total]:
+                    names = listing(BY_NAME[part].headers[0] for part in given)
+                    notices.append(Message("parts_mismatch", {"names": names, "parts": parts,
+                                                              "total": unit.counts[total],
+                                                              "column": BY_NAME[total].headers[0]}, unit.where))
     return notices

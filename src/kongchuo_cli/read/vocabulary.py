@@ -73,6 +73,7 @@ class Column:
     name: str
     headers: tuple[str, ...]  # Chinese headers, the first is the primary one
     blank_is_zero: bool = False  # movement columns: an empty cell means "none"
+    summed: bool = False  # several columns of this meaning (特教班, 康复机构…) are added together
 
 
 UNIT = "unit"
@@ -103,19 +104,47 @@ COLUMNS: tuple[Column, ...] = (
     Column("junior_dropouts", ("初中辍学人数", "初中辍学学生数")),
     Column("primary_age_population", ("小学适龄儿童数", "小学学龄儿童数")),
     Column("primary_age_enrolled", ("小学适龄儿童在校数", "已入学小学适龄儿童数")),
-    Column("junior_age_population", ("初中适龄人口数", "12-14周岁人口数")),
+    Column("junior_age_population", ("初中适龄人口数", "12-14周岁人口数", "初中阶段适龄少年数")),
+    Column("junior_age_enrolled", ("初中适龄少年在校数", "12-14周岁在校生数", "适龄少年在校数", "初中阶段适龄少年在校数")),
     Column("junior_enrolled", ("初中在校生数",)),
-    Column("disabled_children", ("三类残疾适龄儿童少年数", "适龄残疾儿童少年数")),
-    Column("disabled_enrolled", ("三类残疾儿童少年入学数", "残疾儿童少年入学数")),
-    Column("disabled_regular_class", ("随班就读人数",)),
-    Column("disabled_special_school", ("特教学校就读人数",)),
-    Column("disabled_home_delivery", ("送教上门人数",)),
+    # 三类残疾 (视力、听力(言语)、智力); a part written without 三类 belongs to the scope the file has (_scoped_parts)
+    Column("disabled_children", ("三类残疾适龄儿童少年数", "适龄三类残疾儿童少年数", "三类残疾儿童少年数")),
+    Column("disabled_enrolled", ("三类残疾儿童少年入学数", "三类残疾儿童少年义务教育入学数")),
+    Column("disabled_regular_class", ("随班就读人数", "三类残疾儿童随班就读人数")),
+    Column("disabled_special_school", ("特教学校就读人数", "三类残疾儿童特教学校就读人数")),
+    Column("disabled_home_delivery", ("送教上门人数", "三类残疾儿童送教上门人数")),
+    Column("disabled_other", ("其他形式就读人数", "三类残疾儿童其他形式就读人数", "其他安置人数", "特教班就读人数",
+                              "康复机构就读人数"), blank_is_zero=True, summed=True),
+    Column("disabled_deferred", ("延缓入学人数", "三类残疾儿童延缓入学人数", "缓学人数"), blank_is_zero=True),
+    # every kind of disability (视力、听力、言语、肢体、智力、精神、多重)
+    Column("disabled_all_children", ("残疾适龄儿童少年数", "适龄残疾儿童少年数")),
+    Column("disabled_all_enrolled", ("残疾儿童少年入学数", "残疾儿童少年义务教育入学数")),
+    Column("disabled_all_regular_class", ("残疾儿童随班就读人数",)),
+    Column("disabled_all_special_school", ("残疾儿童特教学校就读人数",)),
+    Column("disabled_all_home_delivery", ("残疾儿童送教上门人数",)),
+    Column("disabled_all_other", ("残疾儿童其他形式就读人数",), blank_is_zero=True, summed=True),
+    Column("disabled_all_deferred", ("残疾儿童延缓入学人数",), blank_is_zero=True),
+    # 义务教育有保障: 不失学辍学 — children never enrolled (失学) count as well as dropouts (辍学)
+    Column("poverty_out_of_school", ("脱贫家庭失学辍学人数", "建档立卡失学辍学人数")),
+    Column("poverty_never_enrolled", ("脱贫家庭失学人数", "建档立卡失学人数")),
     Column("poverty_dropouts", ("脱贫家庭辍学人数", "建档立卡辍学人数")),
 )
 BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
 SUMMARY_COLUMNS = Aliases({column.name: column.headers for column in COLUMNS})
-# The parts of 残疾儿童少年入学数: summed when it is absent, checked against it when both are given.
+# The parts of 残疾儿童少年入学数, for 三类 and for every kind: summed when the total is absent (其他 when given),
+# checked against it when both are given; 延缓入学 (an approved deferral) stays in the base and is only shown.
 DISABLED_PARTS = ("disabled_regular_class", "disabled_special_school", "disabled_home_delivery")
+DISABLED_ALL_PARTS = tuple(part.replace("disabled_", "disabled_all_") for part in DISABLED_PARTS)
+# What a part written without 三类 means in a file of every kind of disability (三类 → all kinds)
+SCOPED_PARTS = {part: part.replace("disabled_", "disabled_all_")
+                for part in (*DISABLED_PARTS, "disabled_other", "disabled_deferred")}
+# Totals that are the sum of other columns: when the total is blank, the parts stand in for it (and say so);
+# when both are given, they must agree.
+SUMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # total → (parts it needs, parts added if given)
+    "disabled_enrolled": (DISABLED_PARTS, ("disabled_other",)),
+    "disabled_all_enrolled": (DISABLED_ALL_PARTS, ("disabled_all_other",)),
+    "poverty_out_of_school": (("poverty_never_enrolled", "poverty_dropouts"), ()),
+}
 
 # Bookkeeping columns of Chinese tables: not data, and not worth a warning.
 NOT_DATA = frozenset({"序号", "编号", "备注", "说明", "no", "no.", "remark", "remarks"})
@@ -246,10 +275,12 @@ RETURN_STATUSES = {  # 劝返状态: the first two are children still out of sch
     "home_delivery": ("送教上门", "home_delivery"),
 }
 STILL_OUT = ("out", "in_progress")
-ATTENDANCE = {
-    "disabled_regular_class": ("随班就读", "regular_class"),
-    "disabled_special_school": ("特教学校就读", "特教学校", "特殊教育学校", "special_school"),
-    "disabled_home_delivery": ("送教上门", "home_delivery"),
+ATTENDANCE = {  # 就读方式 of a disabled child: the forms of enrolment (the parts' names), deferral, or not enrolled
+    "regular_class": ("随班就读", "regular_class"),
+    "special_school": ("特教学校就读", "特教学校", "特殊教育学校", "special_school"),
+    "home_delivery": ("送教上门", "home_delivery"),
+    "other": ("其他形式就读", "其他安置", "特教班", "特教班就读", "康复机构", "康复机构就读", "other"),
+    "deferred": ("延缓入学", "缓学", "deferred"),
     "not_enrolled": ("未入学", "未就读", "not_enrolled"),
 }
 THREE_KINDS = ("视力", "听力", "言语", "语言", "智力")  # 三类残疾: visual, hearing (speech), intellectual

@@ -40,8 +40,9 @@ def test_json(run, small):
     assert list(document) == ["version", "thresholds", "passed", "counts", "skipped", "results"]
     assert (document["thresholds"], document["passed"]) == ("built-in", True)
     assert document["counts"] == {"pass": 4, "warn": 0, "fail": 2, "n/a": 0}
-    assert document["skipped"] == ["consolidation_junior_3y", "consolidation_primary", "dropout_primary", "enrollment_primary_net", "enrollment_junior_gross",
-                                   "enrollment_disabled", "poverty_dropouts"]
+    assert document["skipped"] == ["consolidation_junior_3y", "consolidation_primary", "dropout_primary",
+                                   "enrollment_primary_net", "enrollment_junior_age", "enrollment_junior_gross",
+                                   "enrollment_disabled", "enrollment_disabled_all", "poverty_dropouts"]
     assert document["results"][4] == {
         "unit": "Total", "is_total": True, "indicator": "consolidation_9y", "name": "nine-year consolidation rate",
         "numerator": 289, "denominator": 300, "rate": 96.3333, "target": ">= 96%", "status": "pass",
@@ -142,11 +143,19 @@ def test_example_county_against_hand_computed_totals(run):
         (0.7823, "pass"), (1.3158, "pass")]
     # 23826 of 23850 at >= 100 %: 24 children not in school
     assert (totals["enrollment_primary_net"]["status"], totals["enrollment_primary_net"]["returns_needed"]) == ("fail", 24)
-    # 11476/11618 = 98.7778 %
-    assert (totals["enrollment_junior_gross"]["rate"], totals["enrollment_junior_gross"]["status"]) == (98.7778, "pass")
-    # enrolled = 随班就读 187 + 特教 80 + 送教上门 46 = 313 of 324; ⌈0.97 · 324⌉ = ⌈314.28⌉ = 315 → 2
-    assert (totals["enrollment_disabled"]["numerator"], totals["enrollment_disabled"]["returns_needed"]) == (313, 2)
+    # youths of junior age in school: 1238 + 428 + 1490 + 1590 + 636 + 1402 + 421 + 889 + 651 + 549 + 1300 + 812
+    # = 11406 of 11618 = 98.1752 %, above the 1994 两基 rural line of 95 %
+    assert (totals["enrollment_junior_age"]["rate"], totals["enrollment_junior_age"]["status"]) == (98.1752, "pass")
+    # 11476/11618 = 98.7778 %: shown, but no line (the 两基 line is the age-specific rate's)
+    assert (totals["enrollment_junior_gross"]["rate"], totals["enrollment_junior_gross"]["status"]) == (98.7778, "n/a")
+    # enrolled = 随班就读 187 + 特教 80 + 送教上门 46 = 313 of 324 三类 children, judged by the 97 % line for every
+    # kind of disability and saying so: ⌈0.97 · 324⌉ = ⌈314.28⌉ = 315 → 2
+    disabled = totals["enrollment_disabled"]
+    assert (disabled["numerator"], disabled["target"], disabled["returns_needed"]) == (313, ">= 97%", 2)
+    assert disabled["note"].startswith("以三类残疾儿童代替全部残疾儿童。入学数按随班就读、特教学校、送教上门和其他形式之和计。")
+    # 辍学 only: judged, and saying that 失学 is not in the file
     assert (totals["poverty_dropouts"]["numerator"], totals["poverty_dropouts"]["returns_needed"]) == (8, 8)
+    assert totals["poverty_dropouts"]["note"].startswith("表中只有脱贫家庭辍学人数")
     assert result.stderr == ""
 
 
@@ -154,7 +163,8 @@ def test_province_example_thresholds(run):
     result = run("check", str(ROOT / "examples" / "county.csv"), "-f", "json",
                  "-t", str(ROOT / "examples" / "thresholds-hunan-2020.yaml"))
     totals = {r["indicator"]: r for r in json.loads(result.stdout)["results"] if r["is_total"]}
-    # ⌈0.98 · 8388⌉ = ⌈8220.24⌉ = 8221 → 8221 − 7825 = 396; disabled at 95 %: 313/324 = 96.6 % passes
+    # ⌈0.98 · 8388⌉ = ⌈8220.24⌉ = 8221 → 8221 − 7825 = 396; disabled at 95 % (every kind, 三类 standing in):
+    # 313/324 = 96.6 % passes
     assert (totals["consolidation_9y"]["target"], totals["consolidation_9y"]["returns_needed"]) == (">= 98%", 396)
-    assert totals["enrollment_disabled"]["status"] == "pass"
+    assert (totals["enrollment_disabled"]["target"], totals["enrollment_disabled"]["status"]) == (">= 95%", "pass")
     assert totals["dropout_primary"]["status"] == "n/a"  # no line in that file

@@ -178,6 +178,12 @@ def _footer(evaluation: Judged, lang: str) -> list[Message]:
                                                     "text": Term(formula.spell("zh"), formula.spell("en"))}))
     for result in shown.values():
         if result.line.target is not None and result.line.source:
+            other = result.indicator.stands_in_for
+            if other is not None and result.line == evaluation.thresholds.line(other):  # 三类 judged by its line
+                lines.append(Message("footer_stand_in", {"indicator": result.indicator.term, "other": BY_ID[other].term,
+                                                         "rule": result.line.target.text,
+                                                         "source": result.line.source}))
+                continue
             lines.append(Message("footer_line", {"indicator": result.indicator.term, "rule": result.line.target.text,
                                                  "source": result.line.source}))
     for group in evaluation.thresholds.groups:  # the lines of each kind of unit, with their sources too

@@ -14,7 +14,7 @@ from kongchuo_cli.indicators.flows import (
     flow_rates,
     identity_gaps,
     ladder,
-    survival,
+    survival_by_level,
 )
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.text import Column, draw, runs
@@ -110,9 +110,10 @@ def _ladder_row(fields: dict, lang: str, first: bool) -> list[tuple[str, str | N
 
 FLOW_FIELDS = {"unit": "单位", "is_total": "是否合计", "year": "学年", "grade": "年级", "enrolled": "学年初在校生",
                "following": "次年高一年级", "repeaters": "次年留级", "promoted": "次年升级", "retention": "年巩固率(%)",
-               "promotion": "升级率(%)", "repetition": "留级率(%)", "dropout": "辍学率(%)", "survival": "巩固到本年级(%)"}
+               "promotion": "升级率(%)", "repetition": "留级率(%)", "dropout": "辍学率(%)",
+               "survival": "本学段巩固到本年级(%)", "transition": "升入初中比例(%)"}
 FLOW_NUMERIC = frozenset({"year", "grade", "enrolled", "following", "repeaters", "promoted"})
-FLOW_PERCENTS = frozenset({"retention", "promotion", "repetition", "dropout", "survival"})
+FLOW_PERCENTS = frozenset({"retention", "promotion", "repetition", "dropout", "survival", "transition"})
 
 
 def flow_report(tables: list[GradeTable], lang: str, chosen: int) -> Report:
@@ -122,7 +123,8 @@ def flow_report(tables: list[GradeTable], lang: str, chosen: int) -> Report:
     everyone = _units(tables)
     rows: list[tuple[dict, list[Fraction | None]]] = []
     for table, unit in everyone:
-        rows.extend(_flow_rows(table.units[unit].label, False, chosen, flow_rates(table, unit, chosen), uis))
+        rows.extend(_flow_rows(table.units[unit].label, False, chosen, flow_rates(table, unit, chosen), uis,
+                               table.units[unit].system.primary_last))
     if len(everyone) > 1:  # the county's rates from its summed counts
         summed: dict[int, list[int | None]] = {}
         for table, unit in everyone:
@@ -132,23 +134,23 @@ def flow_report(tables: list[GradeTable], lang: str, chosen: int) -> Report:
                 summed[rates.grade] = [None if None in (total, value) else total + value
                                        for total, value in zip(counts, values)]
         totals = [FlowRates(grade, *counts) for grade, counts in sorted(summed.items())]
-        rows.extend(_flow_rows(TOTAL_LABEL.render(lang), True, chosen, totals, uis))
+        systems = {table.units[unit].system.primary_last for table, unit in everyone}
+        rows.extend(_flow_rows(TOTAL_LABEL.render(lang), True, chosen, totals, uis,
+                               systems.pop() if len(systems) == 1 else None))
     head = {"version": __version__, "year": chosen, "method": "UIS reconstructed cohort" if uis else None,
             "assumptions": Message("flow_assumptions" if uis else "flow_no_repeaters").render(lang)}
     return Report(FLOW_FIELDS, [record for record, _ in rows], FLOW_NUMERIC, FLOW_PERCENTS, head, "rates",
                   table=lambda color, width: flow_table(rows, lang, color, width, head["assumptions"]))
 
 
-def _flow_rows(label: str, is_total: bool, year: int, rates: list[FlowRates], uis: bool
+def _flow_rows(label: str, is_total: bool, year: int, rates: list[FlowRates], uis: bool, primary_last: int | None
                ) -> list[tuple[dict, list[Fraction | None]]]:
-    """(record, exact rates) per grade; survival runs over the consecutive grades from the unit's first."""
-    consecutive = [rate for position, rate in enumerate(rates) if rate.grade == rates[0].grade + position]
-    survived = survival([rate.promotion for rate in consecutive], [rate.repetition for rate in consecutive])
+    """(record, exact rates) per grade; survival within each level, the transition at the last primary grade."""
+    survived, transition = survival_by_level(rates, primary_last)
     rows = []
-    for position, rate in enumerate(rates):
-        exact = [rate.retention, *((rate.promotion, rate.repetition, rate.dropout,
-                                    survived[position] if position < len(consecutive) else None)
-                                   if uis else (None,) * 4)]
+    for rate in rates:
+        exact = [rate.retention, *((rate.promotion, rate.repetition, rate.dropout, survived.get(rate.grade),
+                                    transition.get(rate.grade)) if uis else (None,) * 5)]
         record = {"unit": label, "is_total": is_total, "year": year, "grade": rate.grade,
                   "enrolled": rate.enrolled, "following": rate.following,
                   "repeaters": rate.repeaters if uis else None, "promoted": rate.promoted if uis else None,
@@ -157,7 +159,7 @@ def _flow_rows(label: str, is_total: bool, year: int, rates: list[FlowRates], ui
     return rows
 
 
-FLOW_RATES = ("retention", "promotion", "repetition", "dropout", "survival")
+FLOW_RATES = ("retention", "promotion", "repetition", "dropout", "survival", "transition")
 
 
 def _percent(value: Fraction | None, decimals: int) -> str | None:
@@ -168,7 +170,7 @@ def flow_table(rows: list[tuple[dict, list[Fraction | None]]], lang: str, color:
                footer: str) -> str:
     keys = ("grade", "enrolled", "following", "repeaters", "promoted", *FLOW_RATES)
     english = ("Grade", "Enrolled", "Next grade next year", "Repeat next", "Promoted next", "Grade-to-grade",
-               "Promotion", "Repetition", "Dropout", "Survival")
+               "Promotion", "Repetition", "Dropout", "Survival in level", "Transition")
     uis = rows and rows[0][0]["promoted"] is not None
     shown = [(key, name) for key, name in zip(keys, english)  # without repeaters: the grade-to-grade rate only
              if uis or key in ("grade", "enrolled", "following", "retention")]

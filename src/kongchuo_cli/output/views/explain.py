@@ -95,6 +95,8 @@ def computation(result: Result, counts: dict[str, int], where: str, lang: str) -
     the line and k − 1 do not."""
     indicator, line = result.indicator, result.line
     numerator_terms, denominator_terms = indicator.parts(counts, line.formula)
+    numerator_terms = tuple(term for term in numerator_terms  # an optional column the data lack is no term
+                            if term[1] in counts or term[1] not in indicator.optional)
     at_least = indicator.direction == AT_LEAST and indicator.kind == RATE
     n = "N" if at_least else "X"
     lines = [f"{where}:" if lang == "en" else f"{where}：", f"  {n} = {_sum_of(numerator_terms, counts, lang)}"]

@@ -26,6 +26,7 @@ from kongchuo_cli.read.roster.sql import (
     column_sql,
     connect,
     count_columns,
+    is_ledger,
     pupils_sql,
     scan_sql,
 )
@@ -174,7 +175,11 @@ def load(path: str, options: ReadOptions, system: str = DEFAULT_SYSTEM, school_y
         counts = aggregate(source, system, school_year, listed=listed, checks=checks)
     table = counts.table
     table.notices.extend(problem_notices(counts, path, source.header.row))
+    ledger = is_ledger(source.header.columns)
+    if ledger:  # said before anything else: it is why the rates are missing
+        table.notices.insert(0, Message("ledger_in_check", {}, Where(path)))
     if not table.columns:
-        raise KongchuoError([Message("roster_nothing_to_count", {}, Where(path))], table.notices)
+        code = "ledger_nothing_to_count" if ledger else "roster_nothing_to_count"
+        raise KongchuoError([Message(code, {}, Where(path))], table.notices)
     return table
 

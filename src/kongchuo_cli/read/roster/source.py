@@ -15,14 +15,16 @@ from pathlib import Path
 from kongchuo_cli.model import Reading
 from kongchuo_cli.problems import Where, fail
 from kongchuo_cli.read.grid import (
-    EXCEL_SUFFIXES,
+    OLE_MAGIC,
     STDIN,
+    WORKBOOK_SUFFIXES,
     ZIP_MAGIC,
     Grid,
     ReadOptions,
     decode,
     read_grid,
     read_head,
+    refuse_unsaved,
     sniff_delimiter,
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
@@ -78,8 +80,8 @@ def peek(path: str, options: ReadOptions) -> Peek:
     """The first rows of a file, without reading all of it (a workbook is read whole: rosters in Excel are
     county-sized)."""
     wanted = max(PEEK_ROWS, (options.header_row or 0) + 1)
-    head = b"" if path == STDIN or path.lower().endswith(EXCEL_SUFFIXES) else read_head(path, PEEK_BYTES)
-    if not head or head.startswith(ZIP_MAGIC):
+    head = b"" if path == STDIN or path.lower().endswith(WORKBOOK_SUFFIXES) else read_head(path, PEEK_BYTES)
+    if not head or head.startswith((ZIP_MAGIC, OLE_MAGIC)):
         grid = read_grid(path, options)
         return Peek(grid.rows[:wanted], Reading(grid.encoding, grid.delimiter, grid.sheet), grid)
     partial = len(head) == PEEK_BYTES
@@ -114,6 +116,8 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Itera
     if reading.encoding in ("utf-8", "utf-8-sig") and peeked.grid is None:
         yield Source(path, path, header, reading.delimiter, reading)
         return
+    if peeked.grid is not None:
+        refuse_unsaved(peeked.grid)  # a pupil's cell without its value cannot be counted
     descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:

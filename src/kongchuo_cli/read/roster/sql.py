@@ -132,7 +132,7 @@ def categorised_sql(rows: str, system: str) -> str:
         f"{category_sql('trim(status)', STATUSES)} AS status, "
         f"{category_sql('trim(return_status)', RETURN_STATUSES)} AS return_status, "
         f"{category_sql('trim(attendance)', ATTENDANCE)} AS attendance, coalesce({kinds}, false) AS three_kinds, "
-        f"{yes_sql('trim(poverty)')} AS poverty, * EXCLUDE (county, township, school, grade, status, return_status, "
+        f"{yes_sql('trim(disability)')} AS disabled, {yes_sql('trim(poverty)')} AS poverty, * EXCLUDE (county, township, school, grade, status, return_status, "
         f"disability, attendance, poverty, text, number) FROM ({rows}) {_grade_join(system, 'grade')}")
 
 
@@ -151,19 +151,30 @@ ROW_CHECKS = {"bad_grade": "bad_grade", "bad_status": "status = '?'", "bad_retur
               "bad_attendance": "attendance = '?'", "suspected": "status = 'suspected'"}
 
 
+ENROLMENT_FORMS = ("regular_class", "special_school", "home_delivery", "other", "deferred")
+
+
 def count_columns(columns: dict[str, int], primary_last: int) -> dict[str, str]:
-    """The summary columns the roster can give, with the SQL condition of the rows each counts."""
+    """The summary columns the roster can give, with the SQL condition of the rows each counts. A dropout ledger
+    (劝返状态: every row a dropout) gives no rate: its base would be the dropouts themselves."""
     counts: dict[str, str] = {}
     at_start = "status IN ('enrolled', 'dropout', 'suspended', 'suspected')"  # 转出, 死亡, 毕业 leave the base
-    if "grade" in columns and "status" in columns:
+    if "grade" in columns and "status" in columns and not is_ledger(columns):
         for stage, grades in (("primary", f"<= {primary_last}"), ("junior", f"> {primary_last}")):
             counts[f"{stage}_enrolled_start"] = f"grade_number {grades} AND {at_start}"
             counts[f"{stage}_dropouts"] = f"grade_number {grades} AND status = 'dropout'"
-    if "disability" in columns and "attendance" in columns:
-        counts["disabled_children"] = "three_kinds"
-        for part in ("disabled_regular_class", "disabled_special_school", "disabled_home_delivery"):
-            counts[part] = f"three_kinds AND attendance = '{part}'"
+    if "disability" in columns and "attendance" in columns and not is_ledger(columns):
+        for scope, condition in (("disabled", "three_kinds"), ("disabled_all", "disabled")):  # 三类, every kind
+            counts[f"{scope}_children"] = condition
+            for form in ENROLMENT_FORMS:
+                counts[f"{scope}_{form}"] = f"{condition} AND attendance = '{form}'"
     if "poverty" in columns and ("status" in columns or "return_status" in columns):
+        # 失学 and 辍学 alike (义务教育有保障: 不失学辍学)
         still_out = "return_status IN ('out', 'in_progress')" if "return_status" in columns else "status = 'dropout'"
-        counts["poverty_dropouts"] = f"poverty AND {still_out}"
+        counts["poverty_out_of_school"] = f"poverty AND {still_out}"
     return counts
+
+
+def is_ledger(columns: dict[str, int]) -> bool:
+    """A dropout ledger (辍学学生台账) lists dropouts only, with their 劝返状态; a 学籍 roster lists every pupil."""
+    return "return_status" in columns
