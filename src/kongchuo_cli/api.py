@@ -275,7 +275,8 @@ class Returns(_Records):
     @property
     def notices(self) -> list[Message]:
         unknown = self.found.counts.get("unknown")
-        return [Message("returns_unknown", {"count": unknown}, Where(self.path))] if unknown else []
+        said = [Message("returns_unknown", {"count": unknown}, Where(self.path))] if unknown else []
+        return said + self.found.notices
 
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views.returns import returns_report

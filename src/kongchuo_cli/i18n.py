@@ -469,6 +469,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "身份证号位数不对（应为 18 位），请核对证件后重新录入",
         "the ID number does not have 18 characters: check it against the card and enter it again",
     ),
+    "roster_id_scientific": (
+        "身份证号被 Excel 变成了数字（如 4.31126E+17），后几位已经丢失；请把该列设为“文本”格式，从学籍系统重新导出",
+        "the ID number was turned into a number by Excel (such as 4.31126E+17), losing its last digits: set the "
+        "column to Text and export it again from the 学籍 system",
+    ),
     "roster_id_old_15": (
         "这是 15 位的旧身份证号，请换成 18 位的新号码",
         "this is an old 15-digit ID number: replace it with the 18-character one",
@@ -527,6 +532,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "roster_transfer_not_closed": ("同一学生在两所学校都有学籍：转学手续未办完，请核对（计数未去重）",
                             "the same child is on two schools' rolls: a transfer not closed; check it (counted as "
                             "written)"),
+    "roster_name_damaged": ("姓名中有问号或乱码符号，是编码转换时丢失了汉字；请从原系统重新导出（用 UTF-8 或 GBK）",
+                            "the name holds a question mark or a replacement character: its characters were lost to "
+                            "an encoding; export the file again from the original system (UTF-8 or GBK)"),
     "roster_duplicate_row": ("同一学生在同一学校出现不止一次：重复行，请删去多余的行（计数未去重）",
                       "the same child appears more than once in one school: a duplicate row; delete the extra ones "
                       "(counted as written)"),
@@ -538,6 +546,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "returns_unknown": ("{count} 行的劝返状态无法识别，未列入名单；kongchuo check 可列出行号。",
                         "{count} rows have a 劝返状态 that cannot be read and are not listed; kongchuo check names "
                         "their rows."),
+    "returns_conflict": (
+        "{count} 名学生在一行为未劝返或劝返中，在另一行为已复学或转学核实（{rows}），未列入名单；请核实台账后改正其中一行。",
+        "{count} children are out of school in one row and back at school (or transferred) in another ({rows}): not "
+        "listed; check the ledger and correct one of the rows.",
+    ),
+    "returns_conflict_rows": ("第 {rows} 行", "rows {rows}"),
     "returns_title": ("需劝返学生名单：{count} 人仍失学（未劝返 {out}，劝返中 {in_progress}）",
                       "Children to bring back: {count} still out of school ({out} not yet persuaded, {in_progress} "
                       "being persuaded)"),

@@ -65,3 +65,22 @@ def test_the_header_row_is_honoured(tmp_path, run):
     wrong = run("returns", path, "--header-row", "1", "--lang", "en")  # the title is no header
     assert (wrong.exit_code, wrong.stderr) == (2, f"Error: {path}: no roster header found: it needs one of 姓名, "
                                                   "身份证号 or 学籍号 and one of 年级, 学籍状态 or 劝返状态.\n")
+
+
+def test_a_child_out_in_one_row_and_back_in_another_is_not_sent_for(tmp_path, run):
+    # 钱二 (A2) is 未劝返 on row 2 and 已复学 on row 9: a conflict, reported with both rows, not on the list
+    conflicting = [*LEDGER, ["钱二", A2, "甲镇", "中心小学", "四年级", "厌学", "已复学", "王干部", "是", "", "", "", ""]]
+    result = run("returns", write(tmp_path / "ledger.csv", conflicting), "-f", "json", "--lang", "en")
+    assert [child["name"] for child in json.loads(result.stdout)["children"]] == ["孙*", "李*", "郑*"]
+    assert ("1 children are out of school in one row and back at school (or transferred) in another (rows 2, 9): "
+            "not listed; check the ledger and correct one of the rows.") in result.stderr
+    assert A2 not in result.stderr and "钱二" not in result.stderr
+
+
+def test_returns_runs_the_identity_checks(tmp_path, run):
+    wrong = [row[:] for row in LEDGER]
+    wrong[1][1] = A2[:17] + ("0" if A2[17] != "0" else "1")  # 钱二's check digit, row 2
+    result = run("returns", write(tmp_path / "ledger.csv", wrong), "--lang", "en", "-f", "csv")
+    assert ("1 rows: the ID number's check digit (last character) does not match: check it against the card "
+            "(rows 2).") in result.stderr
+    assert wrong[1][1] not in result.stderr

@@ -73,7 +73,7 @@ def with_cached_values(path: Path, values: dict[str, int]) -> None:
             archive.writestr(item, content)
 
 
-def township_workbook(folder: Path, total_values: dict[str, int] | None = None) -> Path:
+def township_workbook(folder: Path, total_values: dict[str, int] | None = None, cache: bool = True) -> Path:
     """A township workbook as bureaus e-mail it: a merged title, a two-row header (小学 merged over 辍学人数 and
     学年初在校生数; 乡镇 merged down), the towns, a 合计 row of SUM formulas, a notes row; a second sheet."""
     from openpyxl import Workbook
@@ -100,8 +100,23 @@ def township_workbook(folder: Path, total_values: dict[str, int] | None = None) 
     path = folder / "township.xlsx"
     workbook.save(path)
     sums = dict(zip("BCDEFG", TOTAL[1:]))
-    with_cached_values(path, {f"{column}7": value for column, value in (total_values or sums).items()})
+    if cache:  # as Excel saves it: each formula with its value
+        with_cached_values(path, {f"{column}7": value for column, value in (total_values or sums).items()})
     return path
+
+
+def old_workbook(suffix: str):
+    """The township workbook in an older format (.xls, or LibreOffice's .ods), copied into the test's folder. The
+    files in tests/helpers/data/ were made once from `township_workbook` by LibreOffice (soffice --headless
+    --convert-to xls|ods township.xlsx): the same cells, the 合计 formulas saved with their values."""
+
+    def make(folder: Path) -> Path:
+        path = folder / f"township{suffix}"
+        path.write_bytes((Path(__file__).parent / "data" / f"township{suffix}").read_bytes())
+        return path
+
+    make.__name__ = f"township_{suffix[1:]}"
+    return make
 
 
 def county_files(folder: Path) -> list[Path]:

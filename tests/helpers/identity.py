@@ -4,6 +4,7 @@ against grade). Callers strip surrounding spaces first: a stray space counts as 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from kongchuo_cli.read.roster.identity import (
@@ -11,6 +12,7 @@ from kongchuo_cli.read.roster.identity import (
     EARLIEST_BIRTH,
     MAX_AGE_OVER_GRADE,
     MIN_AGE_OVER_GRADE,
+    SCIENTIFIC,
     STUDENT_PREFIXES,
     WEIGHTS,
 )
@@ -50,7 +52,9 @@ def id_problem(text: str, today: date | None = None) -> str | None:
     (not a real date, before 1900 or after `today`, default today) or "id_check_digit". Lowercase x is accepted.
     `text` must already be stripped: a surrounding space counts as a wrong length."""
     if len(text) != 18:
-        return "id_old_15" if len(text) == 15 and _digits(text) else "id_length"
+        if len(text) == 15 and _digits(text):
+            return "id_old_15"
+        return "id_scientific" if re.fullmatch(SCIENTIFIC, text) else "id_length"
     return _body_problem(text, today, check=True)
 
 

@@ -36,3 +36,20 @@ def test_year_by_year_simulation_agrees_with_the_closed_form():
     assert [round(value, 12) for value in simulated] == [round(float(value), 12) for value in exact]
     # few years: repeaters have not all come through yet, so the simulation is below the limit
     assert simulate_survival(promotion, repetition, years=5)[5] < float(exact[5])
+
+
+def test_survival_runs_within_each_level_and_the_transition_stands_apart():
+    # 6-3: grades 5 and 6 of primary, 7 and 8 of junior. Promotion p = promoted / enrolled, repetition r:
+    # grade 5: 90 of 100 promoted, 5 repeat; 6: 80 of 100 into 初一, none repeat; 7: 95 of 100, 0; 8: 90 of 100, 10
+    rates = [flows.FlowRates(5, 100, 5, 90, 95), flows.FlowRates(6, 100, 0, 80, 80),
+             flows.FlowRates(7, 100, 0, 95, 95), flows.FlowRates(8, 100, 10, 90, 100)]
+    survived, transition = flows.survival_by_level(rates, primary_last=6)
+    # primary from its first grade here (5): SR5 = 1, SR6 = 0.9 / (1 − 0.05) = 18/19; junior starts again: SR7 = 1,
+    # SR8 = 0.95 / (1 − 0) = 19/20; 6 → 7 is the transition rate, 80/100, never multiplied into survival
+    assert survived == {5: 1, 6: Fraction(18, 19), 7: 1, 8: Fraction(19, 20)}
+    assert transition == {6: Fraction(4, 5)}
+    # in 5-4 the levels split after grade 5: grade 6 starts junior, and 5 → 6 is the transition
+    survived, transition = flows.survival_by_level(rates, primary_last=5)
+    assert survived == {5: 1, 6: 1, 7: Fraction(4, 5), 8: Fraction(4, 5) * Fraction(19, 20)}
+    assert transition == {5: Fraction(9, 10)}
+    assert flows.survival_by_level(rates, primary_last=None) == ({}, {})  # a total of mixed systems: none

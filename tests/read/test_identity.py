@@ -26,7 +26,7 @@ from tests.helpers.identity import (
 )
 
 TODAY = date(2024, 6, 1)
-ID_CODES = {"id_length", "id_old_15", "id_chars", "id_birth_date", "id_check_digit"}
+ID_CODES = {"id_length", "id_old_15", "id_scientific", "id_chars", "id_birth_date", "id_check_digit"}
 
 
 def _reference_check(body: str) -> str:
@@ -87,6 +87,10 @@ CRAFTED = [
     ("", "id_length"),
     (" " + VALID, "id_length"),  # untrimmed: the caller strips
     ("430124160815123", "id_old_15"),  # 15 digits
+    ("4.31126E+17", "id_scientific"),  # as Excel shows an ID it turned into a number
+    ("4.31126e17", "id_scientific"),
+    ("4E+17", "id_scientific"),
+    ("4.3112619.E+17", "id_length"),  # not a number Excel wrote
     ("43012416081512X", "id_length"),  # 15 characters but not an old ID
     (VALID[:8] + "A" + VALID[9:], "id_chars"),  # a letter inside
     ("X" + VALID[1:], "id_chars"),  # X only allowed last
@@ -223,7 +227,7 @@ def test_age_grade_rejects_grades_outside_compulsory_schooling(grade):
 
 
 def test_problems_table_covers_every_code_and_is_gbk():
-    codes = ID_CODES | {"student_" + code for code in ID_CODES - {"id_length", "id_old_15"}}
+    codes = ID_CODES | {"student_" + code for code in ID_CODES - {"id_length", "id_old_15", "id_scientific"}}
     assert set(ID_CHECKS) == codes | {"student_id_form", "age_too_young", "age_too_old"}
     for code in ID_CHECKS:
         zh, en = CATALOGUE[f"roster_{code}"]
@@ -268,6 +272,7 @@ def _generated(count: int, seed: int) -> list[str]:
             good + str(rng.randrange(10)),
             good[:6] + good[8:14] + good[14:17],  # the old 15-digit layout
             good[:position] + good[position:position + 2][::-1] + good[position + 2:],
+            f"{good[0]}.{good[1:rng.randint(2, 7)]}E+17",  # what Excel shows of an ID it turned into a number
         ]
         values.append(rng.choice(corruptions))
     return values

@@ -3,6 +3,7 @@ column."""
 
 import pytest
 
+from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.summary import load_file
 from tests.helpers import problems_of
 
@@ -125,3 +126,38 @@ def test_notes_rows_under_the_table_are_skipped_without_echoing_them(write_table
 def test_subtotals_only_is_no_data(write_table):
     path = write_table([HEADER, ["小计", "1", "1", "", "0", "1"]])
     assert problems_of(lambda: load_file(path)) == [f"{path}: the file has a header but no data rows."]
+
+
+def test_a_form_with_a_filing_line_over_a_merged_header(write_table):
+    # title, 填报单位…（盖章）/填报日期 line, then 小学 merged over 辍学人数 and 学年初在校生数 (乡镇 merged down, as a CSV
+    # saved from the merged cells holds it), then the towns: found without --header-row
+    path = write_table([["某县2025年小学辍学情况统计表"], ["填报单位：某县教育局（盖章）", "", "填报日期：2025年9月10日"],
+                        ["乡镇", "小学", ""], ["", "辍学人数", "学年初在校生数"],
+                        ["甲镇", "3", "1000"], ["乙镇", "1", "800"]])
+    table = load_file(path)
+    assert table.reading.header_rows == (3, 4)
+    assert [(unit.label, unit.counts) for unit in table.units] == [
+        ("甲镇", {"primary_dropouts": 3, "primary_enrolled_start": 1000}),
+        ("乙镇", {"primary_dropouts": 1, "primary_enrolled_start": 800})]
+
+
+def test_a_header_among_the_data_is_named_once(write_table):
+    # a stray 一年级入学人数 caption on row 1 is taken for the header; the real one, on row 4, then reads as data: one
+    # message naming row 4 and --header-row 4, not one per cell
+    path = write_table([["一年级入学人数", "（单位：人）"], [], [], ["一年级入学人数", "毕业班在校生数", "乡镇"],
+                        ["100", "96", "甲镇"], ["200", "190", "乙镇"]])
+    assert problems_of(lambda: load_file(path)) == [
+        f"{path}, row 4: most count cells of this row hold words: it looks like the header; give --header-row 4 to "
+        "say where the header is."]
+    assert [unit.label for unit in load_file(path, ReadOptions(header_row=4)).units] == ["甲镇", "乙镇"]  # the hint
+
+
+@pytest.mark.parametrize("personal", ["110105194912310012", "13800000000", "G110105194912310012"])
+def test_a_childs_row_is_never_a_header(write_table, personal):
+    # the only row with a known column name also holds an ID, a 学籍号 or a phone number: not a header, never quoted
+    path = write_table([["说明"], ["张三", personal, "转入"], ["李四", "1", "2"]])
+    assert problems_of(lambda: load_file(path)) == [
+        f"{path}: no known column header in the first 3 rows (e.g. 一年级入学人数, 小学辍学人数, or grade1_entrants)."]
+    assert problems_of(lambda: load_file(path, ReadOptions(header_row=2))) == [
+        f"{path}, row 2: this row holds a child's data (an ID, a 学籍号 or a phone number), not a header; check "
+        "--header-row."]

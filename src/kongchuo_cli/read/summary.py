@@ -60,12 +60,12 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> CountsTable:
     body_start = layout.header_rows[-1]  # index of the first row below the header
     body = [(number, row) for number, row in enumerate(rows[body_start:], start=body_start + 1)
             if any(text.strip() for text in row)]
+    body, uncomputed = _without_unsaved_totals(grid, body, path)
+    notices.extend(uncomputed)
     data, totals, skipped = _classify(body, layout, path)
     notices.extend(Message("row_without_counts", {}, Where(path, row=number)) for number in skipped)
     _check_quotes(data, grid, path)
     _check_merged_counts(grid, layout, {number for number, _ in data}, path)
-    data, uncomputed = _without_unsaved_totals(grid, data, totals, path)
-    notices.extend(uncomputed)
     counts, problems, filled = _parse_counts(path, layout, data)
     if problems:
         raise KongchuoError(_header_among_the_data(problems, data, layout, path), notices)
@@ -231,10 +231,16 @@ def _classify(body: list[tuple[int, list[str]]], layout: Layout, path: str
     return data, totals, [number for number, _ in body[last + 1:]]
 
 
+COLUMN_NUMBER_LABELS = ("", "甲", "乙", "丙", "栏次", "栏目", "栏号")
+
+
 def _is_column_numbers(row: list[str], layout: Layout) -> bool:
-    """The row of official report forms that numbers the columns: counts 1, 2, 3… in column order."""
+    """The row of official report forms that numbers the columns: counts 1, 2, 3… in column order, under a label
+    such as 甲 or 栏次 (a unit whose counts happen to be 1, 2 is a unit)."""
     values = [cell(row, index).strip() for index in sorted(layout.columns)]
-    return values == [str(number) for number in range(1, len(values) + 1)] and len(values) > 1
+    label = cell(row, layout.label).strip() if layout.label is not None else ""
+    return (values == [str(number) for number in range(1, len(values) + 1)] and len(values) > 1
+            and (label in COLUMN_NUMBER_LABELS or label.isdigit()))
 
 
 def _label(row: list[str], layout: Layout, number: int) -> str:
@@ -248,15 +254,17 @@ def _groups(row: list[str], keys: list[tuple[str, int]]) -> dict[str, str]:
     return {key: cell(row, index).strip() for key, index in keys}
 
 
-def _without_unsaved_totals(grid: Grid, data: list[tuple[int, list[str]]], totals: dict[int, tuple[str, str]],
-                            path: str) -> tuple[list[tuple[int, list[str]]], list[Message]]:
+def _without_unsaved_totals(grid: Grid, body: list[tuple[int, list[str]]], path: str
+                            ) -> tuple[list[tuple[int, list[str]]], list[Message]]:
     """A workbook whose 合计 row holds formulas never calculated and saved: kongchuo makes its own total, and says
     it could not compare it with the file's (that row is left out). A unit's unsaved formula stays an error."""
-    refuse_unsaved(grid, set(totals))
+    if not grid.unsaved:
+        return body, []
     unsaved_rows = {row for row, _ in grid.unsaved}
-    left_out = [number for number, _ in data if number in unsaved_rows]
-    notices = [Message("total_unsaved", {}, Where(path, row=number)) for number in left_out]
-    return [(number, row) for number, row in data if number not in unsaved_rows], notices
+    totals = {number for number, row in body if number in unsaved_rows and any(total_kind(text) for text in row)}
+    refuse_unsaved(grid, totals)
+    notices = [Message("total_unsaved", {}, Where(path, row=number)) for number in sorted(totals)]
+    return [(number, row) for number, row in body if number not in totals], notices
 
 
 def _check_merged_counts(grid: Grid, layout: Layout, data_rows: set[int], path: str) -> None:

@@ -30,7 +30,9 @@ def save(workbook, path):
 @pytest.mark.parametrize("make, read", [(corpus.gbk_csv, "encoding gb18030, delimiter ,"),
                                         (corpus.bom_csv, "encoding utf-8-sig, delimiter ,"),
                                         (corpus.utf16_tsv, "encoding utf-16, delimiter TAB"),
-                                        (corpus.township_workbook, "sheet '汇总表'")])
+                                        (corpus.township_workbook, "sheet '汇总表'"),
+                                        (corpus.old_workbook(".xls"), "sheet '汇总表'"),
+                                        (corpus.old_workbook(".ods"), "sheet '汇总表'")])
 def test_each_kind_of_township_file(run, tmp_path, make, read):
     path = make(tmp_path)
     result, document = check_json(run, path, "-v")
@@ -38,8 +40,9 @@ def test_each_kind_of_township_file(run, tmp_path, make, read):
     figures = consolidation(document)
     assert figures.pop("Total") == corpus.EXPECTED_TOTAL
     assert figures == corpus.EXPECTED_UNITS
-    header_rows = "2+3" if path.suffix == ".xlsx" else "2"
-    note_row = 9 if path.suffix == ".xlsx" else 7
+    workbook = path.suffix in (".xlsx", ".xls", ".ods")
+    header_rows = "2+3" if workbook else "2"
+    note_row = 9 if workbook else 7
     # the 合计 row agrees with the towns (no warning); the notes row is skipped without echoing its text
     assert result.stderr.splitlines() == [
         f"Warning: {path}, row {note_row}: the row has no counts and was skipped (fine for a notes row such as "
@@ -47,6 +50,29 @@ def test_each_kind_of_township_file(run, tmp_path, make, read):
         f"{path}: {'text, ' if 'sheet' not in read else ''}{read}; header on row {header_rows}; 3 units, "
         "1 total or subtotal rows, 1 note rows skipped."]
     assert "13800000000" not in result.stderr and "王某某" not in result.stderr
+
+
+def test_a_total_row_of_formulas_never_saved_is_recomputed(run, tmp_path):
+    # the 合计 row's SUM formulas without their values (a file written by a program, never opened in Excel): not
+    # refused; kongchuo sums the units, and says it could not compare
+    path = corpus.township_workbook(tmp_path, cache=False)
+    result, document = check_json(run, path)
+    assert consolidation(document).pop("Total") == corpus.EXPECTED_TOTAL
+    assert (f"Warning: {path}, row 7: the total row's formulas were saved without their values, so it cannot be "
+            "compared with the units; kongchuo uses the sum of the units.") in result.stderr.splitlines()
+
+
+def test_a_units_formula_never_saved_is_an_error(run, tmp_path):
+    from openpyxl import load_workbook
+
+    path = corpus.township_workbook(tmp_path)
+    workbook = load_workbook(path)
+    workbook["汇总表"]["C5"] = "=C4-52"  # 乙镇's stock as a formula, saved without a value
+    workbook.save(path)
+    result = run("check", str(path), "--lang", "en")
+    assert (result.exit_code, result.stderr) == (2, (
+        f"Error: {path}: formulas without saved results (C5) would read as empty; open the file in Excel/WPS, save "
+        "it, and try again.\n"))  # (re-saved by openpyxl, the 合计 row lost its values too: that row may)
 
 
 def test_workbook_total_with_a_wrong_saved_value_is_reported(run, tmp_path):

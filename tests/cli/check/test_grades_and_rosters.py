@@ -147,3 +147,40 @@ def test_identity_problems_by_row_and_never_the_data(tmp_path, run):
     verbose = run("check", path, "--year", "2024", "--lang", "en", "-v", "-f", "json")
     for secret in (*NAMES, *every_id):
         assert secret not in verbose.stderr
+
+
+def test_a_dropout_ledger_gives_no_rates(tmp_path, run):
+    from tests.helpers.rosters import LEDGER
+
+    # every row of a ledger is a dropout: no dropout or enrolment rate; only the poverty families' children still
+    # out: 钱二 (未劝返, 脱贫户) in 甲镇/中心小学 — 1 to bring back
+    result = run("check", write(tmp_path / "ledger.csv", LEDGER), "-f", "json", "--lang", "en")
+    document = json.loads(result.stdout)
+    assert {r["indicator"] for r in document["results"]} == {"poverty_dropouts"}
+    total = next(r for r in document["results"] if r["is_total"])
+    assert (total["numerator"], total["returns_needed"], result.exit_code) == (1, 1, 1)
+    assert "this is a dropout ledger (a row per dropout): it gives no dropout or enrolment rate" in result.stderr
+    without = [row[:8] for row in LEDGER]  # no 脱贫户 column: nothing a ledger can be judged on
+    result = run("check", write(tmp_path / "plain.csv", without), "--lang", "en")
+    assert result.exit_code == 2 and "nothing in it can be judged" in result.stderr and "kongchuo returns" in \
+        result.stderr
+
+
+def test_roster_headers_as_xueji_exports_write_them(tmp_path, run):
+    # 就读年级 and 学生当前状态 instead of 年级 and 学籍状态: the same counts as the roster written the usual way
+    renamed = [ROSTER[0], [{"年级": "就读年级", "学籍状态": "学生当前状态"}.get(cell, cell) for cell in ROSTER[1]],
+               *ROSTER[2:]]
+    usual = json.loads(run("check", write(tmp_path / "a.csv", ROSTER), "--year", "2024", "-f", "json").stdout)
+    found = json.loads(run("check", write(tmp_path / "b.csv", renamed), "--year", "2024", "-f", "json").stdout)
+    assert found["results"] == usual["results"] and len(found["results"]) > 0
+
+
+def test_an_id_excel_made_a_number_and_a_damaged_name(tmp_path, run):
+    bad = [row[:] for row in ROSTER]
+    bad[2][1], bad[2][2] = "4.30101E+17", ""  # row 3: Excel's number, and no 学籍号 to fall back on
+    bad[4][0] = "孙?"  # row 5: a character lost to an encoding
+    result = run("check", write(tmp_path / "bad.csv", bad), "--year", "2024", "--lang", "en", "-f", "csv")
+    assert ("1 rows: the ID number was turned into a number by Excel (such as 4.31126E+17), losing its last digits: "
+            "set the column to Text and export it again from the 学籍 system (rows 3).") in result.stderr
+    assert "1 rows: the name holds a question mark or a replacement character" in result.stderr
+    assert "(rows 5)" in result.stderr and "孙" not in result.stderr

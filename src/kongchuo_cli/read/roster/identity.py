@@ -27,8 +27,11 @@ STUDENT_PREFIXES = "GJLgjl"
 MIN_AGE_OVER_GRADE = 4  # entering a year early (5 on 1 September) is allowed, so younger than grade + 4 is not
 MAX_AGE_OVER_GRADE = 8  # late entry plus repeated years may put a child up to 3 years behind; more is not plausible
 
+# An ID Excel turned into a number: 4.31126E+17 (its last digits are lost)
+SCIENTIFIC = r"[0-9](\.[0-9]+)?[Ee]\+?[0-9]+"
+
 # The problems of a row's identity, by code (their texts: the catalogue's roster_<code>).
-ID_CHECKS = ("id_length", "id_old_15", "id_chars", "id_birth_date", "id_check_digit", "student_id_form",
+ID_CHECKS = ("id_length", "id_old_15", "id_scientific", "id_chars", "id_birth_date", "id_check_digit", "student_id_form",
              "student_id_chars", "student_id_birth_date", "student_id_check_digit", "age_too_young", "age_too_old")
 
 
@@ -71,7 +74,7 @@ def sql_id_problem(column: str, today: date | None = None, digits: str | None = 
     return (
         f"CASE WHEN {c} IS NULL THEN NULL"
         f" WHEN length({c}) <> 18 THEN CASE WHEN regexp_full_match({c}, '[0-9]{{15}}') THEN 'id_old_15'"
-        f" ELSE 'id_length' END"
+        f" WHEN regexp_full_match({c}, '{SCIENTIFIC}') THEN 'id_scientific' ELSE 'id_length' END"
         f" WHEN NOT regexp_full_match({c}, '[0-9]{{17}}[0-9Xx]') THEN 'id_chars'"
         f" WHEN try_strptime({born}, '%Y%m%d') IS NULL OR {born} < '{EARLIEST_BIRTH:%Y%m%d}' OR {born} > {latest}"
         f" THEN 'id_birth_date'"

@@ -7,11 +7,12 @@ Names and ID numbers are masked unless `reveal`, before they leave this module.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from kongchuo_cli.i18n import Term, term
+from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grid import ReadOptions
+from kongchuo_cli.read.roster.counts import aggregate, problem_notices
 from kongchuo_cli.read.roster.identity import mask_id, mask_name
 from kongchuo_cli.read.roster.source import opened
 from kongchuo_cli.read.roster.sql import (
@@ -45,10 +46,17 @@ class ReturnList:
     counts: Counter  # every row by 劝返 status (and "unknown" for what cannot be read)
     by_township: dict[str, Counter]
     source: str  # "ledger" (劝返状态) or "roster" (学籍状态 辍学)
+    notices: list[Message] = field(default_factory=list)  # the identity checks' problems, conflicts
+
+
+CLOSED = ("returned", "transfer_verified")  # back at school, or at another: never to be fetched
 
 
 def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> ReturnList:
+    """The children still out of school, with the identity checks of `check` (ID, 学籍号, age, duplicates) run over
+    the same file; a child out in one row and back in another is not listed but reported with both rows."""
     with opened(path, options) as source:
+        checked = aggregate(source)
         columns = source.header.columns
         if "return_status" in columns:
             status, kind = category_sql(column_sql(source, "return_status"), RETURN_STATUSES), "ledger"
@@ -57,7 +65,7 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> Retur
                 "roster"
         else:
             raise KongchuoError([Message("returns_no_status", {}, Where(path))])
-        text = {name: column_sql(source, name) or "NULL" for name in (*SHOWN, "disability")}
+        text = {name: column_sql(source, name) or "NULL" for name in (*SHOWN, "student_id", "disability")}
         flags = {name: yes_sql(column_sql(source, name)) if name in columns and name != "disability" else
                  (f"coalesce({column_sql(source, name)}, '') <> ''" if name in columns else "false")
                  for _, names, _ in PRIORITIES for name in names}
@@ -72,16 +80,25 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> Retur
         header_row = source.header.row
     names = ["status", *text, *(f"flag_{name}" for name in flags), "line"]
     children, counts, by_township = [], Counter(), {}
+    rows_of: dict[str, list[tuple[int, str]]] = {}  # a child's key (身份证号, else 学籍号) → (row, category)
     for values in rows:
         row = dict(zip(names, values))
         category = {"?": "unknown"}.get(row["status"], row["status"]) or "blank"
         counts[category] += 1
         by_township.setdefault(row["township"] or "", Counter())[category] += 1
+        key = (row["id_number"] or row["student_id"] or "").strip()
+        if key:
+            rows_of.setdefault(key, []).append((header_row + row["line"], category))
         if category not in STILL_OUT:
             continue
         groups = [key for key, flag_names, _ in PRIORITIES if any(row[f"flag_{name}"] for name in flag_names)]
         children.append({"row": header_row + row["line"], "status": category, "groups": groups,
                          **{name: row[name] or "" for name in SHOWN}})
+    conflicts = [tuple(number for number, _ in found) for found in rows_of.values()
+                 if {category for _, category in found} & set(STILL_OUT) and
+                 {category for _, category in found} & set(CLOSED)]
+    conflicting = {number for rows_of_child in conflicts for number in rows_of_child}
+    children = [child for child in children if child["row"] not in conflicting]
     for child in children:
         if not reveal:
             child["name"], child["id_number"] = mask_name(child["name"]), mask_id(child["id_number"])
@@ -92,4 +109,9 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> Retur
     children.sort(key=lambda child: (order[child["township"]], order[child["school"]],
                                      min((rank[group] for group in child["groups"]), default=len(rank)),
                                      (parse_grade(child["grade"]) or ("", 99))[1], child["row"]))
-    return ReturnList(children, counts, by_township, kind)
+    notices = problem_notices(checked, path, header_row)
+    if conflicts:
+        notices.append(Message("returns_conflict", {"count": len(conflicts), "rows": listing(
+            Message("returns_conflict_rows", {"rows": listing(rows_of_child)}) for rows_of_child in conflicts)},
+            Where(path)))
+    return ReturnList(children, counts, by_township, kind, notices)

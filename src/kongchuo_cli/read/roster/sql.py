@@ -99,6 +99,10 @@ def pupils_sql(source: Source, system: str, school_year: int, today: date | None
         rows += (f", {f'nullif({identity}, {chr(39) * 2})' if identity else 'NULL'} AS id_text, "
                  f"{f'nullif({student}, {chr(39) * 2})' if student else 'NULL'} AS student_text, "
                  f"{f'try_cast(substr({identity}, 1, 17) AS BIGINT)' if identity else 'NULL'} AS id_digits")
+    name = column_sql(source, "name") if checks else None
+    # a name with ? or � lost its characters to an encoding (GBK saved as ASCII, UTF-8 read as GBK…)
+    rows += (f", ({name} LIKE '%?%' OR {name} LIKE '%\ufffd%') AS name_damaged" if name else
+             ", NULL::BOOLEAN AS name_damaged")
     rows += f" FROM {scanned} WHERE coalesce({', '.join(telling)}, '') <> ''"
     if not (identity or student):
         return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})"
@@ -148,7 +152,7 @@ def children_sql(source: Source) -> str:
 
 # Values kongchuo cannot read, and 疑似辍学 (not counted as dropouts): reported with their rows.
 ROW_CHECKS = {"bad_grade": "bad_grade", "bad_status": "status = '?'", "bad_return_status": "return_status = '?'",
-              "bad_attendance": "attendance = '?'", "suspected": "status = 'suspected'"}
+              "bad_attendance": "attendance = '?'", "suspected": "status = 'suspected'", "name_damaged": "name_damaged"}
 
 
 ENROLMENT_FORMS = ("regular_class", "special_school", "home_delivery", "other", "deferred")
