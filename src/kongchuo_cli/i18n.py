@@ -707,6 +707,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain_optional": ("可选列（空白或缺少按 0）：{columns}", "optional columns (blank or absent count as 0): {columns}"),
     "explain_no_source": ("未注明来源", "no source given"),
     "explain_line": ("标准：{rule} — {source}（{thresholds}）", "line: {rule} — {source} ({thresholds})"),
+    "explain_stand_in": ("所用标准没有为它设线；数据中没有{other}的列时，以它代替，按 {rule} 判定（{source}），并在说明中写明。",
+                         "the lines in use set none for it; when the data have no columns for the {other}, it stands "
+                         "in, judged by {rule} ({source}), and the note says so."),
     "explain_warn": ("预警线：{rule}", "warn line: {rule}"),
     "explain_move_up": ("需劝返人数：劝返一人，分子 N 加 1，分母 D 不变；k = {rule}，τ = {tau}",
                         "returns needed: each return adds 1 to N, D stays; k = {rule}, τ = {tau}"),

@@ -9,6 +9,7 @@ from fractions import Fraction
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.indicators.definitions import (
     AT_LEAST,
+    BY_ID,
     RATE,
     Indicator,
     Terms,
@@ -56,7 +57,13 @@ def describe(indicator: Indicator, thresholds: Thresholds, lang: str) -> list[st
     lines.append("  " + Message("explain_columns", {"columns": listing(required)}).render(lang))
     if optional:
         lines.append("  " + Message("explain_optional", {"columns": listing(optional)}).render(lang))
-    if line.target is None:
+    other = thresholds.line(indicator.stands_in_for) if indicator.stands_in_for else None
+    if line.target is None and other is not None and other.target is not None:  # 三类 judged by the all-kinds line
+        lines.append("  " + Message("explain_stand_in", {"other": BY_ID[indicator.stands_in_for].term,
+                                                         "rule": other.target.text,
+                                                         "source": other.source or Message("explain_no_source")}
+                                    ).render(lang))
+    elif line.target is None:
         lines.append("  " + Message("note_no_rule").render(lang))
     else:
         source = line.source or Message("explain_no_source").render(lang)
