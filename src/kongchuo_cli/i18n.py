@@ -47,17 +47,33 @@ def term(code: str) -> Term:
 
 
 def render_value(value: object, lang: str) -> object:
-    """Messages, places, terms and lists render in the same language; a tuple of sentences is joined by ；/ ;."""
+    """Messages, places, terms and lists render in the same language; a tuple of sentences is joined by ；/ ;; text
+    from the input (a unit's name, a bad cell, a path) is made inert."""
     if isinstance(value, tuple):
         return ("；" if lang == "zh" else "; ").join(str(render_value(item, lang)) for item in value)
     render = getattr(value, "render", None)
-    return render(lang) if render is not None else value
+    if render is not None:
+        return render(lang)
+    return value if isinstance(value, (int, float)) else inert(str(value))
 
 
 def text(code: str, lang: str, **params: object) -> str:
     """A catalogue entry in one language with its values filled in."""
     zh, en = CATALOGUE[code]
     return (zh if lang == "zh" else en).format(**{key: render_value(value, lang) for key, value in params.items()})
+
+
+# Control characters (C0, DEL, C1: ESC sequences, OSC, backspace, carriage return, NUL) and bidirectional overrides
+# in a unit's name or a cell would move the cursor, recolour the screen, rewrite a line or reverse what a reader sees:
+# each is shown as a visible escape instead (\x1b, \u202e).
+_CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
+_BIDI = [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_VISIBLE = {code: (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}") for code in (*_CONTROLS, *_BIDI)}
+
+
+def inert(text: str) -> str:
+    """Text from the input made harmless to a terminal or a text file; other text unchanged."""
+    return text if text.isprintable() else text.translate(_VISIBLE)  # isprintable: no C0, C1 or Cf (bidi) at all
 
 
 def bilingual(code: str, **params: object) -> str:

@@ -21,7 +21,7 @@ class Where:
     line: int | None = None
 
     def render(self, lang: str) -> str:
-        parts = [self.file]
+        parts = [_shortened(i18n.inert(self.file))]
         if self.line is not None:
             parts.append(i18n.text("where_line", lang, line=self.line))
         if self.row is not None:
@@ -30,6 +30,15 @@ class Where:
             code = "where_column_letter" if self.letter else "where_column"
             parts.append(i18n.text(code, lang, column=self.column, letter=self.letter))
         return i18n.text("where_separator", lang).join(parts)
+
+
+MAX_SHOWN_PATH = 120  # a longer path is shown by its start and its end
+
+
+def _shortened(path: str) -> str:
+    if len(path) <= MAX_SHOWN_PATH:
+        return path
+    return f"{path[:MAX_SHOWN_PATH // 2]}…{path[-(MAX_SHOWN_PATH // 2 - 1):]}"
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,20 @@ def to_markdown(report: Report, lang: str) -> str:
 
 def to_json(report: Report, lang: str) -> str:
     """One JSON object; each record on a line of its own (compact, and fast: json's C encoder)."""
-    head = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in report.head.items()]
-    records = ",\n".join(f"    {json.dumps(json_record(record, report.percents), ensure_ascii=False)}"
-                         for record in report.records)
+    head = [f"  {json.dumps(key)}: {_dumps(value)}" for key, value in report.head.items()]
+    records = ",\n".join(f"    {_dumps(json_record(record, report.percents))}" for record in report.records)
     return "{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]\n}\n"
+
+
+# json escapes C0 controls itself; DEL, C1, bidi overrides and line separators are escaped too (\u202e: the same
+# string to a JSON reader, inert on a terminal)
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F,
+                                                     *range(0x2028, 0x202F), *range(0x2066, 0x206A))}
+
+
+def _dumps(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if text.isprintable() else text.translate(_JSON_ESCAPES)
 
 
 def to_table(report: Report, lang: str, color: bool = False, width: int | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kongchuo_cli.i18n import Term, term
+from kongchuo_cli.i18n import Term, inert, term
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text that a spreadsheet would run as a formula
 STATUS_LABELS = {status: term(f"term_{status}") for status in ("pass", "warn", "fail", "n/a")}
@@ -43,8 +43,8 @@ def cell_value(key: str, value: object, lang: str, numeric: frozenset[str] = fro
     that would run as a formula neutralised."""
     if value is None:
         return ""
-    if isinstance(value, str) and key not in numeric:
-        value = neutralised(value)
+    if isinstance(value, str):  # never run as a formula, never drive a terminal
+        value = inert(value if key in numeric else neutralised(value))
     if lang == "zh" and key == "status":
         return STATUS_LABELS[value].zh
     if isinstance(value, bool):

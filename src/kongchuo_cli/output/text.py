@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kongchuo_cli.i18n import inert
+
 Cell = tuple[str, "str | None"]
 MIN_WRAP_WIDTH = 12
 
@@ -94,7 +96,10 @@ class _Painter:
 
 def draw(title: str, columns: list[Column], headers: list[str], sections: list[list[list[Cell]]], width: int,
          color: bool) -> str:
-    """The table with a heavy header, one block per section, wrapping columns folded to fit `width`."""
+    """The table with a heavy header, one block per section, wrapping columns folded to fit `width`. Text from the
+    input never drives the terminal (i18n.inert)."""
+    title = inert(title)
+    sections = [[[(inert(text), style) for text, style in row] for row in section] for section in sections]
     widths = [width_of(header) for header in headers]
     for index in range(len(columns)):
         texts = {row[index][0] for section in sections for row in section}
