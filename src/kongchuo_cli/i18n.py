@@ -84,6 +84,13 @@ def bilingual(code: str, **params: object) -> str:
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error_prefix": ("错误：", "Error: "),
+    "errors_more": ("……另有 {count} 处错误未列出；加 -v 列出全部。", "... and {count} more errors; -v lists them all."),
+    "warnings_more": ("另有 {count} 条警告未列出；加 -v 列出全部。", "{count} more warnings; -v lists them all."),
+    "interrupted": ("已中断，未写入任何文件。", "interrupted: no file was written."),
+    "stdout_closed": ("标准输出已关闭，结果无处可写；请用 -o 写入文件。",
+                      "standard output is closed: nowhere to write the results; use -o to write a file."),
+    "stdout_unwritable": ("无法写入标准输出：{reason}；请用 -o 写入文件。",
+                          "cannot write to standard output: {reason}; use -o to write a file."),
     # where a problem is: file 第 3 行 C 列「转入」 / file, row 3, column C (转入)
     "located": ("{where}：{text}", "{where}: {text}"),
     "where_separator": (" ", ", "),
@@ -670,6 +677,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "output_unwritable": ("无法写入：{reason}。", "cannot write: {reason}."),
     "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
+    "output_not_a_file": ("这不是普通文件（设备、管道或文件夹），不能写入结果；请换一个文件名。",
+                          "this is not a regular file (a device, a pipe or a folder): results are not written over "
+                          "it; choose a file name."),
     # the table's title, footer and summary
     "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
     "footer_formula": ("巩固率公式：{formula} = {text}", "Consolidation formula: {formula} = {text}"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import click
 
@@ -41,16 +42,19 @@ def evaluate(given: dict, **more):
 def check(gate: str, strict: bool, junit_path: str | None, summary: bool, history: bool, **given) -> None:
     evaluation, to = evaluate(given, gate=gate, strict=strict, history=history)
     lang = given["lang"]
+    also = []  # written with -o, all or none
     if junit_path is not None:
-        from kongchuo_cli.output.files import check_not_input, write_atomic
+        from kongchuo_cli.output.files import check_not_input
         from kongchuo_cli.output.junit import to_junit
 
         check_not_input(junit_path, [*given["files"], *filter(None, [evaluation.thresholds.path, to.output])])
-        write_atomic(junit_path, to_junit(evaluation.judged, lang, gate, strict))
+        also.append((junit_path, to_junit(evaluation.judged, lang, gate, strict)))
     if summary and not given["quiet"]:
         from kongchuo_cli.output.views.check import summary_line
 
-        click.echo(summary_line(evaluation.judged, lang, gate))
+        run.out(summary_line(evaluation.judged, lang, gate) + "\n")
     if to.output is not None or not summary:
-        run.emit(evaluation.report(lang), to)
+        run.emit(evaluation.report(lang), to, also)
+    else:
+        run.emit(None, replace(to, quiet=True), also)  # the JUnit report alone
     sys.exit(evaluation.exit_code)

@@ -21,4 +21,4 @@ def explain(indicator: str | None, thresholds_path, profile, data, unit, lang, e
 
     found = api.explain(indicator, thresholds=thresholds_path, profile=profile, data=data, unit=unit,
                         encoding=encoding, sheet=sheet, header_row=header_row)
-    click.echo(found.text(lang), nl=False)
+    run.out(found.text(lang))

@@ -19,5 +19,5 @@ def init(folder: str, force: bool, lang: str) -> None:
 
     written = api.init(folder, force)
     for path in written:
-        click.echo(text("init_done", lang, file=path))
-    click.echo(text("init_next", lang, file=written[0]))
+        run.out(text("init_done", lang, file=path) + "\n")
+    run.out(text("init_next", lang, file=written[0]) + "\n")

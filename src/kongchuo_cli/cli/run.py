@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -18,6 +19,10 @@ from kongchuo_cli.judge.gate import ExitCode
 from kongchuo_cli.problems import KongchuoError, Message, Where
 
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
+
+
+MAX_SHOWN_WARNINGS = 50  # on screen; -v shows them all (a file of 100,000 unknown columns is no reading)
+MAX_SHOWN_ERRORS = 200
 
 
 class CannotEvaluate(click.ClickException):
@@ -34,6 +39,25 @@ class CannotEvaluate(click.ClickException):
             click.echo(line, err=True)
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, unwound like Ctrl-C so that every temporary file is removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def on_signals() -> None:
+    """SIGTERM and SIGHUP raise Interrupted (by default they would end the process at once, leaving temporary
+    copies of a roster behind); Ctrl-C already raises KeyboardInterrupt."""
+    def interrupt(signum, frame):
+        raise Interrupted(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)
+
+
 def reports_errors(command):
     """Expected problems become messages (exit 2), after the warnings gathered on the way (unless -q); an
     unexpected one is a bug: one line, or the traceback with -v."""
@@ -45,9 +69,16 @@ def reports_errors(command):
             return command(*args, **kwargs)
         except KongchuoError as error:
             if not kwargs.get("quiet"):
-                warn(error.notices, lang)
-            raise CannotEvaluate(error.lines(lang)) from None
-        except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt, BrokenPipeError):
+                warn(error.notices, lang, kwargs.get("verbose", False))
+            lines = error.lines(lang)
+            if len(lines) > MAX_SHOWN_ERRORS and not kwargs.get("verbose"):
+                lines = [*lines[:MAX_SHOWN_ERRORS], text("errors_more", lang, count=len(lines) - MAX_SHOWN_ERRORS)]
+            raise CannotEvaluate(lines) from None
+        except KeyboardInterrupt as error:  # Ctrl-C, SIGTERM, SIGHUP: temporary files are gone by now
+            signum = getattr(error, "signum", signal.SIGINT)
+            click.echo(text("interrupted", lang), err=True)
+            raise click.exceptions.Exit(128 + signum) from None
+        except (click.ClickException, click.exceptions.Exit, SystemExit, BrokenPipeError):
             raise
         except Exception as error:  # noqa: BLE001 - a bug: say so plainly, never a bare traceback by default
             if kwargs.get("verbose"):
@@ -65,19 +96,34 @@ def say(messages: list[Message], lang: str) -> None:
         click.echo(message.render(lang), err=True)
 
 
-def warn(messages: list[Message], lang: str) -> None:
+def warn(messages: list[Message], lang: str, verbose: bool = False) -> None:
+    """The warnings on stderr: the first MAX_SHOWN_WARNINGS and how many more (all of them with -v)."""
     prefix = text("warning_prefix", lang)
-    for message in messages:
+    shown = messages if verbose else messages[:MAX_SHOWN_WARNINGS]
+    for message in shown:
         click.echo(f"{prefix}{message.render(lang)}", err=True)
+    if len(messages) > len(shown):
+        click.echo(f"{prefix}{text('warnings_more', lang, count=len(messages) - len(shown))}", err=True)
 
 
 def tell(result, lang: str, quiet: bool, verbose: bool, described: list | None = None) -> None:
     """A use case's outcome on stderr: what was read and the warnings (unless -q); with -v, how each file was read."""
     if not quiet:
         say(result.info, lang)
-        warn(result.notices, lang)
+        warn(result.notices, lang, verbose)
     if verbose:
         say([table.description() for table in described or ()], lang)
+
+
+def out(content: str, color: bool | None = None) -> None:
+    """Text to standard output, which may be closed (>&-) or full (> /dev/full): said, never an internal error."""
+    if sys.stdout is None:
+        raise KongchuoError([Message("stdout_closed")])
+    try:
+        click.echo(content, nl=False, color=color)
+        sys.stdout.flush()
+    except OSError as error:
+        raise KongchuoError([Message("stdout_unwritable", {"reason": error.strerror or str(error)})]) from None
 
 
 @dataclass(frozen=True)
@@ -153,14 +199,16 @@ def reading_progress(files: tuple[str, ...], lang: str, quiet: bool) -> Iterator
         yield on_file
 
 
-def emit(report, to: Destination) -> None:
-    """Render once and send it whole: to the file (atomically), or to stdout (machine formats as bytes, so a
-    Windows console's code page never garbles a CSV)."""
+def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
+    """Render once and send it whole: to the file (atomically, together with the files `also` written by the same
+    run: all of them or none), or to stdout (machine formats as bytes, so a Windows console's code page never
+    garbles a CSV)."""
     from kongchuo_cli.output import files
     from kongchuo_cli.output.formats import FORMATTERS
     from kongchuo_cli.problems import fail
 
     if to.output is None and to.quiet:
+        files.write_all([(path, data, False) for path, data in also])
         return
     terminal, colour_wanted = _terminal() if to.output is None else (False, False)
     if to.output_format == "xlsx" and terminal:
@@ -171,16 +219,23 @@ def emit(report, to: Destination) -> None:
         color = (colour_wanted if color is None else color) and to.output is None
         options.update(color=color, width=_terminal_width() if terminal else None)
     content = FORMATTERS[to.output_format](report, **options)
-    if to.output is None and to.output_format == "table" and to.encoding is None:
-        click.echo(content, nl=False, color=color)  # click speaks the terminal's own encoding
-        return
-    data = content if isinstance(content, bytes) else files.encode(
-        content, to.encoding, bom=to.output is not None and to.output_format in files.BOM_FORMATS)
     if to.output is not None:
-        files.write_atomic(to.output, data, private=report.private)
-    else:
+        data = content if isinstance(content, bytes) else files.encode(
+            content, to.encoding, bom=to.output_format in files.BOM_FORMATS)
+        files.write_all([(to.output, data, report.private), *((path, data, False) for path, data in also)])
+        return
+    files.write_all([(path, data, False) for path, data in also])
+    if to.output_format == "table" and to.encoding is None:
+        out(content, color)  # click speaks the terminal's own encoding
+        return
+    data = content if isinstance(content, bytes) else files.encode(content, to.encoding, bom=False)
+    if sys.stdout is None:
+        raise KongchuoError([Message("stdout_closed")])
+    try:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+    except OSError as error:
+        raise KongchuoError([Message("stdout_unwritable", {"reason": error.strerror or str(error)})]) from None
 
 
 def _terminal() -> tuple[bool, bool]:

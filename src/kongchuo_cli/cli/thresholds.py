@@ -17,13 +17,14 @@ def thresholds() -> None:
 
 @thresholds.command(name="list", help=command_help("help_thresholds_list"))
 @LANG
+@run.reports_errors
 def list_profiles(lang: str) -> None:
     from kongchuo_cli.i18n import text
     from kongchuo_cli.policy.thresholds import DEFAULT_PROFILE, load_profile, profiles
 
     for name in profiles():
         mark = text("profile_default", lang) if name == DEFAULT_PROFILE else ""
-        click.echo(f"{name:<16}{load_profile(name).name}{mark}")
+        run.out(f"{name:<16}{load_profile(name).name}{mark}\n")
 
 
 @thresholds.command(name="show", help=command_help("help_thresholds_show"))
@@ -33,7 +34,7 @@ def show(name: str) -> None:
     from kongchuo_cli.policy.thresholds import load_profile, profile_text
 
     load_profile(name)  # an unknown name is an error listing the profiles
-    click.echo(profile_text(name), nl=False)
+    run.out(profile_text(name))
 
 
 @thresholds.command(name="check", help=command_help("help_thresholds_check"))
@@ -47,7 +48,7 @@ def lint(path: str, data: tuple[str, ...], lang: str) -> None:
 
     found = api.lint_thresholds(path, data)
     for warning in found.warnings:
-        click.echo(f"{text('warning_prefix', lang)}{warning.render(lang)}")
+        run.out(f"{text('warning_prefix', lang)}{warning.render(lang)}\n")
     if found.warnings:
         sys.exit(1)
-    click.echo(text("lint_clean", lang, file=path, count=found.targets))
+    run.out(text("lint_clean", lang, file=path, count=found.targets) + "\n")

@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     PASSED = 0
     GATE_FAILED = 1
     CANNOT_EVALUATE = 2
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT); SIGTERM and SIGHUP exit 128 + their number, as shells expect
 
 
 def gated(results: Sequence[Result], gate: str) -> list[Result]:

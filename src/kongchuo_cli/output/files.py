@@ -28,10 +28,13 @@ def choose_format(requested: str | None, output: str | None) -> str:
 
 
 def check_not_input(output: str, inputs: list[str]) -> None:
-    """Never overwrite an input (a table, or the thresholds file, named or found in the folder)."""
+    """Never overwrite an input (a table, or the thresholds file, named or found in the folder), nor anything that
+    is not a regular file (a device node, a FIFO, a folder)."""
     target = Path(output).resolve()
     if any(name != "-" and Path(name).resolve() == target for name in inputs):
         raise fail("output_is_input", Where(output))
+    if Path(output).exists() and not Path(output).is_file():
+        raise fail("output_not_a_file", Where(output))
 
 
 def encode(text: str, encoding: str | None, bom: bool) -> bytes:
@@ -47,7 +50,31 @@ def encode(text: str, encoding: str | None, bom: bool) -> bytes:
 def write_atomic(path: str, data: bytes, private: bool = False) -> None:
     """Write beside the target, then rename over it: a failed run leaves no half-written file. A `private` file
     (children's names and IDs) stays readable by its owner only."""
+    write_all([(path, data, private)])
+
+
+def write_all(outputs: list[tuple[str, bytes, bool]]) -> None:
+    """Every output of a run, or none: each is first written whole beside its target (where a full disk or a
+    locked folder shows), and only when all are written are they renamed over their targets. A signal on the way
+    (Ctrl-C, SIGTERM) leaves no temporary file behind."""
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data, private in outputs:
+            written.append((path, _written_beside(path, data, private)))
+        for path, temporary in written:
+            try:
+                os.replace(temporary, Path(path))
+            except OSError as error:
+                raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
+    finally:
+        for _, temporary in written:
+            temporary.unlink(missing_ok=True)  # renamed ones are gone already
+
+
+def _written_beside(path: str, data: bytes, private: bool) -> Path:
     target = Path(path)
+    if target.exists() and not target.is_file():  # a device, a FIFO, a folder: never replaced by a file
+        raise fail("output_not_a_file", Where(path))
     try:
         descriptor, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
@@ -59,12 +86,12 @@ def write_atomic(path: str, data: bytes, private: bool = False) -> None:
             handle.write(data)
         if not private:
             os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; results are ordinary files
-        os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
         raise
+    return Path(temporary)
 
 
 def _umask() -> int:

@@ -8,7 +8,7 @@ scan; no message quotes them.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,16 +18,17 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grades import DEFAULT_SYSTEM, SYSTEMS
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster.identity import ID_CHECKS
-from kongchuo_cli.read.roster.source import Peek, Source, opened
+from kongchuo_cli.read.roster.source import Peek, Source, opened, spreadsheet_rows
 from kongchuo_cli.read.roster.sql import (
     ROW_CHECKS,
     categorised_sql,
     children_sql,
     column_sql,
-    connect,
+    connected,
     count_columns,
     is_ledger,
     pupils_sql,
+    query,
     scan_sql,
 )
 from kongchuo_cli.read.vocabulary import QUALIFIER, normalize_header
@@ -55,20 +56,40 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
     select = ", ".join(f"sum(n) FILTER (WHERE {condition}) AS {name}" for name, condition in tallies.items())
     # rows grouped by their values as written first (a cheap hash of a few text columns), so the values are read
     # once per distinct combination rather than once per row
-    written = (f"SELECT * EXCLUDE (n), sum(n) AS n FROM (SELECT *, 1 AS n FROM "
-               f"({pupils_sql(source, system, school_year, today, checks)})) GROUP BY ALL")
-    connection = connect()
-    try:
-        grouped = connection.execute(f"SELECT county, township, school, {select}, sum(n) "
-                                     f"FROM ({categorised_sql(written, system)}) GROUP BY ALL").fetchall()
+    def written() -> str:  # built when run: a retry on one thread reads the file differently
+        return (f"SELECT * EXCLUDE (n), sum(n) AS n FROM (SELECT *, 1 AS n FROM "
+                f"({pupils_sql(source, system, school_year, today, checks)})) GROUP BY ALL")
+
+    with connected() as connection:
+        grouped = query(connection, source, lambda: f"SELECT county, township, school, {select}, sum(n) "
+                                                    f"FROM ({categorised_sql(written(), system)}) GROUP BY ALL")
         # measured on 10 million rows: a grouping set over units and children in one scan took twice the time
         # and 2.1 GB; a second scan grouping by a hash of the ID stays well under 1 GB
-        twice = connection.execute(
-            f"SELECT child, count(*), min(place) <> max(place) FROM ({children_sql(source)}) GROUP BY child "
-            f"HAVING count(*) > 1").fetchall() if checks else []
-    except Exception as error:  # noqa: BLE001 - DuckDB's message may quote a row: never shown
-        raise _unreadable(source, error) from None
-    names = list(tallies)
+        twice = query(connection, source, lambda: f"SELECT child, count(*), min(place) <> max(place) FROM "
+                                                  f"({children_sql(source)}) GROUP BY child HAVING count(*) > 1"
+                      ) if checks else []
+        units, problems, total, children = _tallied(grouped, twice, list(tallies), counts, codes)
+        lines = {}
+        if problems:  # rows numbered in the file's order: only when there are rows to name
+            connection.execute("SET preserve_insertion_order = true")
+        if set(problems) - {"transfer_not_closed", "duplicate_row"}:
+            lines = _examples(connection, source, lambda: _numbered(source, system, school_year, today, checks,
+                                                                    set(problems) & set(ROW_CHECKS)),
+                              listed, row_checks=bool(set(problems) & set(ROW_CHECKS)))
+        if children:
+            lines.update(_children_rows(connection, source, children, listed))
+    rows = spreadsheet_rows(source, {line for found in lines.values() for line in found})
+    examples = {code: [rows[line] for line in found] for code, found in lines.items()}
+    return RosterCounts(_as_table(source, dict(sorted(units.items())), counts, total), problems, examples, total)
+
+
+def _numbered(source: Source, system: str, school_year: int, today: date | None, checks: bool, values: bool) -> str:
+    numbered = pupils_sql(source, system, school_year, today, checks, numbered=True)
+    return categorised_sql(numbered, system) if values else numbered  # values read too: only then on every row
+
+
+def _tallied(grouped: list[tuple], twice: list[tuple], names: list[str], counts: dict[str, str], codes: list[str]):
+    """(units' counts, problems by code, rows, children listed twice by hash) from the two scans' groups."""
     units: dict[tuple[str, str, str], dict[str, int]] = {}
     problems = dict.fromkeys([*codes, *ROW_CHECKS], 0)
     total = 0
@@ -85,42 +106,32 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
     for child, number, two_places in twice:
         children[child] = "transfer_not_closed" if two_places else "duplicate_row"
         problems[children[child]] = problems.get(children[child], 0) + number
-    problems = {code: count for code, count in problems.items() if count}
-    examples = {}
-    if set(problems) - {"transfer_not_closed", "duplicate_row"}:
-        numbered = pupils_sql(source, system, school_year, today, checks, numbered=True)
-        if set(problems) & set(ROW_CHECKS):  # values to read as well: only then on every row
-            numbered = categorised_sql(numbered, system)
-        examples = _examples(connection, numbered, listed, row_checks=bool(set(problems) & set(ROW_CHECKS)))
-    if children:
-        examples.update(_children_rows(connection, source, children, listed))
-    connection.close()
-    return RosterCounts(_as_table(source, dict(sorted(units.items())), counts, total), problems, examples, total)
+    return units, {code: count for code, count in problems.items() if count}, total, children
 
 
 def current_school_year(today: date) -> int:
     return today.year if today.month >= 9 else today.year - 1
 
 
-def _examples(connection, rows_sql: str, listed: int | None, row_checks: bool) -> dict[str, list[int]]:
-    """The spreadsheet rows of each problem of a row (the first `listed`, or all), in the file's order."""
+def _examples(connection, source: Source, rows_sql: Callable[[], str], listed: int | None, row_checks: bool
+              ) -> dict[str, list[int]]:
+    """DuckDB's numbers of the rows of each problem of a row (the first `listed`, or all), in the file's order."""
     codes = ", ".join(["id_code", "student_code", "age_code",
                        *(f"CASE WHEN {condition} THEN '{code}' END" for code, condition in ROW_CHECKS.items()
                          if row_checks)])
     limit = "" if listed is None else f"QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) <= {listed}"
-    rows = connection.execute(
-        f"SELECT code, line FROM (SELECT line, coalesce({codes}) AS code FROM ({rows_sql})) WHERE code IS NOT NULL "
-        f"{limit} ORDER BY code, line").fetchall()
+    rows = query(connection, source, lambda: f"SELECT code, line FROM (SELECT line, coalesce({codes}) AS code FROM "
+                                             f"({rows_sql()})) WHERE code IS NOT NULL {limit} ORDER BY code, line")
     return _by_code(rows)
 
 
 def _children_rows(connection, source: Source, children: dict[int, str], listed: int | None) -> dict[str, list[int]]:
-    """The rows of the children listed twice (found by the hash of their ID)."""
+    """DuckDB's numbers of the rows of the children listed twice (found by the hash of their ID)."""
     key = column_sql(source, "id_number") or column_sql(source, "student_id")
     wanted = ", ".join(map(str, children))
-    rows = connection.execute(
-        f"SELECT child, line FROM (SELECT hash({key}) AS child, row_number() OVER () AS line FROM "
-        f"{scan_sql(source)}) WHERE child IN ({wanted}) ORDER BY line").fetchall()
+    rows = query(connection, source, lambda: f"SELECT child, line FROM (SELECT hash({key}) AS child, row_number() "
+                                             f"OVER () AS line FROM {scan_sql(source)}) WHERE child IN ({wanted}) "
+                                             "ORDER BY line")
     found = _by_code([(children[child], line) for child, line in rows])
     return found if listed is None else {code: lines[:listed] for code, lines in found.items()}
 
@@ -130,12 +141,6 @@ def _by_code(rows: list[tuple[str, int]]) -> dict[str, list[int]]:
     for code, line in rows:
         found.setdefault(code, []).append(line)
     return found
-
-
-def _unreadable(source: Source, error: Exception) -> KongchuoError:
-    line = re.search(r"[Ll]ine:? (\d+)", str(error))
-    where = Where(source.path, row=int(line.group(1)) + source.header.row if line else None)
-    return KongchuoError([Message("roster_unreadable", {}, where)])
 
 
 def _as_table(source: Source, units: dict[tuple[str, str, str], dict[str, int]], counts: dict, rows: int
@@ -156,11 +161,11 @@ def _as_table(source: Source, units: dict[tuple[str, str, str], dict[str, int]],
     return CountsTable(source.path, frozenset(counts), found, None, [], grouping, source.reading, ROSTER, rows)
 
 
-def problem_notices(counts: RosterCounts, path: str, header_row: int) -> list[Message]:
+def problem_notices(counts: RosterCounts, path: str) -> list[Message]:
     """A warning per kind of problem: how many rows and which (spreadsheet rows); never a name or an ID."""
     notices = []
     for code, count in counts.problems.items():
-        rows = [header_row + line for line in counts.examples.get(code, [])]
+        rows = counts.examples.get(code, [])
         more = Message("roster_rows_more") if len(rows) < count else ""
         what = Message(f"roster_{code}")
         notices.append(Message("roster_rows", {"count": count, "what": what, "rows": listing(rows), "more": more},
@@ -174,7 +179,7 @@ def load(path: str, options: ReadOptions, system: str = DEFAULT_SYSTEM, school_y
     with opened(path, options, peeked) as source:
         counts = aggregate(source, system, school_year, listed=listed, checks=checks)
     table = counts.table
-    table.notices.extend(problem_notices(counts, path, source.header.row))
+    table.notices.extend(problem_notices(counts, path))
     ledger = is_ledger(source.header.columns)
     if ledger:  # said before anything else: it is why the rates are missing
         table.notices.insert(0, Message("ledger_in_check", {}, Where(path)))

@@ -14,11 +14,12 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster.counts import aggregate, problem_notices
 from kongchuo_cli.read.roster.identity import mask_id, mask_name
-from kongchuo_cli.read.roster.source import opened
+from kongchuo_cli.read.roster.source import opened, spreadsheet_rows
 from kongchuo_cli.read.roster.sql import (
     category_sql,
     column_sql,
-    connect,
+    connected,
+    query,
     scan_sql,
     yes_sql,
 )
@@ -72,12 +73,11 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> Retur
         select = ", ".join([f"{status} AS status", *(f"{expression} AS {name}" for name, expression in text.items()),
                             *(f"{expression} AS flag_{name}" for name, expression in flags.items()),
                             "row_number() OVER () AS line"])
-        connection = connect()
-        connection.execute("SET preserve_insertion_order = true")
-        rows = connection.execute(f"SELECT * FROM (SELECT {select} FROM {scan_sql(source)}) "
-                                  f"WHERE coalesce(township, school, status) IS NOT NULL").fetchall()
-        connection.close()
-        header_row = source.header.row
+        with connected() as connection:
+            connection.execute("SET preserve_insertion_order = true")  # rows numbered in the file's order
+            rows = query(connection, source, lambda: f"SELECT * FROM (SELECT {select} FROM {scan_sql(source)}) "
+                                                     f"WHERE coalesce(township, school, status) IS NOT NULL")
+        sheet_row = spreadsheet_rows(source, [values[-1] for values in rows])
     names = ["status", *text, *(f"flag_{name}" for name in flags), "line"]
     children, counts, by_township = [], Counter(), {}
     rows_of: dict[str, list[tuple[int, str]]] = {}  # a child's key (身份证号, else 学籍号) → (row, category)
@@ -88,11 +88,11 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> Retur
         by_township.setdefault(row["township"] or "", Counter())[category] += 1
         key = (row["id_number"] or row["student_id"] or "").strip()
         if key:
-            rows_of.setdefault(key, []).append((header_row + row["line"], category))
+            rows_of.setdefault(key, []).append((sheet_row[row["line"]], category))
         if category not in STILL_OUT:
             continue
         groups = [key for key, flag_names, _ in PRIORITIES if any(row[f"flag_{name}"] for name in flag_names)]
-        children.append({"row": header_row + row["line"], "status": category, "groups": groups,
+        children.append({"row": sheet_row[row["line"]], "status": category, "groups": groups,
                          **{name: row[name] or "" for name in SHOWN}})
     conflicts = [tuple(number for number, _ in found) for found in rows_of.values()
                  if {category for _, category in found} & set(STILL_OUT) and
@@ -109,7 +109,7 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> Retur
     children.sort(key=lambda child: (order[child["township"]], order[child["school"]],
                                      min((rank[group] for group in child["groups"]), default=len(rank)),
                                      (parse_grade(child["grade"]) or ("", 99))[1], child["row"]))
-    notices = problem_notices(checked, path, header_row)
+    notices = problem_notices(checked, path)
     if conflicts:
         notices.append(Message("returns_conflict", {"count": len(conflicts), "rows": listing(
             Message("returns_conflict_rows", {"rows": listing(rows_of_child)}) for rows_of_child in conflicts)},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import os
 import tempfile
 from collections.abc import Iterator
@@ -74,7 +75,8 @@ class Peek:
     rows: list[list[str]]
     reading: Reading
     grid: Grid | None = None
-
+    line_ends: tuple[int, ...] = ()  # of a text file: the physical line each record ends on (a cell may hold a
+    #   line break); empty for a grid, copied one record a line
 
 def peek(path: str, options: ReadOptions) -> Peek:
     """The first rows of a file, without reading all of it (a workbook is read whole: rosters in Excel are
@@ -89,8 +91,17 @@ def peek(path: str, options: ReadOptions) -> Peek:
     if partial:  # the rows read whole: up to the last line break (UTF-16's is two bytes, so cut the text)
         text = text[:text.rfind("\n") + 1]
     delimiter = sniff_delimiter(text)
-    rows = list(csv.reader(text.splitlines()[:wanted], delimiter=delimiter))
-    return Peek(rows, Reading(encoding, delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, ends = [], []
+    try:
+        for row in reader:
+            rows.append(row)
+            ends.append(reader.line_num)
+            if len(rows) == wanted:
+                break
+    except csv.Error:
+        pass  # a quote left open: the rows read so far are the peek; DuckDB names the row
+    return Peek(rows, Reading(encoding, delimiter), line_ends=tuple(ends))
 
 
 @dataclass
@@ -102,6 +113,35 @@ class Source:
     header: RosterHeader
     delimiter: str
     reading: Reading
+    skip: int  # physical lines above the data (the header's last record may end lower than its number)
+    parallel: bool = True  # DuckDB's parallel reader, unless a cell holds a line break
+
+
+def spreadsheet_rows(source: Source, numbers) -> dict[int, int]:
+    """DuckDB's data rows (numbered from 1 below the header; it leaves blank lines out) → the spreadsheet's own
+    rows (every record counted from the top, blank ones included, a cell's line breaks not). Read only as far as
+    the last one asked for."""
+    wanted = set(numbers)
+    found: dict[int, int] = {}
+    if not wanted:
+        return found
+    last, record, data, inside = max(wanted), 0, 0, False
+    with open(source.csv_path, encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            starts = not inside
+            if line.count('"') % 2:  # a quote opened or closed ("" inside a cell counts twice)
+                inside = not inside
+            if not starts:
+                continue
+            record += 1
+            if number <= source.skip or not line.strip("\r\n\ufeff"):
+                continue
+            data += 1
+            if data in wanted:
+                found[data] = record
+            if data >= last:
+                break
+    return found
 
 
 @contextmanager
@@ -113,21 +153,23 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Itera
     if header is None:
         raise fail("roster_header_not_found", Where(path))
     reading = Reading(peeked.reading.encoding, peeked.reading.delimiter, peeked.reading.sheet, header.rows)
+    skip = peeked.line_ends[header.row - 1] if peeked.grid is None else header.row
     if reading.encoding in ("utf-8", "utf-8-sig") and peeked.grid is None:
-        yield Source(path, path, header, reading.delimiter, reading)
+        yield Source(path, path, header, reading.delimiter, reading, skip)
         return
     if peeked.grid is not None:
         refuse_unsaved(peeked.grid)  # a pupil's cell without its value cannot be counted
     descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            if peeked.grid is not None:
-                csv.writer(handle).writerows(peeked.grid.rows)
+            if peeked.grid is not None:  # one line a row, so that DuckDB's lines are the sheet's rows
+                csv.writer(handle).writerows([[cell.replace("\r", " ").replace("\n", " ") for cell in row]
+                                              for row in peeked.grid.rows])
                 delimiter = ","
             else:
                 _transcode(path, reading.encoding, handle)
                 delimiter = reading.delimiter
-        yield Source(path, temporary, header, delimiter, reading)
+        yield Source(path, temporary, header, delimiter, reading, skip)
     finally:
         Path(temporary).unlink(missing_ok=True)
 

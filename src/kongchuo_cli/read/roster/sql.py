@@ -4,8 +4,14 @@ summary counts. Names and IDs stay inside DuckDB: only counts, row numbers and h
 
 from __future__ import annotations
 
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
+from kongchuo_cli.problems import KongchuoError, Where, fail
 from kongchuo_cli.read.grades import SYSTEMS
 from kongchuo_cli.read.roster.identity import (
     MAX_AGE_OVER_GRADE,
@@ -26,19 +32,59 @@ from kongchuo_cli.read.vocabulary import (
 MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this: a province fits in the 2 GB budget
 
 
-def connect():
+@contextmanager
+def connected() -> Iterator:
+    """A DuckDB connection whose spills (a large roster overflowing memory: children's names and IDs) go to a
+    private folder (0700, mkdtemp's mode), removed on every exit; a signal (SIGTERM…) unwinds through here too."""
     import duckdb
 
-    connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False})
-    return connection
+    folder = tempfile.mkdtemp(prefix="kongchuo-spill-")
+    try:
+        connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False,
+                                            "temp_directory": folder})
+        try:
+            yield connection
+        finally:
+            connection.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def query(connection, source: Source, sql: Callable[[], str]) -> list[tuple]:
+    """The rows of a query over the roster. DuckDB's own errors quote the row (a child's name and ID): they become
+    a located message that never does."""
+    import duckdb
+
+    try:
+        return connection.execute(sql()).fetchall()
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None
+    except duckdb.Error as error:
+        if source.parallel and "parallel" in str(error):  # a cell with a line break: read on one thread
+            source.parallel = False
+            return query(connection, source, sql)
+        raise unreadable(source, str(error)) from None
+
+
+def unreadable(source: Source, error: str) -> KongchuoError:
+    """What is wrong with a row DuckDB could not read, and where: never the row itself."""
+    line = re.search(r"[Ll]ine:? (\d+)", error)
+    columns = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", error)
+    where = Where(source.path, row=int(line.group(1)) if line else None)
+    if columns:
+        return fail("roster_extra_cells", where, expected=int(columns.group(1)), found=int(columns.group(2)))
+    if "quote" in error:
+        return fail("stray_quote", where)
+    return fail("roster_unreadable", where)
 
 
 def scan_sql(source: Source) -> str:
     """The CSV as text columns c0, c1, … from the row after the header (IDs stay text: leading zeros, X)."""
     columns = ", ".join(f"'c{position}': 'VARCHAR'" for position in range(len(source.header.written)))
     delimiter = source.delimiter.replace("'", "''")
-    return (f"read_csv('{_quoted(source.csv_path)}', header=false, skip={source.header.row}, auto_detect=false, "
-            f"delim='{delimiter}', quote='\"', escape='\"', columns={{{columns}}}, null_padding=true)")
+    return (f"read_csv('{_quoted(source.csv_path)}', header=false, skip={source.skip}, auto_detect=false, "
+            f"delim='{delimiter}', quote='\"', escape='\"', columns={{{columns}}}, null_padding=true"
+            f"{'' if source.parallel else ', parallel=false'})")
 
 
 def _quoted(text: str) -> str:
