@@ -225,6 +225,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_missing": ("找不到文件，请检查路径。", "file not found; check the path."),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "file_empty": ("文件是空的。", "the file is empty."),
+    "stream_not_text": ("读到的全是零字节，不是表格。", "nothing but zero bytes: not a table."),
+    "stream_too_large": ("从管道或设备读取超过 {size} MB，停止读取；请先保存为文件。",
+                         "more than {size} MB from a pipe or a device: reading stopped; save it as a file first."),
+    "cell_too_long": ("这一行有一个单元格超过 {limit} 个字符，不像表格数据；请检查该行（可能是引号不配对或粘贴了大段文字）。",
+                      "a cell of this row is longer than {limit} characters, which no table holds; check the row (an "
+                      "unclosed quote, or a long text pasted in)."),
+    "not_a_workbook": ("文件名是 {suffix}，但内容不是 Excel、WPS 或 LibreOffice 工作簿；请确认是不是选错了文件。",
+                       "the name says {suffix}, but the content is no Excel, WPS or LibreOffice workbook; check that "
+                       "this is the right file."),
     "file_is_folder": ("这是一个文件夹，不是文件。", "this is a folder, not a file."),
     "file_given_twice": ("同一文件给了两次。", "the same file is given twice."),
     "encoding_not_known": ("不认识的编码「{encoding}」；常用的有 utf-8、gb18030、utf-16。",
@@ -313,6 +322,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "both '{first}' and '{second}' mean {name}; keep only one of them.",
     ),
     "unknown_column": ("未识别的列，已忽略{hint}。", "column not recognised, ignored{hint}."),
+    "unknown_columns_more": ("另有 {count} 列也未识别，已忽略。", "{count} more columns not recognised, ignored."),
+    "row_extra_cells": (
+        "这一行在表头的 {columns} 列之外还有 {count} 个有内容的单元格：可能某个单元格里有逗号、或表头少了一列，各数会错位；请检查该行。",
+        "this row has {count} filled cells beyond the header's {columns} columns: a cell holding a comma, or a column "
+        "missing from the header, would shift its counts; check the row.",
+    ),
     "unknown_column_hint": ("（是否应为「{suggestion}」？）", " (did you mean '{suggestion}'?)"),
     "indicator_partial": (
         "有{indicator}的部分列，但缺少「{missing}」列；请补上该列，或删去{indicator}的其他列。",
@@ -588,6 +603,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "note: --reveal prints names and ID numbers in full (personal data); files are "
                                "readable by their owner only."),
     # thresholds file
+    "thresholds_too_large": ("阈值文件超过 {size} KB，不像阈值文件；请检查文件名。",
+                             "the thresholds file is over {size} KB, which no thresholds file is; check the name."),
+    "thresholds_too_deep": ("阈值文件嵌套了几千层括号，不是有效的阈值文件。",
+                            "the thresholds file nests brackets thousands deep: not a thresholds file."),
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
     "thresholds_not_list": ("{what} 应为列表（每项以「- 」开头）。", "{what} must be a list (each item starting with '- ')."),
     "group_without_when": ("这一组没有 when（适用于哪些单位），例如 when: {{城乡: 农村}}。",

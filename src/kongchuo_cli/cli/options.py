@@ -3,8 +3,6 @@ that commands share (how inputs are read, where results go, which lines judge)."
 
 from __future__ import annotations
 
-import codecs
-
 import click
 
 from kongchuo_cli.i18n import LANGS, bilingual
@@ -23,10 +21,9 @@ class Encoding(click.ParamType):
     name = "encoding"
 
     def convert(self, value, param, ctx):
-        try:
-            return codecs.lookup(value).name
-        except LookupError:
-            self.fail(bilingual("usage_encoding", value=value), param, ctx)
+        from kongchuo_cli.read.grid import text_encoding
+
+        return text_encoding(value) or self.fail(bilingual("usage_encoding", value=value), param, ctx)
 
 
 class ColumnList(click.ParamType):

@@ -40,6 +40,10 @@ def check_not_input(output: str, inputs: list[str]) -> None:
 def encode(text: str, encoding: str | None, bom: bool) -> bytes:
     """UTF-8 unless told otherwise (a BOM only on UTF-8 CSV/TSV files); a character the encoding lacks is named."""
     chosen = encoding or "utf-8"
+    from kongchuo_cli.read.grid import text_encoding
+
+    if text_encoding(chosen) is None:  # rot13, base64…: codecs, but not of text
+        raise fail("encoding_not_known", encoding=chosen)
     try:
         data = text.encode(chosen)
     except UnicodeEncodeError as error:

@@ -14,7 +14,7 @@ from fractions import Fraction
 from kongchuo_cli.indicators.definitions import AT_LEAST, AT_MOST, COUNT, Indicator
 
 _COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
-_RULE = re.compile(r"^\s*(>=|<=|==|≥|≤|>|<)\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
+_RULE = re.compile(r"^\s*(>=|<=|==|≥|≤|>|<)\s*(\d{1,12}(?:\.\d{1,12})?)\s*(%?)\s*$")  # no line has more digits
 _SYMBOLS = {"≥": ">=", "≤": "<="}
 
 

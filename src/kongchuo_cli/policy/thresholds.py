@@ -18,12 +18,14 @@ from kongchuo_cli.indicators.definitions import (
 )
 from kongchuo_cli.policy.rules import Rule, RuleError, parse_rule
 from kongchuo_cli.problems import KongchuoError, Message, Where, fail
-from kongchuo_cli.read.grid import decode, read_bytes
+from kongchuo_cli.read.cells import echoed
+from kongchuo_cli.read.grid import decode, read_head
 from kongchuo_cli.read.vocabulary import normalize_header
 
 BUILT_IN = "built-in"
 DEFAULT_FILE = "thresholds.yaml"
 DEFAULT_PROFILE = "national-2025"
+MAX_FILE_BYTES = 200_000  # a thresholds file of every indicator, group and comment is a few KB
 TOP_KEYS = ("version", "name", "extends", "indicators", "groups")
 GROUP_KEYS = ("name", "when", "extends", "indicators")
 UNIT_KEYS = frozenset({"unit", "单位"})  # `when: {unit: 某镇}` names a unit
@@ -115,7 +117,10 @@ def load(path: str | None = None, profile: str | None = None) -> Thresholds:
     path = file_for(path, profile)
     if path is None:
         return load_profile(profile or DEFAULT_PROFILE)
-    text = decode(read_bytes(path), path)[0]  # UTF-8 (with or without BOM) or GBK, as for the tables
+    data = read_head(path, MAX_FILE_BYTES + 1)  # at most this much, whatever the file (/dev/zero, a 10 MB file)
+    if len(data) > MAX_FILE_BYTES:
+        raise fail("thresholds_too_large", Where(path), size=MAX_FILE_BYTES // 1000)
+    text = decode(data, path)[0]  # UTF-8 (with or without BOM) or GBK, as for the tables
     return parse(text, path)
 
 
@@ -123,6 +128,8 @@ def parse(text: str, origin: str) -> Thresholds:
     """Read thresholds YAML (safe loader, node by node to keep line numbers); KongchuoError lists every problem."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:  # thousands of nested brackets: no thresholds file is written so
+        raise fail("thresholds_too_deep", Where(origin)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -141,17 +148,27 @@ def _syntax_message(origin: str, line: int | None, problem: str, quote_hint: boo
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
-    """A mapping's pairs with YAML merge keys (`<<: *base`) resolved: keys written here win."""
+def _merged(node: yaml.MappingNode, done: dict[int, list] | None = None) -> list[tuple[yaml.Node, yaml.Node]]:
+    """A mapping's pairs with YAML merge keys (`<<: *base`) resolved: keys written here win, then the first source
+    that has a key. Each mapping is resolved once and each key kept once, so that aliases merged into aliases
+    (a "billion laughs" file of a few hundred bytes) cost no more than the mappings they name."""
+    done = {} if done is None else done
+    if id(node) in done:
+        return done[id(node)]
+    done[id(node)] = []  # a mapping merged into itself adds nothing
     own = [(key, value) for key, value in node.value if key.tag != MERGE_TAG]
-    written = {key.value for key, _ in own}
+    seen = {key.value for key, _ in own}
     inherited = []
     for key, value in node.value:
         if key.tag == MERGE_TAG:
             for source in value.value if isinstance(value, yaml.SequenceNode) else [value]:
                 if isinstance(source, yaml.MappingNode):
-                    inherited.extend(pair for pair in _merged(source) if pair[0].value not in written)
-    return inherited + own
+                    for pair in _merged(source, done):
+                        if pair[0].value not in seen:
+                            seen.add(pair[0].value)
+                            inherited.append(pair)
+    done[id(node)] = inherited + own
+    return done[id(node)]
 
 
 class _Reader:
@@ -208,9 +225,9 @@ class _Reader:
         if not self.problems and not any(line.target for line in lines.values()):
             self.problems.append(Message("thresholds_no_target", {}, Where(self.origin, line=1)))
         groups = self.groups(top.get("groups", (None, None))[1], lines) if "groups" in top else ()
+        name = self.text(top, "name") or (base.name if base else None)  # a list or a mapping is a problem too
         if self.problems:
             raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
-        name = self.text(top, "name") or (base.name if base else None)
         return Thresholds(name, self.origin, lines, base, self.positions, self.warnings, groups)
 
     def groups(self, node: yaml.Node, own: dict[str, Line]) -> tuple[UnitLines, ...]:
@@ -259,8 +276,9 @@ class _Reader:
             return None
         try:
             return parse_rule(written, BY_ID[indicator_id])
-        except RuleError as error:
-            self.problem(entries[key][1], error.code, **error.params)
+        except RuleError as error:  # the line as written, cut short (a line of 5,000 digits is quoted in part)
+            self.problem(entries[key][1], error.code, **{name: echoed(str(value)) for name, value in
+                                                         error.params.items()})
             return None
 
     def line(self, indicator_id: str, node: yaml.Node, inherited: Line) -> Line:

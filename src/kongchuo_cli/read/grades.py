@@ -25,6 +25,7 @@ from kongchuo_cli.read.vocabulary import (
     GRADE_WORDS,
     QUALIFIER,
     SYSTEM_WORDS,
+    clean_name,
     column_letter,
     normalize_header,
     parse_grade,
@@ -255,7 +256,8 @@ class _Reader:
         if not own:
             self.problems.append(Message("grades_blank_unit", {}, self.where(number, unit_indexes[0])))
             return None
-        label = QUALIFIER.join([*(parent for parent in parents if parent and parent != own), own])
+        label = QUALIFIER.join([*(clean_name(parent) for parent in parents if parent and parent != own),
+                                clean_name(own)])
         system = self.default_system
         if system_index is not None and _cell(row, system_index):
             name = _SYSTEM_WORDS.get(normalize_header(_cell(row, system_index)))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import stat
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -15,7 +17,9 @@ from kongchuo_cli.i18n import listing
 from kongchuo_cli.problems import Where, fail
 
 STDIN = "-"
-_STDIN_READ: dict[object, bytes] = {}  # the bytes of standard input, by stream
+_STREAMS: dict[object, bytes] = {}  # the bytes of standard input or a pipe, read once
+STREAM_CHUNK = 1_000_000
+MAX_STREAM_BYTES = 2_000_000_000
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine
 UNSUPPORTED = (".et", ".numbers")  # WPS's and Apple's own formats: saved as .xlsx first
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx or .ods is a zip: recognised by its bytes, whatever its name
@@ -50,33 +54,77 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
         raise fail("format_unsupported", Where(name), suffix=suffix)
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):  # .xlsx/.ods are zips; .xls an OLE container
         return _read_workbook(name, data, options, zipped=data.startswith(ZIP_MAGIC))
-    if suffix in WORKBOOK_SUFFIXES:
-        raise fail("workbook_unreadable", Where(name), reason=suffix)
+    if suffix in WORKBOOK_SUFFIXES:  # named .xlsx, but the bytes of no workbook
+        raise fail("not_a_workbook", Where(name), suffix=suffix)
     text, encoding = decode(data, name, options.encoding)
     if not text.strip():
         raise fail("file_empty", Where(name))
     delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
     rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 0  # the physical line the last row read ended on
     try:
-        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error:  # a quotation mark never closed: the row after the last one read opened it
-        raise fail("stray_quote", Where(name, row=len(rows) + 1)) from None
+        for row in reader:
+            rows.append(row)
+            line = reader.line_num
+    except csv.Error as error:  # a quotation mark never closed: the row after the last one read opened it
+        opened = text.split("\n", line + 1)[line].count('"') % 2 if "field larger" in str(error) else 1
+        raise fail("stray_quote" if opened else "cell_too_long", Where(name, row=len(rows) + 1),
+                   limit=csv.field_size_limit()) from None
     return Grid(name, rows, encoding=encoding, delimiter=delimiter)
 
 
 def read_bytes(name: str) -> bytes:
-    if name == STDIN:  # read once: the kind of table is told from the same bytes that are then read
-        if sys.stdin.buffer not in _STDIN_READ:
-            _STDIN_READ.clear()
-            _STDIN_READ[sys.stdin.buffer] = sys.stdin.buffer.read()
-        return _STDIN_READ[sys.stdin.buffer]
-    return read_head(name)
+    """A file's bytes. Standard input, a pipe (<(…)) or a device can be read only once: it is read once, kept for
+    the run, and refused early when it is no text at all (/dev/zero, /dev/urandom) or beyond MAX_STREAM_BYTES."""
+    if not is_stream(name):
+        return read_head(name)
+    key = sys.stdin.buffer if name == STDIN else name
+    if key not in _STREAMS:
+        _STREAMS.clear()
+        _STREAMS[key] = _read_stream(name)
+    return _STREAMS[key]
+
+
+def is_stream(name: str) -> bool:
+    """Standard input, or something that is not a regular file: a pipe, a FIFO, a device."""
+    if name == STDIN:
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(name).st_mode) and not stat.S_ISDIR(os.stat(name).st_mode)
+    except OSError:
+        return False  # read_head names the problem
+
+
+def _read_stream(name: str) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    with (sys.stdin.buffer if name == STDIN else _opened(name)) as handle:
+        while chunk := handle.read(STREAM_CHUNK):
+            if not chunks and not chunk.strip(b"\x00"):
+                raise fail("stream_not_text", Where(name))
+            if not chunks and not chunk.startswith((ZIP_MAGIC, OLE_MAGIC)):
+                decode(chunk, name, partial=True)  # random bytes are refused here, not after a gigabyte
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_STREAM_BYTES:
+                raise fail("stream_too_large", Where(name), size=MAX_STREAM_BYTES // 1_000_000)
+    return b"".join(chunks)
+
+
+def _opened(name: str):
+    """A file opened for reading without waiting: a FIFO nobody writes to reads as empty instead of hanging."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(name, flags)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(descriptor, True)  # opened: now wait for a writer's data as usual
+    return os.fdopen(descriptor, "rb")
 
 
 def read_head(name: str, size: int = -1) -> bytes:
     """A file's first `size` bytes (all of them by default); a missing or unreadable file is a located problem."""
     try:
-        with open(name, "rb") as handle:
+        with _opened(name) as handle:
             return handle.read(size)
     except FileNotFoundError:
         raise fail("file_missing", Where(name)) from None
@@ -90,10 +138,8 @@ def decode(data: bytes, name: str, encoding: str | None = None, partial: bool = 
     """(text, encoding): a BOM, else strict UTF-8, else strict GB18030; never a silent guess. A `partial` text (the
     head of a file) may end inside a character: that character is left out rather than called an error."""
     if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise fail("encoding_not_known", Where(name), encoding=encoding) from None
+        if text_encoding(encoding) is None:
+            raise fail("encoding_not_known", Where(name), encoding=encoding)
         if codecs.lookup(encoding).name == "utf-8" and data.startswith(codecs.BOM_UTF8):
             encoding = "utf-8-sig"  # Excel's "CSV UTF-8" starts with a BOM, which is not part of the header
         try:
@@ -113,6 +159,18 @@ def decode(data: bytes, name: str, encoding: str | None = None, partial: bool = 
         except UnicodeDecodeError:
             continue
     raise fail("encoding_unknown", Where(name))
+
+
+def text_encoding(name: str) -> str | None:
+    """The codec's name when it turns bytes into text (gbk, utf-16…); None for an unknown name or a codec of
+    another kind (rot13, base64, zlib, hex)."""
+    try:
+        codecs.lookup(name)
+        "".encode(name)
+        b"".decode(name)
+    except (LookupError, TypeError, ValueError):
+        return None
+    return codecs.lookup(name).name
 
 
 def _decoded(data: bytes, encoding: str, partial: bool) -> str:

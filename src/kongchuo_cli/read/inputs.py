@@ -8,11 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kongchuo_cli.model import GRADES, ROSTER, SUMMARY, CountsTable
-from kongchuo_cli.problems import KongchuoError, Message, Where, capped
+from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
 from kongchuo_cli.read import grades, summary
 from kongchuo_cli.read.grid import ReadOptions, read_grid
+from kongchuo_cli.read.headers import looks_personal
 from kongchuo_cli.read.roster import counts as roster
 from kongchuo_cli.read.roster.source import find_roster_header, peek
+from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS
 
 
 @dataclass
@@ -34,6 +36,8 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
         if kind == ROSTER or (kind is None and find_roster_header(peeked.rows, options.header_row) is not None):
             kinds[path] = ROSTER
             return roster.load(path, options, system, school_year, listed, id_checks, peeked)
+        if kind is None and _names_children(peeked.rows):  # a roster without its schooling columns: never read as
+            raise fail("roster_header_not_found", Where(path))  # a summary, whose messages would quote its rows
         grid = peeked.grid or read_grid(path, options)
         kinds[path] = kind or (GRADES if grades.is_grade_table(grid, options.header_row) else SUMMARY)
         if kinds[path] == GRADES:
@@ -47,6 +51,11 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
         raise
     _same_kind(kinds)
     return Inputs(next(iter(kinds.values()), kind or SUMMARY), tables)
+
+
+def _names_children(rows: list[list[str]]) -> bool:
+    """Whether the first rows hold a header naming children (姓名, 身份证号 or 学籍号) or a child's data itself."""
+    return any(looks_personal(row) or {ROSTER_COLUMNS.match(text) for text in row} & set(PERSONAL) for row in rows)
 
 
 def read_summaries(paths: list[str], options: ReadOptions = ReadOptions()) -> list[CountsTable]:

@@ -31,6 +31,7 @@ from kongchuo_cli.read.vocabulary import (
     SUMMARY_COLUMNS,
     SUMS,
     UNIT,
+    clean_name,
     column_letter,
     normalize_header,
     place_level,
@@ -66,6 +67,9 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> CountsTable:
     notices.extend(Message("row_without_counts", {}, Where(path, row=number)) for number in skipped)
     _check_quotes(data, grid, path)
     _check_merged_counts(grid, layout, {number for number, _ in data}, path)
+    shifted = _extra_cells(data, layout, path)
+    if shifted:  # unless the header found is too high, and the real one is among the rows
+        raise KongchuoError(_header_among_the_data(capped(shifted), data, layout, path), notices)
     counts, problems, filled = _parse_counts(path, layout, data)
     if problems:
         raise KongchuoError(_header_among_the_data(problems, data, layout, path), notices)
@@ -156,13 +160,16 @@ def _roles(header: list[str], header_rows: tuple[int, ...], body: list[list[str]
     if label is None and texts:  # no 单位 header: the first text column labels the rows (not a 序号 column)
         label = texts.pop(0)
     notices = []
-    for index in unknown:
+    named = [index for index in unknown if normalize_header(header[index]) not in NOT_DATA]  # 序号, 备注… go unsaid
+    for index in named[:MAX_NAMED_COLUMNS]:  # a file of 100,000 columns: the first ones named, the rest counted
         suggestion = SUMMARY_COLUMNS.suggest(header[index])
-        if normalize_header(header[index]) in NOT_DATA or ((index == label or index in texts) and not suggestion):
-            continue  # 序号, 备注…; or a text column (城乡…), kept for --by
+        if (index == label or index in texts) and not suggestion:
+            continue  # a text column (城乡…), kept for --by
         hint = Message("unknown_column_hint", {"suggestion": suggestion}) if suggestion else ""
         notices.append(Message("unknown_column", {"hint": hint},
                                Where(path, column=_shown(header[index]) or "?", letter=column_letter(index))))
+    if len(named) > MAX_NAMED_COLUMNS:
+        notices.append(Message("unknown_columns_more", {"count": len(named) - MAX_NAMED_COLUMNS}, Where(path)))
     return Layout(header, header_rows, columns, label, coarser, texts), notices
 
 
@@ -182,6 +189,17 @@ def _scoped_parts(columns: dict[int, str], header: list[str], path: str) -> list
         elif every:
             columns[index] = SCOPED_PARTS[name]
     return problems
+
+
+MAX_NAMED_COLUMNS = 50  # unrecognised columns named one by one (with a suggestion each)
+
+
+def _extra_cells(data: list[tuple[int, list[str]]], layout: Layout, path: str) -> list[Message]:
+    """A row with filled cells beyond the header's last column has shifted (a cell holding a comma, a column
+    missing from the header): its counts would be read from the wrong columns — a 20,000 % rate judged pass."""
+    width = len(layout.header)
+    return [Message("row_extra_cells", {"count": len(row) - width, "columns": width}, Where(path, row=number))
+            for number, row in data if len(row) > width and any(text.strip() for text in row[width:])]
 
 
 def _header_among_the_data(problems: list[Message], data: list[tuple[int, list[str]]], layout: Layout,
@@ -244,14 +262,14 @@ def _is_column_numbers(row: list[str], layout: Layout) -> bool:
 
 
 def _label(row: list[str], layout: Layout, number: int) -> str:
-    own = cell(row, layout.label).strip() if layout.label is not None else ""
-    parents = [cell(row, index).strip() for index in reversed(layout.coarser)]
+    own = clean_name(cell(row, layout.label)) if layout.label is not None else ""
+    parents = [clean_name(cell(row, index)) for index in reversed(layout.coarser)]
     return QUALIFIER.join([*(parent for parent in parents if parent and parent != own), own or f"#{number}"])
 
 
 def _groups(row: list[str], keys: list[tuple[str, int]]) -> dict[str, str]:
     """The row's text columns by normalised header (the label column included, by its own unqualified value)."""
-    return {key: cell(row, index).strip() for key, index in keys}
+    return {key: clean_name(cell(row, index)) for key, index in keys}
 
 
 def _without_unsaved_totals(grid: Grid, body: list[tuple[int, list[str]]], path: str

@@ -17,6 +17,15 @@ _UNIT_SUFFIX = re.compile(r"\((?:人|名|个|所|人次|%|‰)\)$")
 _DASHES = str.maketrans({"～": "-", "~": "-", "—": "-", "–": "-", "－": "-", "至": "-"})
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width characters, soft hyphen
+
+
+def clean_name(text: str) -> str:
+    """A unit's name as it is compared and shown: full-width spaces made plain (NFKC), zero-width characters gone,
+    runs of spaces one space, trimmed — so 甲镇, "甲镇\u3000" and "甲\u200b镇" are one unit."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split())
+
+
 def normalize_header(header: str) -> str:
     """The form headers are compared in: NFKC (full-width → ASCII), no white space, no unit suffix, lower case."""
     text = unicodedata.normalize("NFKC", str(header))

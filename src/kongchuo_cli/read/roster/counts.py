@@ -31,7 +31,7 @@ from kongchuo_cli.read.roster.sql import (
     query,
     scan_sql,
 )
-from kongchuo_cli.read.vocabulary import QUALIFIER, normalize_header
+from kongchuo_cli.read.vocabulary import QUALIFIER, clean_name, normalize_header
 
 LISTED_ROWS = 20  # rows named per kind of problem on stderr (all of them with -v)
 
@@ -94,7 +94,7 @@ def _tallied(grouped: list[tuple], twice: list[tuple], names: list[str], counts:
     problems = dict.fromkeys([*codes, *ROW_CHECKS], 0)
     total = 0
     for row in grouped:
-        place = tuple((value or "").strip() for value in row[:3])
+        place = tuple(clean_name(value or "") for value in row[:3])
         found = dict(zip(names, row[3:-1]))
         tally = units.setdefault(place, dict.fromkeys(counts, 0))
         for name in counts:

@@ -17,12 +17,12 @@ from kongchuo_cli.model import Reading
 from kongchuo_cli.problems import Where, fail
 from kongchuo_cli.read.grid import (
     OLE_MAGIC,
-    STDIN,
     WORKBOOK_SUFFIXES,
     ZIP_MAGIC,
     Grid,
     ReadOptions,
     decode,
+    is_stream,
     read_grid,
     read_head,
     refuse_unsaved,
@@ -82,7 +82,8 @@ def peek(path: str, options: ReadOptions) -> Peek:
     """The first rows of a file, without reading all of it (a workbook is read whole: rosters in Excel are
     county-sized)."""
     wanted = max(PEEK_ROWS, (options.header_row or 0) + 1)
-    head = b"" if path == STDIN or path.lower().endswith(WORKBOOK_SUFFIXES) else read_head(path, PEEK_BYTES)
+    whole = is_stream(path) or path.lower().endswith(WORKBOOK_SUFFIXES)  # a pipe can be read only once
+    head = b"" if whole else read_head(path, PEEK_BYTES)
     if not head or head.startswith((ZIP_MAGIC, OLE_MAGIC)):
         grid = read_grid(path, options)
         return Peek(grid.rows[:wanted], Reading(grid.encoding, grid.delimiter, grid.sheet), grid)
