@@ -15,3 +15,22 @@ def test_every_chinese_text_is_gbk():
     texts += [column.header.zh for column in (*TABLE_COLUMNS, *PLAN_COLUMNS)] + ["┏━┳┓┃┡╇┩│├─┼┤└┴┘"]
     for text in texts:
         text.encode("gbk")
+
+
+def test_every_message_raised_is_in_the_catalogue():
+    """A code with no text would turn a user's mistake into a KeyError: every literal code given to fail(),
+    Message() or text() has its two texts."""
+    import ast
+    from pathlib import Path
+
+    import kongchuo_cli
+
+    missing = []
+    for path in Path(kongchuo_cli.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None))
+                    in ("fail", "Message", "text", "warning") and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                    and node.args[0].value not in CATALOGUE):
+                missing.append(f"{path.name}:{node.lineno} {node.args[0].value}")
+    assert missing == []

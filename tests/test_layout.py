@@ -10,7 +10,7 @@ import pytest
 SOURCE = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SOURCE / "kongchuo_cli"
 # Lower stages never import higher ones (a module may import its own stage and those below).
-STAGES = ("i18n", "problems", "model", "read", "indicators", "policy", "judge", "output", "api", "cli")
+STAGES = ("signals", "i18n", "problems", "model", "read", "indicators", "policy", "judge", "output", "api", "cli")
 
 
 def module_name(path: Path) -> str:

@@ -84,7 +84,7 @@ def bilingual(code: str, **params: object) -> str:
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error_prefix": ("错误：", "Error: "),
-    "errors_more": ("……另有 {count} 处错误未列出；加 -v 列出全部。", "... and {count} more errors; -v lists them all."),
+    "errors_more": ("……另有 {count} 处错误未列出；加 -v 列出更多。", "... and {count} more errors; -v lists more of them."),
     "warnings_more": ("另有 {count} 条警告未列出；加 -v 列出全部。", "{count} more warnings; -v lists them all."),
     "interrupted": ("已中断，未写入任何文件。", "interrupted: no file was written."),
     "stdout_closed": ("标准输出已关闭，结果无处可写；请用 -o 写入文件。",
@@ -478,6 +478,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "roster_header_not_found": (
         "找不到名册的表头：需要姓名、身份证号或学籍号中的一列，以及年级、学籍状态或劝返状态中的一列。",
         "no roster header found: it needs one of 姓名, 身份证号 or 学籍号 and one of 年级, 学籍状态 or 劝返状态.",
+    ),
+    "roster_extra_cells": (
+        "这一行有 {found} 个单元格，表头只有 {expected} 列：可能某个单元格里有逗号、或表头少了一列；请检查该行。",
+        "this row has {found} cells where the header has {expected} columns: a cell holding a comma, or a column "
+        "missing from the header; check the row.",
     ),
     "roster_unreadable": ("这一行无法按 CSV 读取（引号不配对或列数不对），请在 Excel 中打开检查后另存。",
                           "this row cannot be read as CSV (an unclosed quote or a wrong number of cells): open the "

@@ -77,8 +77,9 @@ def fail(code: str, where: Where | None = None, **params: object) -> KongchuoErr
 
 
 def capped(problems: list[Message]) -> list[Message]:
-    """At most MAX_LISTED_PROBLEMS, then one line saying how many more."""
-    if len(problems) <= MAX_LISTED_PROBLEMS:
-        return problems
-    extra = len(problems) - MAX_LISTED_PROBLEMS
-    return problems[:MAX_LISTED_PROBLEMS] + [Message("more_errors", {"count": extra})]
+    """At most MAX_LISTED_PROBLEMS, then one line saying how many more (counting those of lists capped before:
+    the problems of several files, each capped when read)."""
+    kept = [problem for problem in problems if problem.code != "more_errors"]
+    more = sum(problem.params["count"] for problem in problems if problem.code == "more_errors")
+    more += max(0, len(kept) - MAX_LISTED_PROBLEMS)
+    return kept[:MAX_LISTED_PROBLEMS] + ([Message("more_errors", {"count": more})] if more else [])

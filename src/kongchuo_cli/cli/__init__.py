@@ -46,7 +46,7 @@ def cli() -> None:
 def main() -> None:
     if hasattr(signal, "SIGPIPE"):  # `kongchuo check … | head` ends quietly, as Unix tools do
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    from kongchuo_cli.cli.run import on_signals
+    from kongchuo_cli.signals import on_signals
 
     on_signals()
     cli(prog_name="kongchuo")

@@ -22,7 +22,7 @@ PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progr
 
 
 MAX_SHOWN_WARNINGS = 50  # on screen; -v shows them all (a file of 100,000 unknown columns is no reading)
-MAX_SHOWN_ERRORS = 200
+MAX_SHOWN_ERRORS = 50
 
 
 class CannotEvaluate(click.ClickException):
@@ -39,25 +39,6 @@ class CannotEvaluate(click.ClickException):
             click.echo(line, err=True)
 
 
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, unwound like Ctrl-C so that every temporary file is removed on the way out."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def on_signals() -> None:
-    """SIGTERM and SIGHUP raise Interrupted (by default they would end the process at once, leaving temporary
-    copies of a roster behind); Ctrl-C already raises KeyboardInterrupt."""
-    def interrupt(signum, frame):
-        raise Interrupted(signum)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), interrupt)
-
-
 def reports_errors(command):
     """Expected problems become messages (exit 2), after the warnings gathered on the way (unless -q); an
     unexpected one is a bug: one line, or the traceback with -v."""
@@ -70,10 +51,7 @@ def reports_errors(command):
         except KongchuoError as error:
             if not kwargs.get("quiet"):
                 warn(error.notices, lang, kwargs.get("verbose", False))
-            lines = error.lines(lang)
-            if len(lines) > MAX_SHOWN_ERRORS and not kwargs.get("verbose"):
-                lines = [*lines[:MAX_SHOWN_ERRORS], text("errors_more", lang, count=len(lines) - MAX_SHOWN_ERRORS)]
-            raise CannotEvaluate(lines) from None
+            raise CannotEvaluate(error_lines(error, lang, kwargs.get("verbose", False))) from None
         except KeyboardInterrupt as error:  # Ctrl-C, SIGTERM, SIGHUP: temporary files are gone by now
             signum = getattr(error, "signum", signal.SIGINT)
             click.echo(text("interrupted", lang), err=True)
@@ -88,6 +66,18 @@ def reports_errors(command):
             raise CannotEvaluate(KongchuoError([message]).lines(lang)) from None
 
     return run
+
+
+def error_lines(error: KongchuoError, lang: str, verbose: bool) -> list[str]:
+    """The problems, one line each: the first MAX_SHOWN_ERRORS (with -v, every one kept) and how many more. A
+    reader keeps at most MAX_LISTED_PROBLEMS, its last message counting the rest."""
+    problems, more = list(error.problems), 0
+    if problems and problems[-1].code == "more_errors":
+        more = problems.pop().params["count"]
+    if not verbose and len(problems) > MAX_SHOWN_ERRORS:
+        more += len(problems) - MAX_SHOWN_ERRORS
+        return [*KongchuoError(problems[:MAX_SHOWN_ERRORS]).lines(lang), text("errors_more", lang, count=more)]
+    return [*KongchuoError(problems).lines(lang), *([text("more_errors", lang, count=more)] if more else [])]
 
 
 def say(messages: list[Message], lang: str) -> None:

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from kongchuo_cli.problems import Where, fail
+from kongchuo_cli.signals import held
 
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".txt": "table", ".json": "json", ".md": "markdown",
               ".markdown": "markdown", ".xlsx": "xlsx"}
@@ -64,38 +65,40 @@ def write_all(outputs: list[tuple[str, bytes, bool]]) -> None:
     written: list[tuple[str, Path]] = []
     try:
         for path, data, private in outputs:
-            written.append((path, _written_beside(path, data, private)))
-        for path, temporary in written:
-            try:
-                os.replace(temporary, Path(path))
-            except OSError as error:
-                raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
+            _write_beside(path, data, private, written)
+        with held():  # all renamed, or (a signal, an error) none
+            for path, temporary in written:
+                try:
+                    os.replace(temporary, Path(path))
+                except OSError as error:
+                    raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
     finally:
         for _, temporary in written:
             temporary.unlink(missing_ok=True)  # renamed ones are gone already
 
 
-def _written_beside(path: str, data: bytes, private: bool) -> Path:
+def _write_beside(path: str, data: bytes, private: bool, written: list[tuple[str, Path]]) -> None:
+    """`data` in a new temporary file beside `path`, recorded in `written` (for the caller to rename or remove)
+    before any signal can land."""
     target = Path(path)
     if target.exists() and not target.is_file():  # a device, a FIFO, a folder: never replaced by a file
         raise fail("output_not_a_file", Where(path))
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        if not target.resolve().parent.is_dir():
-            raise fail("output_folder_missing", Where(path)) from None
-        raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
+    with held():
+        try:
+            descriptor, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.",
+                                                     suffix=".tmp")
+        except OSError as error:
+            if not target.resolve().parent.is_dir():
+                raise fail("output_folder_missing", Where(path)) from None
+            raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
+        written.append((path, Path(temporary)))
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
         if not private:
             os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; results are ordinary files
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
-        raise
-    return Path(temporary)
+    except OSError as error:
+        raise fail("output_unwritable", Where(path), reason=error.strerror or str(error)) from None
 
 
 def _umask() -> int:

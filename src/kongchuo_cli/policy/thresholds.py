@@ -17,7 +17,7 @@ from kongchuo_cli.indicators.definitions import (
     SETTINGS,
 )
 from kongchuo_cli.policy.rules import Rule, RuleError, parse_rule
-from kongchuo_cli.problems import KongchuoError, Message, Where, fail
+from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
 from kongchuo_cli.read.cells import echoed
 from kongchuo_cli.read.grid import decode, read_head
 from kongchuo_cli.read.vocabulary import normalize_header
@@ -227,7 +227,7 @@ class _Reader:
         groups = self.groups(top.get("groups", (None, None))[1], lines) if "groups" in top else ()
         name = self.text(top, "name") or (base.name if base else None)  # a list or a mapping is a problem too
         if self.problems:
-            raise KongchuoError(sorted(self.problems, key=lambda problem: problem.where.line))
+            raise KongchuoError(capped(sorted(self.problems, key=lambda problem: problem.where.line)))
         return Thresholds(name, self.origin, lines, base, self.positions, self.warnings, groups)
 
     def groups(self, node: yaml.Node, own: dict[str, Line]) -> tuple[UnitLines, ...]:

@@ -182,6 +182,8 @@ def _decoded(data: bytes, encoding: str, partial: bool) -> str:
 def sniff_delimiter(text: str) -> str:
     """The delimiter most of the first lines agree on (Excel writes the same count on every line); comma on a tie."""
     lines = [line for line in text[:8192].splitlines() if line.strip()][:20]
+    if not lines:  # nothing whole to look at (a first line longer than what was read)
+        return ","
 
     def score(delimiter: str) -> tuple[int, int, bool]:
         common, agreeing = Counter(line.count(delimiter) for line in lines).most_common(1)[0]

@@ -191,15 +191,16 @@ def _scoped_parts(columns: dict[int, str], header: list[str], path: str) -> list
     return problems
 
 
-MAX_NAMED_COLUMNS = 50  # unrecognised columns named one by one (with a suggestion each)
+MAX_NAMED_COLUMNS = 20  # unrecognised columns named one by one (with a suggestion each)
 
 
 def _extra_cells(data: list[tuple[int, list[str]]], layout: Layout, path: str) -> list[Message]:
     """A row with filled cells beyond the header's last column has shifted (a cell holding a comma, a column
     missing from the header): its counts would be read from the wrong columns — a 20,000 % rate judged pass."""
     width = len(layout.header)
-    return [Message("row_extra_cells", {"count": len(row) - width, "columns": width}, Where(path, row=number))
-            for number, row in data if len(row) > width and any(text.strip() for text in row[width:])]
+    filled = ((number, sum(1 for text in row[width:] if text.strip())) for number, row in data if len(row) > width)
+    return [Message("row_extra_cells", {"count": count, "columns": width}, Where(path, row=number))
+            for number, count in filled if count]
 
 
 def _header_among_the_data(problems: list[Message], data: list[tuple[int, list[str]]], layout: Layout,

@@ -22,8 +22,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # 
 
 def clean_name(text: str) -> str:
     """A unit's name as it is compared and shown: full-width spaces made plain (NFKC), zero-width characters gone,
-    runs of spaces one space, trimmed — so 甲镇, "甲镇\u3000" and "甲\u200b镇" are one unit."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split())
+    no space beside a Chinese character (Chinese names have none), other runs of spaces one space, trimmed — so
+    甲镇, "甲镇\u3000", "甲\u3000镇" and "甲\u200b镇" are one unit; "No. 2 School" keeps its spaces."""
+    plain = " ".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split())
+    return _BESIDE_HAN.sub("", plain) if " " in plain else plain
+
+
+_BESIDE_HAN = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 
 
 def normalize_header(header: str) -> str:

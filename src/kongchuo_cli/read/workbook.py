@@ -21,6 +21,7 @@ from kongchuo_cli.problems import Where, fail
 MAX_UNPACKED = 2_000_000_000  # bytes a workbook may unpack to (a sheet of a million rows is about 500 MB)
 MAX_RATIO = 200  # and at most this many times its packed size, for a part above MAX_RATIO_FROM bytes
 MAX_RATIO_FROM = 50_000_000
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384  # no spreadsheet program writes a cell beyond
 MAX_CELLS = 30_000_000  # a sheet's declared rows × columns (a province's roster: 1 million rows × 30 columns)
 
 
@@ -33,9 +34,13 @@ def read_workbook(name: str, data: bytes, wanted: str | None, zipped: bool):
 
     if zipped:
         _check_unpacked_size(name, data)
+    xml = b""
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         title = _choose_sheet(book, name, wanted)
+        if zipped and data[:2] == b"PK":
+            xml = _sheet_xml(data, title)
+            _check_extent(name, xml, title)
         sheet = book.get_sheet_by_name(title)
         if sheet.height * sheet.width > MAX_CELLS:
             raise fail("sheet_too_large", Where(name), sheet=title, rows=sheet.height, columns=sheet.width)
@@ -48,7 +53,7 @@ def read_workbook(name: str, data: bytes, wanted: str | None, zipped: bool):
         raise fail(code, Where(name), reason=type(error).__name__) from None
     rows = [[_cell_text(value) for value in row] for row in values]
     ranges = [(top + 1, bottom + 1, left, right) for (top, left), (bottom, right) in merged]
-    unsaved = _unsaved_formulas(data, title) if zipped and data[:2] == b"PK" else ()
+    unsaved = _unsaved_formulas(xml)
     return rows, title, ranges, unsaved
 
 
@@ -105,18 +110,43 @@ def _cell_text(value: object) -> str:
 # ---- formulas without saved values (.xlsx: the sheet's XML) ------------------------------------------------------
 
 _CELL = re.compile(rb"<c\b[^>]*\br=\"([A-Z]+)(\d+)\"[^>]*?(?:/>|>(.*?)</c>)", re.S)
+# A cell's reference: r="B7" (or r='B7'), whatever the element's prefix and the attribute's place; "r=" alone is
+# searched for because a literal start keeps a scan of a 170 MB sheet near half a second
+_FAR_CELL = re.compile(rb'r=["\'][A-Z](?:[A-Z]|\d{7})')  # beyond column Z or row 999,999
+_FAR_ROW = re.compile(rb'r=["\'][A-Z]+\d{7}')
+_CELL_COLUMN = re.compile(rb'r=["\']([A-Z]+)\d')
+_CELL_ROW = re.compile(rb'r=["\'][A-Z]+(\d+)')
 _NAMESPACES = {"main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                "rel": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
                "pkg": "http://schemas.openxmlformats.org/package/2006/relationships"}
 
 
-def _unsaved_formulas(data: bytes, title: str) -> tuple[tuple[int, int], ...]:
-    """(row, column index) of every formula cell of the sheet with no saved value."""
+def _sheet_xml(data: bytes, title: str) -> bytes:
+    """The XML of an .xlsx sheet (b"" for an .ods, or a part not found)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         part = _sheet_part(archive, title)
-        if part is None:
-            return ()
-        xml = archive.read(part)
+        return archive.read(part) if part is not None else b""
+
+
+def _check_extent(name: str, xml: bytes, title: str) -> None:
+    """calamine lays a sheet out as one block from its first used cell to its last, so that a 5 KB file with cells
+    at A1 and XFD1048576 would ask for 17 billion cells (and abort the process, out of memory). Measured first from
+    the cells' own references: a quick scan finds none beyond column Z or row 999,999 (26 million cells at most)
+    in almost every file; only a wider one pays for counting its columns, and rows when those are not enough."""
+    if not _FAR_CELL.search(xml):
+        return
+    columns = {_column_index(letters.decode()) for letters in set(_CELL_COLUMN.findall(xml))}
+    width = max(columns) - min(columns) + 1
+    if width * 999_999 <= MAX_CELLS and not _FAR_ROW.search(xml):
+        return
+    rows = [int(row) for row in _CELL_ROW.findall(xml)]
+    height = max(rows) - min(rows) + 1
+    if height * width > MAX_CELLS or max(rows) > EXCEL_ROWS or max(columns) >= EXCEL_COLUMNS:
+        raise fail("sheet_too_large", Where(name), sheet=title, rows=height, columns=width)
+
+
+def _unsaved_formulas(xml: bytes) -> tuple[tuple[int, int], ...]:
+    """(row, column index) of every formula cell of the sheet with no saved value."""
     if b"<f" not in xml:
         return ()
     found = []

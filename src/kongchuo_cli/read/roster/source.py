@@ -30,6 +30,7 @@ from kongchuo_cli.read.grid import (
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
 from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS, SCHOOLING
+from kongchuo_cli.signals import held
 
 PEEK_BYTES = 256 * 1024  # enough for the title rows and the header of any roster
 
@@ -130,8 +131,8 @@ def spreadsheet_rows(source: Source, numbers) -> dict[int, int]:
     with open(source.csv_path, encoding="utf-8", newline="") as handle:
         for number, line in enumerate(handle, start=1):
             starts = not inside
-            if line.count('"') % 2:  # a quote opened or closed ("" inside a cell counts twice)
-                inside = not inside
+            if '"' in line:
+                inside = _ends_inside_quotes(line, source.delimiter, inside)
             if not starts:
                 continue
             record += 1
@@ -142,7 +143,27 @@ def spreadsheet_rows(source: Source, numbers) -> dict[int, int]:
                 found[data] = record
             if data >= last:
                 break
+    for number in wanted - found.keys():  # never expected; if DuckDB split the lines otherwise, a near row, not none
+        found[number] = number + source.header.row
     return found
+
+
+def _ends_inside_quotes(line: str, delimiter: str, inside: bool) -> bool:
+    """Whether a quoted cell is still open at the end of this line, as a CSV reader sees it: a quote opens a cell
+    only at its start ('x"y' is three characters), and "" inside a quoted cell is one quote."""
+    at_start, position = not inside, 0
+    while position < len(line):
+        character = line[position]
+        if inside and character == '"':
+            if line.startswith('""', position):
+                position += 1
+            else:
+                inside = False
+        elif not inside and character == '"' and at_start:
+            inside = True
+        at_start = not inside and character == delimiter
+        position += 1
+    return inside
 
 
 @contextmanager
@@ -160,8 +181,10 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Itera
         return
     if peeked.grid is not None:
         refuse_unsaved(peeked.grid)  # a pupil's cell without its value cannot be counted
-    descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
+    temporary = None
     try:
+        with held():  # recorded before a signal can land, so that `finally` removes it
+            descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             if peeked.grid is not None:  # one line a row, so that DuckDB's lines are the sheet's rows
                 csv.writer(handle).writerows([[cell.replace("\r", " ").replace("\n", " ") for cell in row]
@@ -172,7 +195,8 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Itera
                 delimiter = reading.delimiter
         yield Source(path, temporary, header, delimiter, reading, skip)
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def _transcode(path: str, encoding: str, out) -> None:

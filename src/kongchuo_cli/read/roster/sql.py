@@ -28,6 +28,7 @@ from kongchuo_cli.read.vocabulary import (
     STATUSES,
     THREE_KINDS,
 )
+from kongchuo_cli.signals import held
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this: a province fits in the 2 GB budget
 
@@ -38,8 +39,10 @@ def connected() -> Iterator:
     private folder (0700, mkdtemp's mode), removed on every exit; a signal (SIGTERM…) unwinds through here too."""
     import duckdb
 
-    folder = tempfile.mkdtemp(prefix="kongchuo-spill-")
+    folder = None
     try:
+        with held():  # recorded before a signal can land, so that `finally` removes it
+            folder = tempfile.mkdtemp(prefix="kongchuo-spill-")
         connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False,
                                             "temp_directory": folder})
         try:
@@ -47,7 +50,8 @@ def connected() -> Iterator:
         finally:
             connection.close()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def query(connection, source: Source, sql: Callable[[], str]) -> list[tuple]:
