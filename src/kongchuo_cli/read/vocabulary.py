@@ -8,6 +8,7 @@ written, and the values a roster's status columns take. Headers are compared aft
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ def clean_name(text: str) -> str:
 _BESIDE_HAN = re.compile(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])")
 
 
+@functools.lru_cache(maxsize=8192)  # the same few headers, years, grades and labels, row after row
 def normalize_header(header: str) -> str:
     """The form headers are compared in: NFKC (full-width → ASCII), no white space, no unit suffix, lower case."""
     text = unicodedata.normalize("NFKC", str(header))
@@ -182,6 +184,7 @@ GRAND_TOTAL_ENDINGS = ("合计", "总计")  # 示例县合计
 SUBTOTAL_ENDINGS = ("小计",)  # 东镇小计
 
 
+@functools.lru_cache(maxsize=8192)
 def total_kind(text: str) -> str | None:
     """"grand" for 合计/总计/全县/总数/Total (also 示例县合计), "sub" for 小计 (also 东镇小计), else None."""
     key = normalize_header(text).rstrip(":")
