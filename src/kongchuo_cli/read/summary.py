@@ -9,6 +9,7 @@ notes; a named row with empty counts inside the table is an error.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.model import CountsTable, Grouping, Reading, Unit
@@ -316,15 +317,25 @@ def _parse_counts(path: str, layout: Layout, data: list[tuple[int, list[str]]]
     given takes their sum (said in a notice) rather than being an error."""
     parsed: dict[int, list[int | str]] = {}
     located: list[tuple[int, int, Message]] = []
-    empty = {number for number, row in data if not any(cell(row, index).strip() for index in layout.columns)}
-    located.extend((number, -1, Message("row_all_blank", {}, Where(path, row=number))) for number in empty)
+    rows = [row for _, row in data]
+    whole = all(len(row) > max(layout.columns, default=0) for row in rows)
+    unclean = []  # columns with a cell that is not plain digits: only they can hold a problem
     for index, name in layout.columns.items():
+        texts = list(map(itemgetter(index), rows)) if whole else [cell(row, index) for row in rows]
+        joined = "".join(texts)
+        if all(texts) and joined.isdigit() and joined.isascii() and max(map(len, texts), default=0) <= MAX_DIGITS:
+            parsed[index] = list(map(int, texts))  # a clean column at C speed: 100,000 rows in milliseconds
+            continue
+        unclean.append(index)
         blank_is_zero = BY_NAME[name].blank_is_zero
         parsed[index] = [int(text) if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS
-                         else parse_count(text, blank_is_zero)  # the common case inline, for speed
-                         for text in (cell(row, index) for _, row in data)]
+                         else parse_count(text, blank_is_zero) for text in texts]
+    empty = {number for number, row in data if not any(cell(row, index).strip() for index in layout.columns)
+             } if unclean else set()
+    located.extend((number, -1, Message("row_all_blank", {}, Where(path, row=number))) for number in empty)
     counts, filled = _sum_columns(parsed, layout, data, path)
-    for index, values in parsed.items():
+    for index in unclean:
+        values = parsed[index]
         for (number, row), value in zip(data, values):
             if isinstance(value, str) and number not in empty:
                 where = Where(path, row=number, column=_shown(layout.header[index]), letter=column_letter(index))
