@@ -89,11 +89,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_exit_0": ("通过", "no failing row"),
     "help_exit_1": ("有未达标", "a gated row fails (or warns, with --strict)"),
     "help_exit_2": ("无法判定", "cannot evaluate: bad input, thresholds or options"),
-    "help_plan": ("把全县需劝返人数分配到各单位（请各乡镇认领）。",
-                  "Split the county's returns needed among its units in proportion to the children each has lost "
-                  "(largest remainder: whole children, summing to the county's need, no unit asked for more than "
-                  "it lost), beside each unit's own need to meet the line alone. With --by 乡镇, the townships "
-                  "share the need."),
+    "help_plan": ("把全县需劝返人数分配到各单位（请各乡镇认领）：默认按各单位流失人数的比例分给全部单位；"
+                  "--share-by gap 只分给未达标的单位，按各自缺口的比例，不超过各自所需。",
+                  "Split the county's returns needed among its units (largest remainder: whole children, summing "
+                  "to the county's need), beside each unit's own need to meet the line alone: by default every "
+                  "unit in proportion to the children it lost; with --share-by gap only the units below the line, "
+                  "in proportion to their own gaps, none asked for more than its gap. With --by 乡镇, the "
+                  "townships share the need."),
     "help_returns": ("需劝返学生名单：仍失学的学生（未劝返、劝返中），按乡镇、学校列出，优先群体在前，附包保责任人。",
                      "The children still out of school, from a dropout ledger (劝返状态 未劝返 or 劝返中; 已复学, "
                      "转学核实, 因身体原因不具备学习条件 and 送教上门 are counted apart) or a 学籍 roster (学籍状态 "
@@ -150,7 +152,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_summary": ("只输出一行结论（用于日志）", "print one summary line for logs"),
     "help_history": ("年级表：列出每一届、每一学年（只判定最新的）",
                      "grade tables: every cohort and year (only the latest is gated)"),
-    "help_indicator": ("只分配这个指标（可重复）；默认：合计未达标的全部指标", "only this indicator (repeatable)"),
+    "help_indicator": ("只分配这个指标（代码或名称，可重复）；默认：合计未达标的全部指标",
+                       "only this indicator, by id or name (repeatable) [default: every one the total fails]"),
+    "help_share_by": ("lost 按流失人数分给全部单位（默认）；gap 只分给未达标的单位，按各自缺口",
+                      "lost: every unit by the children it lost [default]; gap: only the units below the line, by "
+                      "their own gaps"),
+    "help_check_view": ("表格的样式：long 每个单位、指标一行；compact 每个单位一行、每个指标一列（默认：放得下就用 long）",
+                        "the table's layout: long, a row per unit and indicator; compact, a row per unit and a "
+                        "column per indicator [default: long when it fits the width]"),
     "help_reveal": ("显示完整姓名和身份证号（默认遮蔽，如 张*、11010519****0012）",
                     "show names and ID numbers in full [default: masked]"),
     "help_view": ("ladder 每届各年级人数；flow UIS 升级率、留级率、辍学率与巩固到各年级的比例；gaps 对不上的地方",
@@ -555,6 +564,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "returns_title": ("需劝返学生名单：{count} 人仍失学（未劝返 {out}，劝返中 {in_progress}）",
                       "Children to bring back: {count} still out of school ({out} not yet persuaded, {in_progress} "
                       "being persuaded)"),
+    "returns_heading": ("{township} {school}（{count} 人）", "{township}, {school} ({count})"),
     "returns_counted": ("另计：已复学 {returned}，转学核实 {transfer}，因身体原因不具备学习条件 {health}，送教上门 {home}。",
                         "counted apart: {returned} back at school, {transfer} transfers verified, {health} unable "
                         "to study for health reasons, {home} taught at home."),
@@ -592,10 +602,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "thresholds_unknown_key": ("未知的键「{key}」；可用的键：{allowed}。", "unknown key '{key}'; the keys are: {allowed}."),
     "thresholds_duplicate_key": ("键「{key}」重复。", "key '{key}' appears twice."),
     "thresholds_version": ("version 应为 1，而不是「{value}」。", "version must be 1, not '{value}'."),
-    "thresholds_unknown_indicator": (
-        "未知的指标「{key}」；可用的指标：{allowed}。",
-        "unknown indicator '{key}'; the indicators are: {allowed}.",
-    ),
+    "indicator_unknown": ("未知的指标「{name}」；可用的指标：{allowed}。", "unknown indicator '{name}'; the indicators are: "
+                          "{allowed}."),
+    "indicator_ambiguous": ("「{name}」可以指几个指标：{candidates}；请写全名。",
+                            "'{name}' could mean several indicators: {candidates}; give the full name."),
+    "indicator_twice": ("指标「{name}」与前面的「{other}」是同一个指标。", "'{name}' is the same indicator as '{other}' above."),
     "rule_syntax": (
         "「{text}」不是有效的标准；应写成「运算符 数值」，如 \">= 96%\"、\"<= 1%\"、\"== 0\"。",
         "'{text}' is not a line; write OP NUMBER, e.g. \">= 96%\", \"<= 1%\", \"== 0\".",
@@ -656,12 +667,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
     # the table's title, footer and summary
     "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
-    "footer_formula": ("巩固率公式：{formula} = {text}", "Consolidation formula: {formula} = {text}"),
+    "footer_formula": ("巩固率公式（{formula}）：{text}", "Consolidation formula ({formula}): {text}"),
     "footer_line": ("标准 {indicator} {rule}：{source}", "Line {indicator} {rule}: {source}"),
     "footer_stand_in": ("标准 {other} {rule}（数据只有{indicator}，以其代替）：{source}",
                         "Line {other} {rule} (the data give only the {indicator}, standing in): {source}"),
     "footer_group_line": ("标准（{group}） {indicator} {rule}：{source}", "Line ({group}) {indicator} {rule}: {source}"),
-    "footer_skipped": ("未计算（无对应列）：{indicators}", "Not computed (no columns): {indicators}"),
+    "footer_skipped": ("未计算（表中没有这些指标的列）：{indicators}。", "Not computed (no columns for them): {indicators}."),
+    "compact_need_total": ("{indicator}：合计需劝返 {count} 人；各单位分别达标需 {units}（共 {sum} 人）。",
+                           "{indicator}: the total needs {count}; each unit on its own: {units} ({sum} in all)."),
+    "compact_need_met": ("{indicator}：合计已达标；各单位分别达标需 {units}（共 {sum} 人）。",
+                         "{indicator}: the total meets the line; each unit on its own: {units} ({sum} in all)."),
+    "compact_need_unit": ("{indicator}：需劝返 {count} 人。", "{indicator}: {count} to return."),
+    "compact_need_why": ("合计按全县总数计算，已达标单位高出标准的部分抵消了其他单位的一部分缺口，所以合计所需少于各单位分别达标所需之和。",
+                         "The total is computed on the county's sums, where the units above the line make up part of "
+                         "the others' shortfall: so it needs fewer than the units on their own."),
+    "compact_note": ("{indicator}：{note}", "{indicator}: {note}"),
+    "compact_note_units": ("{indicator}（{units}）：{note}", "{indicator} ({units}): {note}"),
+    "compact_more": ("每个单位、每项指标的分子、分母和说明：--view long，或 -o 结果.xlsx。",
+                     "Each unit's numerators, bases and notes: --view long, or -o results.xlsx."),
+    "term_formula_raw": ("原始口径", "raw"),
+    "term_formula_adjusted": ("调整口径", "adjusted"),
+    "term_formula_numerator_adjusted": ("分子调整口径", "numerator adjusted"),
+    "term_definition_dictionary": ("词典口径（只计辍学）", "dictionary definition (dropouts only)"),
+    "term_definition_liangji": ("两基口径（净减少）", "两基 definition (net loss)"),
+    "term_suspended_loss": ("休学计为流失", "suspended counted as lost"),
+    "term_suspended_base": ("休学不计入分母", "suspended left out of the base"),
+    "term_suspended_retained": ("休学视为在校", "suspended counted as enrolled"),
     "summary_counts": (
         "{scope}：达标 {passed} 项，预警 {warned} 项，未达标 {failed} 项，不适用 {undefined} 项。",
         "{scope}: {passed} pass, {warned} warn, {failed} fail, {undefined} n/a.",
@@ -685,6 +716,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "note_units_need": (
         "各单位分别达标共需劝返 {needed} 人。", "{needed} if each unit meets the line on its own.",
+    ),
+    "note_units_need_more": (
+        "各单位分别达标共需劝返 {needed} 人，多于按合计计算的 {own} 人，因为已达标单位高出标准的部分抵消了其他单位的一部分缺口。",
+        "{needed} if each unit meets the line on its own: more than the {own} of the sum, because the units above "
+        "the line make up part of the others' shortfall.",
+    ),
+    "note_units_need_met": (
+        "按合计计算已达标（已达标单位高出标准的部分抵消了其他单位的缺口），但各单位分别达标共需劝返 {needed} 人。",
+        "the sum meets the line (the units above it make up the others' shortfall), but {needed} if each unit "
+        "meets the line on its own.",
     ),
     "note_warn_gap": ("距预警线「{warn}」还需劝返 {needed} 人。", "{needed} more returns reach the warn line '{warn}'."),
     # thresholds lint
@@ -724,7 +765,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain_check": ("检验：劝返 {needed} 人后为 {after}，满足 {rule}；只劝返 {fewer} 人则为 {before}，仍不满足。",
                       "check: with {needed} returns it is {after}, which meets {rule}; with {fewer} it would be "
                       "{before}, which does not."),
-    "explain_unknown": ("未知的指标「{indicator}」；可用的指标：{allowed}。", "unknown indicator '{indicator}'; the indicators are: {allowed}."),
     "explain_unit_unknown": ("数据中没有单位「{unit}」；单位有：{units}。", "no unit '{unit}' in the data; the units are: {units}."),
     "explain_where": ("{unit}（{place}）", "{unit} ({place})"),
     "explain_unit_needs_data": ("--unit 需要 --data 数据文件。", "--unit needs --data files."),
@@ -737,21 +777,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "next: fill in the template with each township's counts, then run kongchuo check {file}"),
     # CI reports
     "junit_failure": ("{rate} 未满足 {target}，需劝返 {needed} 人", "{rate} does not meet {target}; {needed} to return"),
-    "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{undefined}{needs}",
-                     "{failed} fail, {warned} warn, {passed} pass{undefined}{needs}"),
+    "summary_line": ("{thresholds}：未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{undefined}{needs}",
+                     "{thresholds}: {failed} fail, {warned} warn, {passed} pass{undefined}{needs}"),
     "summary_line_undefined": ("，不适用 {count} 项", ", {count} n/a"),
     "summary_line_needs": (" — 需劝返：{needs}", " — children to return: {needs}"),
     "summary_line_need": ("{unit}{indicator} {count} 人", "{count} for {unit}{indicator}"),
     # the township plan
-    "plan_title": ("劝返任务分配（按各单位流失人数比例，最大余数法；标准：{thresholds}）",
-                   "Returns shared among the units (in proportion to the children each lost, largest remainder; "
-                   "lines: {thresholds})"),
+    "plan_title": ("劝返任务分配（标准：{thresholds}）", "Returns shared among the units (lines: {thresholds})"),
+    "plan_heading": ("{indicator} {rule}：全县需劝返 {needed} 人", "{indicator} {rule}: the county needs {needed}"),
+    "plan_method_lost": (
+        "分配方法：全县需劝返的人数按各单位流失人数的比例分给全部单位（最大余数法取整，合计等于全县所需，不超过各单位流失人数），"
+        "已达标的单位也按流失人数分担；加 --share-by gap 则只由未达标的单位按各自缺口分担。",
+        "How it is shared: the county's need goes to every unit in proportion to the children it lost (largest "
+        "remainder: whole children summing to the county's need, none above a unit's loss), units that meet the "
+        "line included; with --share-by gap only the units below the line share it, by their own gaps.",
+    ),
+    "plan_method_gap": (
+        "分配方法：全县需劝返的人数只分给未达标的单位，按各自单独达标所需人数的比例分配（最大余数法取整，合计等于全县所需），"
+        "每个单位不超过自己单独达标所需；已达标的单位不分担。",
+        "How it is shared: only the units below the line share the county's need, in proportion to what each "
+        "needs to meet the line on its own (largest remainder: whole children summing to the county's need), none "
+        "above its own need; units that meet the line take none.",
+    ),
     "plan_needs_units": ("分配计划需要多个单位（只有一个单位时，它自己的需劝返人数就是全部）。",
                          "a plan needs several units (with one unit, its own need is the whole plan)."),
     "plan_indicator_absent": ("数据中没有可计算「{indicator}」的列；可用的指标：{allowed}。",
                               "the data has no columns for '{indicator}'; the indicators here are: {allowed}."),
-    "plan_indicator_unknown": ("未知的指标「{indicator}」；可用的指标：{allowed}。",
-                               "unknown indicator '{indicator}'; the indicators here are: {allowed}."),
     "plan_nothing": ("合计各项指标均已达标，无需分配劝返任务。", "the total meets every line: nothing to share out."),
     "plan_short": ("仅靠劝返无法达标：需 {needed} 人，而各单位共缺 {lost} 人，已全部分配。",
                    "returns alone cannot reach the line: {needed} needed, only {lost} lost in all; every one is assigned."),

@@ -7,7 +7,7 @@ import sys
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import EVALUATION, GATES, command_help, exit_codes, option
+from kongchuo_cli.cli.options import CHECK_VIEWS, EVALUATION, GATES, command_help, exit_codes, option
 
 
 def evaluate(given: dict, **more):
@@ -36,9 +36,11 @@ def evaluate(given: dict, **more):
 @option("--junit", "junit_path", metavar="PATH", help="junit")
 @option("--summary", is_flag=True, help="summary")
 @option("--history", is_flag=True, help="history")
+@option("--view", type=click.Choice(CHECK_VIEWS), help="check_view")
 @EVALUATION
 @run.reports_errors
-def check(gate: str, strict: bool, junit_path: str | None, summary: bool, history: bool, **given) -> None:
+def check(gate: str, strict: bool, junit_path: str | None, summary: bool, history: bool, view: str | None,
+          **given) -> None:
     evaluation, to = evaluate(given, gate=gate, strict=strict, history=history)
     lang = given["lang"]
     if junit_path is not None:
@@ -48,9 +50,9 @@ def check(gate: str, strict: bool, junit_path: str | None, summary: bool, histor
         check_not_input(junit_path, [*given["files"], *filter(None, [evaluation.thresholds.path, to.output])])
         write_atomic(junit_path, to_junit(evaluation.judged, lang, gate, strict))
     if summary and not given["quiet"]:
-        from kongchuo_cli.output.views.check import summary_line
+        from kongchuo_cli.output.views.check_text import summary_line
 
         click.echo(summary_line(evaluation.judged, lang, gate))
     if to.output is not None or not summary:
-        run.emit(evaluation.report(lang), to)
+        run.emit(evaluation.report(lang, view), to)
     sys.exit(evaluation.exit_code)

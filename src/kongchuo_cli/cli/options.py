@@ -15,6 +15,8 @@ KINDS = ("summary", "grades", "roster")
 SYSTEMS = ("6-3", "5-4", "九年一贯制")
 GATES = ("total", "units")
 VIEWS = ("ladder", "flow", "gaps")
+CHECK_VIEWS = ("long", "compact")
+SHARE_BY = ("lost", "gap")
 
 
 class Encoding(click.ParamType):

@@ -18,6 +18,7 @@ from kongchuo_cli.judge.gate import ExitCode
 from kongchuo_cli.problems import KongchuoError, Message, Where
 
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
+DEFAULT_WIDTH = 80  # tables in a pipe or a file: what an 80-column terminal shows
 
 
 class CannotEvaluate(click.ClickException):
@@ -169,7 +170,7 @@ def emit(report, to: Destination) -> None:
     color = to.color
     if to.output_format == "table":
         color = (colour_wanted if color is None else color) and to.output is None
-        options.update(color=color, width=_terminal_width() if terminal else None)
+        options.update(color=color, width=table_width())
     content = FORMATTERS[to.output_format](report, **options)
     if to.output is None and to.output_format == "table" and to.encoding is None:
         click.echo(content, nl=False, color=color)  # click speaks the terminal's own encoding
@@ -191,7 +192,13 @@ def _terminal() -> tuple[bool, bool]:
     return console.is_terminal, console.is_terminal and not console.no_color
 
 
-def _terminal_width() -> int:
+def table_width() -> int:
+    """The width tables are drawn to: COLUMNS when set, else the terminal's, else (a pipe, a file) 80."""
+    import os
     import shutil
 
-    return shutil.get_terminal_size((140, 24)).columns
+    try:
+        return max(int(os.environ["COLUMNS"]), 20)
+    except (KeyError, ValueError):
+        pass
+    return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if sys.stdout.isatty() else DEFAULT_WIDTH

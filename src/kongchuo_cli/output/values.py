@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kongchuo_cli.i18n import Term, term
-from kongchuo_cli.indicators.definitions import BY_ID, percent
+from kongchuo_cli.i18n import Term, render_value, term
+from kongchuo_cli.indicators.definitions import BY_ID, percent, suspended_handling
 from kongchuo_cli.judge.evaluate import Result
 from kongchuo_cli.model import FAIL, NA, PASS, STATUSES, WARN
 from kongchuo_cli.policy.thresholds import BUILT_IN, Thresholds
@@ -57,13 +57,33 @@ def period_text(result: Result, lang: str) -> str:
     return f"{cohort}级→{period.year}" if lang == "zh" and cohort else f"{cohort}→{period.year}"
 
 
+def formula_words(result: Result) -> Term | None:
+    """How a rate was computed, in words (调整口径; 两基口径，休学计为流失): the setting's machine value stays in the
+    record's `formula`, for programs."""
+    if result.indicator.variants is not None:
+        return term(f"term_formula_{result.line.formula}")
+    if result.indicator.annual and result.period is not None:
+        definition = term(f"term_definition_{result.line.definition}")
+        suspended = term(f"term_suspended_{suspended_handling(result.line.definition, result.line.suspended)}")
+        return Term(f"{definition.zh}，{suspended.zh}", f"{definition.en}, {suspended.en}")
+    return None
+
+
+def thresholds_named(thresholds: Thresholds) -> object:
+    """Where the lines come from: 内置 / built-in, or the file's path."""
+    return term("term_built_in") if thresholds.origin == BUILT_IN else thresholds.origin
+
+
+UNITS_NEED_NOTES = ("note_units_need", "note_units_need_more", "note_units_need_met")  # the parts' own needs
+
+
 def status_counts(results: list[Result]) -> dict[str, int]:
     return {status: sum(result.status == status for result in results) for status in STATUSES}
 
 
 def lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[object]]]:
     """The lines used, as a workbook sheet: which profile or file, then one row per indicator."""
-    origin = term("term_built_in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
+    origin = render_value(thresholds_named(thresholds), lang)
     rows: list[list[object]] = [[thresholds.name or "", origin], []]
     rows.append([header.render(lang) for header in LINE_HEADERS])
     kinds = [("", thresholds.lines)] + [(group.name, group.lines) for group in thresholds.groups]

@@ -15,6 +15,8 @@ from kongchuo_cli.indicators.definitions import (
     DEFAULT_FORMULA,
     SETTING_BY_KEY,
     SETTINGS,
+    matching,
+    naming_problem,
 )
 from kongchuo_cli.policy.rules import Rule, RuleError, parse_rule
 from kongchuo_cli.problems import KongchuoError, Message, Where, fail
@@ -182,6 +184,21 @@ class _Reader:
                 entries[key] = (key_node, value_node)
         return entries
 
+    def indicators(self, node: yaml.Node | None) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """(id, key node, value node) of each entry of an `indicators:` mapping, keyed by id or by name (九年义务教育巩固率,
+        九年巩固率); a name that means no indicator, or several, or one given twice, is a problem."""
+        found: dict[str, tuple[str, yaml.Node, yaml.Node]] = {}
+        for name, (key_node, value_node) in self.mapping(node, "indicators", None).items():
+            candidates = matching(name)
+            problem = naming_problem(name, candidates)
+            if problem is not None:
+                self.problem(key_node, problem.code, **problem.params)
+            elif candidates[0].id in found:
+                self.problem(key_node, "indicator_twice", name=name, other=found[candidates[0].id][0])
+            else:
+                found[candidates[0].id] = (name, key_node, value_node)
+        return [(indicator_id, key_node, value_node) for indicator_id, (_, key_node, value_node) in found.items()]
+
     def text(self, entries: dict, key: str) -> str | None:
         if key not in entries:
             return None
@@ -198,11 +215,7 @@ class _Reader:
             self.problem(top["version"][1], "thresholds_version", value=version)
         base = self.base(top)
         lines = dict(base.lines) if base else {}
-        for indicator_id, (key_node, value_node) in self.mapping(top.get("indicators", (None, None))[1], "indicators",
-                                                                  None).items():
-            if indicator_id not in BY_ID:
-                self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=listing(BY_ID))
-                continue
+        for indicator_id, key_node, value_node in self.indicators(top.get("indicators", (None, None))[1]):
             lines[indicator_id] = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
             self.positions[indicator_id] = key_node.start_mark.line + 1
         if not self.problems and not any(line.target for line in lines.values()):
@@ -228,11 +241,8 @@ class _Reader:
             pairs = tuple((normalize_header(column), self.text(when, column) or "") for column in when)
             base = self.base(entries)
             lines = {**own, **(base.lines if base else {})}  # a group's profile replaces only the lines it has
-            indicators = self.mapping(entries["indicators"][1], "indicators", None) if "indicators" in entries else {}
-            for indicator_id, (key_node, value_node) in indicators.items():
-                if indicator_id not in BY_ID:
-                    self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=listing(BY_ID))
-                    continue
+            indicators = self.indicators(entries["indicators"][1]) if "indicators" in entries else []
+            for indicator_id, _, value_node in indicators:
                 line = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
                 if line.settings() != lines.get(indicator_id, Line()).settings():
                     self.problem(value_node, "group_setting")

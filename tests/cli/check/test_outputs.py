@@ -51,7 +51,8 @@ def test_workbook_cell_by_cell(run, tmp_path):
     assert sheet.cell(3, 9).fill.start_color.rgb == "00C6EFCE"  # 甲镇 primary dropouts pass
     total = [cell.value for cell in sheet[8]]
     assert total[:6] == ["合计", "是", "consolidation_9y", "九年义务教育巩固率", 427, 447]
-    assert (total[9], total[11]) == (3, "各单位分别达标共需劝返 6 人。")
+    assert (total[9], total[11]) == (3, "各单位分别达标共需劝返 6 人，多于按合计计算的 3 人，因为已达标单位高出标准的部分抵消了"
+                                        "其他单位的一部分缺口。")
     assert sheet.cell(8, 1).font.bold
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["D"].width == 2 * 9 + 2  # 九年义务教育巩固率: nine characters of width two
@@ -192,13 +193,15 @@ def test_summary_line(run, write_table):
     path = write_table([SMALL[0], ["甲镇", "100", "90", "3", "100"], ["乙镇", "200", "190", "1", "200"]])
     # 合计 280/300: ⌈288⌉ − 280 = 8 to return; junior dropouts 4/300 pass
     result = run("check", path, "--summary")
-    assert (result.exit_code, result.stdout) == (1, "未达标 1 项，预警 0 项，达标 1 项 — 需劝返：九年义务教育巩固率 8 人\n")
+    assert (result.exit_code, result.stdout) == (1, "国家标准（十四五，2025）：未达标 1 项，预警 0 项，达标 1 项 — 需劝返："
+                                                    "九年义务教育巩固率 8 人\n")
     english = run("check", path, "--summary", "--lang", "en").stdout
-    assert english == "1 fail, 0 warn, 1 pass — children to return: 8 for nine-year consolidation rate\n"
+    assert english == ("国家标准（十四五，2025）: 1 fail, 0 warn, 1 pass — children to return: 8 for nine-year "
+                       "consolidation rate\n")
 
 
 def test_summary_with_an_output_file(run, write_table, tmp_path):
     path = write_table(SMALL)
     result = run("check", path, "--summary", "-o", "r.json", "--lang", "en")
-    assert (result.exit_code, result.stdout) == (0, "0 fail, 0 warn, 2 pass\n")
+    assert (result.exit_code, result.stdout) == (0, "国家标准（十四五，2025）: 0 fail, 0 warn, 2 pass\n")
     assert (tmp_path / "r.json").read_text("utf-8").startswith("{")

@@ -79,14 +79,14 @@ def _ladder_record(label: str, is_total: bool, cohort: int, system: str, sizes: 
 
 def ladder_table(records: list[dict], lang: str, color: bool, width: int | None) -> str:
     """Each unit's cohorts as rows, grades as columns; a ↓ marks a grade smaller than the one before it."""
-    columns = [Column(Term("单位", "Unit")), Column(Term("届", "Cohort")),
+    columns = [Column(Term("单位", "Unit"), key=True), Column(Term("届", "Cohort"), key=True),
                *(Column(Term(name, f"G{grade}"), right=True) for grade, name in enumerate(GRADE_NAMES, 1)),
                Column(Term("增减", "Change"), right=True)]
     sections = [[_ladder_row(fields, lang, first=position == 0) for position, fields in enumerate(run)]
                 for run in runs(records, lambda fields: fields["unit"])]
     headers = [column.header.render(lang) for column in columns]
     title = Message("ladder_title").render(lang)
-    return draw(title, columns, headers, sections, width or 140, color) + Message("ladder_footer").render(lang) + "\n"
+    return draw(title, columns, headers, sections, width, color, footer=[Message("ladder_footer").render(lang)])
 
 
 def _ladder_row(fields: dict, lang: str, first: bool) -> list[tuple[str, str | None]]:
@@ -174,8 +174,8 @@ def flow_table(rows: list[tuple[dict, list[Fraction | None]]], lang: str, color:
     uis = rows and rows[0][0]["promoted"] is not None
     shown = [(key, name) for key, name in zip(keys, english)  # without repeaters: the grade-to-grade rate only
              if uis or key in ("grade", "enrolled", "following", "retention")]
-    columns = [Column(Term("单位", "Unit")), *(Column(Term(FLOW_FIELDS[key], name), right=key != "grade")
-                                               for key, name in shown)]
+    columns = [Column(Term("单位", "Unit"), key=True),
+               *(Column(Term(FLOW_FIELDS[key], name), right=key != "grade", key=key == "grade") for key, name in shown)]
     sections: list[list[list[tuple[str, str | None]]]] = []
     for run in runs(rows, lambda row: row[0]["unit"]):
         sections.append([_flow_cells(fields, exact, lang, uis, first=position == 0)
@@ -183,7 +183,7 @@ def flow_table(rows: list[tuple[dict, list[Fraction | None]]], lang: str, color:
     headers = [column.header.render(lang) for column in columns]
     year = rows[0][0]["year"] if rows else "—"
     title = Message("flow_title", {"year": year}).render(lang)
-    return draw(title, columns, headers, sections, width or 140, color) + footer + "\n"
+    return draw(title, columns, headers, sections, width, color, footer=[footer])
 
 
 def _flow_cells(fields: dict, exact: list[Fraction | None], lang: str, uis: bool, first: bool
@@ -220,9 +220,10 @@ def gaps_table(records: list[dict], lang: str, color: bool, width: int | None) -
         return Message("gaps_none").render(lang) + "\n"
     keys = ("unit", "year", "grade", "what", "expected", "found", "gap")
     english = ("Unit", "Year", "Grade", "Check", "Expected", "Found", "Gap")
-    columns = [Column(Term(GAP_FIELDS[key], name), right=key in GAP_NUMERIC) for key, name in zip(keys, english)]
+    columns = [Column(Term(GAP_FIELDS[key], name), right=key in GAP_NUMERIC, key=key == "unit")
+               for key, name in zip(keys, english)]
     rows = [[(f"{fields[key]:+,}" if key == "gap" else str(fields[key]), "red" if key == "gap" else None)
              for key in keys] for fields in records]
     headers = [column.header.render(lang) for column in columns]
     title = Message("gaps_title", {"count": len(records)}).render(lang)
-    return draw(title, columns, headers, [rows], width or 140, color)
+    return draw(title, columns, headers, [rows], width, color)

@@ -7,11 +7,12 @@ from kongchuo_cli import __version__
 from kongchuo_cli.i18n import Term
 from kongchuo_cli.indicators.definitions import percent
 from kongchuo_cli.judge.evaluate import Judged
-from kongchuo_cli.judge.plan import PlanRow
+from kongchuo_cli.judge.plan import GAP, LOST, PlanRow
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.text import Column, draw
 from kongchuo_cli.output.values import (
     RECORD_DECIMALS,
+    STATUS_STYLES,
     display_rate,
     lines_sheet,
     unit_label,
@@ -24,13 +25,14 @@ PLAN_FIELDS: dict[str, str] = {
 }
 PLAN_NUMERIC = frozenset({"lost", "share", "own_need"})
 PLAN_COLUMNS = (
-    Column(Term("单位", "Unit")), Column(Term("指标", "Indicator")), Column(Term("比率", "Rate"), right=True),
-    Column(Term("标准", "Line")), Column(Term("流失", "Lost"), right=True), Column(Term("分配", "Share"), right=True),
+    Column(Term("单位", "Unit"), key=True), Column(Term("比率", "Rate"), right=True),
+    Column(Term("流失", "Lost"), right=True), Column(Term("分配", "Share"), right=True),
     Column(Term("单独达标需", "Own need"), right=True), Column(Term("说明", "Note"), wraps=True),
 )
+METHODS = {LOST: "plan_method_lost", GAP: "plan_method_gap"}  # the sentence that says how the need was shared
 
 
-def plan_report(rows: list[PlanRow], evaluation: Judged, lang: str) -> Report:
+def plan_report(rows: list[PlanRow], evaluation: Judged, lang: str, share_by: str = LOST) -> Report:
     """The plan for every output format: each unit's share of the county's returns, beside its own need."""
     records = []
     for row in rows:
@@ -45,32 +47,35 @@ def plan_report(rows: list[PlanRow], evaluation: Judged, lang: str) -> Report:
             "target": result.line.target.text if result.line.target else None, "status": result.status,
             "lost": row.lost, "share": row.share, "own_need": result.returns_needed, "note": note,
         })
-    head = {"version": __version__, "thresholds": evaluation.thresholds.origin, "method": "largest-remainder"}
+    head = {"version": __version__, "thresholds": evaluation.thresholds.origin, "method": "largest-remainder",
+            "share_by": share_by}
     return Report(PLAN_FIELDS, records, PLAN_NUMERIC, frozenset({"rate"}), head, "plan",
-                  table=lambda color, width: plan_table(rows, records, evaluation, lang, color, width),
+                  table=lambda color, width: plan_table(rows, records, evaluation, lang, share_by, color, width),
                   sheets=[lines_sheet(evaluation.thresholds, lang)])
 
 
-def plan_table(rows: list[PlanRow], records: list[dict], evaluation: Judged, lang: str, color: bool,
+def plan_table(rows: list[PlanRow], records: list[dict], evaluation: Judged, lang: str, share_by: str, color: bool,
                width: int | None) -> str:
-    sections: list[list[list[tuple[str, str | None]]]] = [[]]
-    for row, fields in zip(rows, records):
-        bold = "bold" if row.result.is_total else None
-        sections[-1].append([
-            (fields["unit"], "bold"), (fields["name"], bold), (display_rate(row.result), bold),
-            (fields["target"] or "—", bold), (f"{row.lost:,}", bold),
-            (f"{row.share:,}", "bold red" if row.share else bold), (f"{fields['own_need'] or 0:,}", bold),
-            (fields["note"] or "", bold),
-        ])
-        if row.result.is_total:
-            sections.append([])
-    sections = [section for section in sections if section]
+    """A block per indicator, headed by its line and the county's need; the method in a sentence below."""
     title = Message("plan_title", {"thresholds": evaluation.thresholds.name or "—"}).render(lang)
-    if not sections:
+    if not rows:
         return title + "\n" + Message("plan_nothing").render(lang) + "\n"
-    columns = list(PLAN_COLUMNS)
-    if not any(fields["note"] for fields in records):  # no notes: no empty column
-        columns.pop()
-        sections = [[row[:-1] for row in section] for section in sections]
-    headers = [column.header.render(lang) for column in columns]
-    return draw(title, columns, headers, sections, width or 140, color)
+    sections: list[list[list[tuple[str, str | None]]]] = [[]]
+    headings = []
+    for row, fields in zip(rows, records):
+        result = row.result
+        bold = "bold" if result.is_total else None
+        mark, style = STATUS_STYLES[result.status]
+        sections[-1].append([
+            (fields["unit"], "bold"), (f"{display_rate(result)} {mark}" if result.has_rate else mark, style),
+            (f"{row.lost:,}", bold), (f"{row.share:,}", "bold red" if row.share else bold),
+            (f"{fields['own_need'] or 0:,}", bold), (fields["note"] or "", bold),
+        ])
+        if result.is_total:
+            headings.append(Message("plan_heading", {"indicator": result.indicator.term,
+                                                     "rule": fields["target"] or "—",
+                                                     "needed": result.returns_needed or 0}).render(lang))
+            sections.append([])
+    headers = [column.header.render(lang) for column in PLAN_COLUMNS]
+    method = Message(METHODS[share_by]).render(lang)
+    return draw(title, list(PLAN_COLUMNS), headers, sections[:-1], width, color, headings, footer=[method])

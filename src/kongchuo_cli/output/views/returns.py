@@ -37,20 +37,27 @@ def returns_report(found: ReturnList, lang: str, revealed: bool) -> Report:
                   sheets=[(term("term_sheet_summary"), summary)], split_by="township", private=True)
 
 
+TABLE_KEYS = ("grade", "name", "id_number", "priority", "dropout_reason", "return_status", "responsible")
+TABLE_ENGLISH = ("Grade", "Name", "ID number", "Priority", "Reason", "Status", "Responsible")
+WRAPPING = frozenset({"priority", "dropout_reason", "responsible"})
+
+
 def returns_table(records: list[dict], counts: dict[str, int], lang: str, revealed: bool, color: bool,
                   width: int | None) -> str:
-    keys = ("school", "grade", "name", "id_number", "priority", "dropout_reason", "return_status", "responsible")
-    english = ("School", "Grade", "Name", "ID number", "Priority", "Reason", "Status", "Responsible")
-    columns = [Column(Term("乡镇", "Township")), *(Column(Term(FIELDS[key], name), wraps=key == "dropout_reason")
-                                                   for key, name in zip(keys, english))]
-    sections = [[[(fields["township"] if position == 0 else "", "bold"),
-                  *((fields[key] or "", "bold red" if key == "priority" and fields[key] else None) for key in keys)]
-                 for position, fields in enumerate(run)] for run in runs(records, lambda fields: fields["township"])]
+    """A block per school, headed by its township and school and how many children; a row per child."""
+    columns = [Column(Term(FIELDS[key], name), wraps=key in WRAPPING, min_width=6)
+               for key, name in zip(TABLE_KEYS, TABLE_ENGLISH)]
+    blocks = runs(records, lambda fields: (fields["township"], fields["school"]))
+    sections = [[[(fields[key] or "", "bold red" if key == "priority" and fields[key] else None)
+                  for key in TABLE_KEYS] for fields in block] for block in blocks]
+    headings = [Message("returns_heading", {"township": block[0]["township"] or "—", "school": block[0]["school"] or "—",
+                                            "count": len(block)}).render(lang) for block in blocks]
     title = Message("returns_title", {"count": len(records), "out": counts["out"],
                                       "in_progress": counts["in_progress"]}).render(lang)
     footer = [Message("returns_counted", {"returned": counts["returned"], "transfer": counts["transfer_verified"],
                                           "health": counts["health"], "home": counts["home_delivery"]}).render(lang),
               Message("returns_revealed" if revealed else "returns_masked").render(lang)]
-    body = draw(title, columns, [column.header.render(lang) for column in columns], sections, width or 140, color) \
-        if sections else title + "\n"
-    return body + "\n".join(footer) + "\n"
+    if not sections:
+        return "\n".join([title, *footer]) + "\n"
+    return draw(title, columns, [column.header.render(lang) for column in columns], sections, width, color, headings,
+                footer)
