@@ -50,3 +50,18 @@ def test_plan_messages(run, write_table):
     result = run("plan", two, "-i", "dropout_junior", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2, "Error: the data has no columns for 'dropout_junior'; the indicators here are: consolidation_9y.\n")
+
+
+def test_plan_by_gap_says_its_method(run, monkeypatch):
+    county = str(ROOT / "examples" / "county.csv")
+    document = json.loads(run("plan", county, "-i", "九年巩固率", "--share-by", "gap", "-f", "json").stdout)
+    assert (document["method"], document["share_by"]) == ("largest-remainder", "gap")
+    # the townships at or above 96 % (南岭, 北山, 桃园, 新华) take none; shares worked in tests/judge/test_plan.py
+    assert {row["unit"]: row["share"] for row in document["plan"] if row["share"] == 0} == {
+        "南岭乡": 0, "北山乡": 0, "桃园乡": 0, "新华镇": 0}
+    monkeypatch.setenv("COLUMNS", "400")  # the sentence on one line
+    lines = run("plan", county, "-i", "九年巩固率").stdout.splitlines()
+    assert lines[-1].startswith("分配方法：全县需劝返的人数按各单位流失人数的比例分给全部单位")
+    assert "│ 九年义务教育巩固率 >= 96%：全县需劝返 228 人" in lines[4]  # the block's heading
+    gap = run("plan", county, "-i", "九年巩固率", "--share-by", "gap").stdout.splitlines()
+    assert gap[-1].startswith("分配方法：全县需劝返的人数只分给未达标的单位")

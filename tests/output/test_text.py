@@ -85,3 +85,8 @@ def test_too_wide_a_table_is_dealt_into_panels_with_the_key_repeated():
     assert max(width_of(line) for line in drawn.splitlines()) == 30
     assert [line for line in drawn.splitlines() if line.startswith("│")] == [
         "│ 甲镇 │ 11111111 │ 22222222 │", "│ 甲镇 │ 33333333 │ 44444444 │"]
+
+
+def test_an_opening_bracket_never_ends_a_line():
+    # "以下（" fills 10 cells; the bracket goes down with the text it opens
+    assert fold("2% 以下（此为城市线）", 10) == ["2% 以下", "（此为城市", "线）"]

@@ -7,7 +7,15 @@ import sys
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import CHECK_VIEWS, EVALUATION, GATES, command_help, exit_codes, option
+from kongchuo_cli.cli.options import (
+    CHECK_VIEWS,
+    EVALUATION,
+    GATES,
+    Choice,
+    command,
+    exit_codes,
+    option,
+)
 
 
 def evaluate(given: dict, **more):
@@ -30,13 +38,13 @@ def evaluate(given: dict, **more):
     return evaluation, to
 
 
-@click.command(help=command_help("help_check", exit_codes()))
-@option("--gate", type=click.Choice(GATES), default="total", show_default=True, help="gate")
+@command("help_check", exit_codes())
+@option("--gate", type=Choice(GATES), default="total", help="gate")
 @option("--strict", is_flag=True, help="strict")
 @option("--junit", "junit_path", metavar="PATH", help="junit")
 @option("--summary", is_flag=True, help="summary")
 @option("--history", is_flag=True, help="history")
-@option("--view", type=click.Choice(CHECK_VIEWS), help="check_view")
+@option("--view", type=Choice(CHECK_VIEWS), help="check_view")
 @EVALUATION
 @run.reports_errors
 def check(gate: str, strict: bool, junit_path: str | None, summary: bool, history: bool, view: str | None,

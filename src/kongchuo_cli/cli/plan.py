@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import click
-
 from kongchuo_cli.cli import run
 from kongchuo_cli.cli.check import evaluate
-from kongchuo_cli.cli.options import EVALUATION, SHARE_BY, command_help, option
+from kongchuo_cli.cli.options import EVALUATION, SHARE_BY, Choice, command, option
 
 
-@click.command(help=command_help("help_plan"))
+@command("help_plan")
 @option("-i", "--indicator", "indicators", multiple=True, metavar="NAME", help="indicator")
-@option("--share-by", type=click.Choice(SHARE_BY), default="lost", help="share_by")
+@option("--share-by", type=Choice(SHARE_BY), default="lost", help="share_by")
 @EVALUATION
 @run.reports_errors
 def plan(indicators: tuple[str, ...], share_by: str, **given) -> None:

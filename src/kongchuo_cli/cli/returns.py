@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import INPUT, OUTPUT, command_help, option
+from kongchuo_cli.cli.options import INPUT, OUTPUT, command, option
 
 
-@click.command(help=command_help("help_returns"))
+@command("help_returns")
 @click.argument("file")
 @option("--reveal", is_flag=True, help="reveal")
 @INPUT

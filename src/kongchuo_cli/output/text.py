@@ -22,6 +22,7 @@ DEFAULT_WIDTH = 80  # a pipe, a file: what an 80-column terminal shows
 MIN_HEADER_WIDTH = 4  # a header folds down to two Chinese characters a line, no narrower
 # Where a line must not begin (Chinese typesetting's 避头: closing punctuation stays with the text before it)
 NO_LINE_START = frozenset("，。、；：？！）」』】》〉%,.;:?!)")
+NO_LINE_END = frozenset("（「『【《〈(")  # and opening punctuation stays with the text after it
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,11 @@ def fold(text: str, width: int) -> list[str]:
                     lines.append(line.rstrip())
                 line = ""
             if width_of(line + piece) > width and line.strip():
-                if piece[0] in NO_LINE_START and len(line.rstrip()) > 1:  # carry the last character down with it
-                    kept = line.rstrip()
-                    lines.append(kept[:-1])
-                    line = kept[-1]
+                kept = line.rstrip()
+                last = _pieces(kept.rsplit(" ", 1)[-1])[-1]  # the piece before the break
+                if (piece[0] in NO_LINE_START or last[-1] in NO_LINE_END) and len(last) < len(kept):
+                    lines.append(kept[:-len(last)].rstrip())  # carried down with the punctuation
+                    line = last
                 else:
                     lines.append(line.rstrip())
                     line = ""

@@ -131,13 +131,26 @@ def parse(text: str, origin: str) -> Thresholds:
         bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         quote_hint = re.search(r":\s*>", bad_line) is not None
         problem = getattr(error, "problem", None) or str(error)
-        raise KongchuoError([_syntax_message(origin, line, problem, quote_hint)]) from None
+        where = Where(origin, line=line, character=mark.column + 1 if mark else None)
+        raise KongchuoError([_syntax_message(where, problem, quote_hint)]) from None
     return _Reader(origin).read(root)
 
 
-def _syntax_message(origin: str, line: int | None, problem: str, quote_hint: bool) -> Message:
+# PyYAML's problems (English only), by what they start with, as a message a person can act on
+YAML_PROBLEMS = (
+    ("mapping values are not allowed", "yaml_colon"), ("could not find expected ':'", "yaml_no_colon"),
+    ("found character '\\t'", "yaml_tab"), ("found a tab", "yaml_tab"), ("expected <block end>", "yaml_indent"),
+    ("did not find expected key", "yaml_indent"), ("did not find expected '-'", "yaml_list"),
+    ("found unexpected end of stream", "yaml_quote"), ("found undefined alias", "yaml_alias"),
+    ("expected ',' or", "yaml_brackets"), ("found unknown escape", "yaml_escape"),
+    ("expected chomping or indentation", "yaml_block"), ("found character", "yaml_character"),
+)
+
+
+def _syntax_message(where: Where, problem: str, quote_hint: bool) -> Message:
     hint = Message("thresholds_quote_hint") if quote_hint else ""
-    return Message("thresholds_syntax", {"problem": problem, "hint": hint}, Where(origin, line=line))
+    code = next((code for start, code in YAML_PROBLEMS if problem.startswith(start)), "yaml_other")
+    return Message("thresholds_syntax", {"problem": Message(code, {"problem": problem}), "hint": hint}, where)
 
 
 MERGE_TAG = "tag:yaml.org,2002:merge"

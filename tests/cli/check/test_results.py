@@ -80,6 +80,27 @@ def test_long_table(run, small, monkeypatch):
     assert result.stdout.rstrip().endswith("Total: 2 pass, 0 warn, 0 fail, 0 n/a.")
 
 
+def test_compact_table_when_the_long_one_is_too_wide(run, small):
+    result = run("check", small)  # piped, COLUMNS unset: 80 columns, where the long table does not fit
+    # 甲镇 95/100 = 95.0 % and 3/100 = 3.00 %, 乙镇 194/200 = 97.0 % and 1/200 = 0.50 %, 合计 289/300 = 96.3 % and
+    # 4/300 = 1.33 % (consolidation shown to 1 decimal, dropout rates to 2); the total passes both, 甲镇 needs 1 each
+    assert result.stdout.splitlines()[:13] == [
+        "阈值：国家标准（十四五，2025）（内置）",
+        "┏━━━━━━┳━━━━━━━━━┳━━━━━━━━━┓",
+        "┃ 单位 ┃    九年 ┃    初中 ┃",
+        "┃      ┃  巩固率 ┃  辍学率 ┃",
+        "┃      ┃  >= 96% ┃   <= 2% ┃",
+        "┡━━━━━━╇━━━━━━━━━╇━━━━━━━━━┩",
+        "│ 甲镇 │ 95.0% × │ 3.00% × │",
+        "│ 乙镇 │ 97.0% √ │ 0.50% √ │",
+        "├──────┼─────────┼─────────┤",
+        "│ 合计 │ 96.3% √ │ 1.33% √ │",
+        "└──────┴─────────┴─────────┘",
+        "九年义务教育巩固率：合计已达标；各单位分别达标需 甲镇 1（共 1 人）。",
+        "初中辍学率：合计已达标；各单位分别达标需 甲镇 1（共 1 人）。"]
+    assert "--view long" in result.stdout  # how to see the numerators and bases
+
+
 def test_table_in_chinese_names_the_returns(run, write_table, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")  # the needs below the table on one line
     path = write_table([SMALL[0], ["甲镇", "100", "90", "3", "100"], ["乙镇", "200", "190", "1", "200"]])
