@@ -702,6 +702,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "output_unwritable": ("无法写入：{reason}。", "cannot write: {reason}."),
     "output_folder_missing": ("输出文件夹不存在。", "the output folder does not exist."),
+    "written": ("已写入 {file}{brief}", "wrote {file}{brief}"),
+    "written_brief": ("（{brief}）", " ({brief})"),
+    "brief_check": ("未达标 {failed} 项", "{failed} failing"),
+    "brief_plan": ("{count} 项指标的分配", "shares for {count} indicators"),
+    "brief_returns": ("{count} 人仍失学", "{count} still out of school"),
+    "brief_rows": ("{count} 行", "{count} rows"),
     # the table's title, footer and summary
     "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
     "footer_formula": ("巩固率公式（{formula}）：{text}", "Consolidation formula ({formula}): {text}"),

@@ -33,7 +33,8 @@ def test_reveal_says_so_and_files_are_private(tmp_path, run):
     text = (tmp_path / "list.csv").read_text("utf-8-sig")
     assert A2 in text and "钱二" in text
     assert stat.S_IMODE(os.stat(tmp_path / "list.csv").st_mode) == 0o600
-    run("returns", path, "-o", "list.xlsx")
+    # still out: 钱二, 孙三, 李四, 郑七
+    assert run("returns", path, "-o", "list.xlsx").stderr.endswith("已写入 list.xlsx（4 人仍失学）\n")
     assert stat.S_IMODE(os.stat(tmp_path / "list.xlsx").st_mode) == 0o600
     from openpyxl import load_workbook
 

@@ -57,6 +57,8 @@ def check(gate: str, strict: bool, junit_path: str | None, summary: bool, histor
 
         check_not_input(junit_path, [*given["files"], *filter(None, [evaluation.thresholds.path, to.output])])
         write_atomic(junit_path, to_junit(evaluation.judged, lang, gate, strict))
+        if not given["quiet"]:
+            run.say([run.written(junit_path)], lang)
     if summary and not given["quiet"]:
         from kongchuo_cli.output.views.check_text import summary_line
 

@@ -179,9 +179,16 @@ def emit(report, to: Destination) -> None:
         content, to.encoding, bom=to.output is not None and to.output_format in files.BOM_FORMATS)
     if to.output is not None:
         files.write_atomic(to.output, data, private=report.private)
+        if not to.quiet:
+            say([written(to.output, report.brief)], to.lang)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+
+
+def written(path: str, brief: str = "") -> Message:
+    """已写入 结果.xlsx（未达标 4 项）: a file written, and what it holds."""
+    return Message("written", {"file": path, "brief": Message("written_brief", {"brief": brief}) if brief else ""})
 
 
 def _terminal() -> tuple[bool, bool]:

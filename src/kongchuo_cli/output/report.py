@@ -28,6 +28,7 @@ class Report:
     sheets: list[tuple[Term, list[list[object]]]] = field(default_factory=list)  # more workbook sheets
     split_by: str | None = None  # a workbook gets a sheet of records per value of this key (one per township)
     private: bool = False  # personal data: files are created readable by their owner only
+    brief: str = ""  # what the output holds in a few words, said when it is written to a file (未达标 4 项)
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

@@ -29,6 +29,19 @@ def test_output_file_has_a_bom_and_nothing_on_stdout(run, small, tmp_path):
     assert (tmp_path / "results.csv").read_bytes() == b"\xef\xbb\xbf" + CSV_EN.encode()
 
 
+def test_writing_a_file_says_so_unless_quiet(run, small, write_table, tmp_path):
+    # the small county's total passes both lines: nothing failing among the gated rows
+    assert run("check", small, "-o", "结果.csv").stderr == "已写入 结果.csv（未达标 0 项）\n"
+    failing = write_table([["乡镇", "一年级入学人数", "毕业班在校生数"], ["甲镇", "100", "90"], ["乙镇", "100", "99"]],
+                          name="f.csv")
+    # 189/200 = 94.5 % fails >= 96 %: the one gated row (the total) fails; --gate units adds 甲镇 (90 %)
+    assert run("check", failing, "-o", "r.xlsx").stderr == "已写入 r.xlsx（未达标 1 项）\n"
+    assert run("check", failing, "-o", "r.xlsx", "--gate", "units", "--lang", "en").stderr == (
+        "wrote r.xlsx (2 failing)\n")
+    assert run("check", failing, "-o", "r.xlsx", "-q").stderr == ""
+    assert run("check", failing, "--junit", "j.xml", "-f", "json").stderr == "已写入 j.xml\n"
+
+
 def test_output_format_from_extension(run, small, tmp_path):
     run("check", small, "-o", "results.json")
     assert json.loads((tmp_path / "results.json").read_text("utf-8"))["passed"] is True
@@ -153,7 +166,12 @@ def test_junit_report_structure(run, write_table, tmp_path):
     failure = cases[0].find("failure")
     # 95/100 against >= 96 %: ⌈96⌉ − 95 = 1 to return
     assert failure.get("message") == "95.0000% 未满足 >= 96%，需劝返 1 人"
-    assert failure.text == "rate=95.0000% target=>= 96% returns_needed=1 numerator=95 denominator=100 formula=adjusted"
+    assert failure.text == ("rate: 95.0000%; target: >= 96%; returns_needed: 1; numerator: 95; denominator: 100; "
+                            "formula: adjusted")
+    # the junior dropout rate has no formula to name: nothing is written as None
+    assert cases[1].find("failure").text == ("rate: 3.0000%; target: <= 2%; returns_needed: 1; numerator: 3; "
+                                             "denominator: 100")
+    assert cases[2].find("system-out").text == "rate: 97.0000%; target: >= 96%; status: pass"
     assert cases[2].find("failure") is None and cases[2].find("system-out") is not None
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from kongchuo_cli import __version__
 from kongchuo_cli.indicators.definitions import percent
 from kongchuo_cli.judge.evaluate import Judged, Result
-from kongchuo_cli.judge.gate import ExitCode, exit_code
+from kongchuo_cli.judge.gate import ExitCode, exit_code, gated
+from kongchuo_cli.model import FAIL
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.values import RECORD_DECIMALS, lines_sheet, note_text, status_counts, unit_label
 from kongchuo_cli.output.views.check_text import to_table
+from kongchuo_cli.problems import Message
 
 # The record's keys (JSON keys and --lang en headers) with their Chinese headers, in the contract's order.
 FIELDS: dict[str, str] = {
@@ -58,6 +60,8 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
     return Report(fields, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
                   frozenset({"rate"}), head,
                   table=lambda color, width: to_table(evaluation, lang, gate, color, width, view),
+                  brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}
+                                ).render(lang),
                   sheets=[lines_sheet(evaluation.thresholds, lang)])
 
 

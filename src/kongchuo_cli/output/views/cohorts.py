@@ -38,6 +38,10 @@ def _cohorts(tables: list[GradeTable]) -> list[int]:
             any(sum(size is not None for size in ladder(table, unit, cohort)) >= 2 for table, unit in _units(tables))]
 
 
+def _brief(rows: list, lang: str) -> str:
+    return Message("brief_rows", {"count": len(rows)}).render(lang)
+
+
 def _sum(values: list[int | None]) -> int | None:
     present = [value for value in values if value is not None]
     return sum(present) if present else None
@@ -67,7 +71,7 @@ def ladder_report(tables: list[GradeTable], lang: str) -> Report:
             sizes = [_sum([ladder(table, unit, cohort)[grade] for table, unit in everyone]) for grade in range(9)]
             records.append(_ladder_record(TOTAL_LABEL.render(lang), True, cohort, "", sizes))
     return Report(LADDER_FIELDS, records, LADDER_NUMERIC, frozenset(), {"version": __version__}, "cohorts",
-                  table=lambda color, width: ladder_table(records, lang, color, width))
+                  table=lambda color, width: ladder_table(records, lang, color, width), brief=_brief(records, lang))
 
 
 def _ladder_record(label: str, is_total: bool, cohort: int, system: str, sizes: list[int | None]) -> dict:
@@ -140,7 +144,8 @@ def flow_report(tables: list[GradeTable], lang: str, chosen: int) -> Report:
     head = {"version": __version__, "year": chosen, "method": "UIS reconstructed cohort" if uis else None,
             "assumptions": Message("flow_assumptions" if uis else "flow_no_repeaters").render(lang)}
     return Report(FLOW_FIELDS, [record for record, _ in rows], FLOW_NUMERIC, FLOW_PERCENTS, head, "rates",
-                  table=lambda color, width: flow_table(rows, lang, color, width, head["assumptions"]))
+                  table=lambda color, width: flow_table(rows, lang, color, width, head["assumptions"]),
+                  brief=_brief(rows, lang))
 
 
 def _flow_rows(label: str, is_total: bool, year: int, rates: list[FlowRates], uis: bool, primary_last: int | None
@@ -212,7 +217,8 @@ def gaps_report(tables: list[GradeTable], lang: str) -> Report:
                 "what": GAP_WHAT[gap.what].render(lang), "expected": gap.expected, "found": gap.found,
                 "gap": gap.size} for path, gap in found]
     return Report(GAP_FIELDS, records, GAP_NUMERIC, frozenset(), {"version": __version__, "count": len(records)},
-                  "gaps", table=lambda color, width: gaps_table(records, lang, color, width))
+                  "gaps", table=lambda color, width: gaps_table(records, lang, color, width),
+                  brief=_brief(records, lang))
 
 
 def gaps_table(records: list[dict], lang: str, color: bool, width: int | None) -> str:

@@ -51,6 +51,7 @@ def plan_report(rows: list[PlanRow], evaluation: Judged, lang: str, share_by: st
             "share_by": share_by}
     return Report(PLAN_FIELDS, records, PLAN_NUMERIC, frozenset({"rate"}), head, "plan",
                   table=lambda color, width: plan_table(rows, records, evaluation, lang, share_by, color, width),
+                  brief=Message("brief_plan", {"count": sum(row.result.is_total for row in rows)}).render(lang),
                   sheets=[lines_sheet(evaluation.thresholds, lang)])
 
 

@@ -34,7 +34,8 @@ def returns_report(found: ReturnList, lang: str, revealed: bool) -> Report:
                                   for township, tally in found.by_township.items()]
     return Report(FIELDS, records, frozenset({"row"}), frozenset(), head, "children",
                   table=lambda color, width: returns_table(records, counts, lang, revealed, color, width),
-                  sheets=[(term("term_sheet_summary"), summary)], split_by="township", private=True)
+                  sheets=[(term("term_sheet_summary"), summary)], split_by="township", private=True,
+                  brief=Message("brief_returns", {"count": len(records)}).render(lang))
 
 
 TABLE_KEYS = ("grade", "name", "id_number", "priority", "dropout_reason", "return_status", "responsible")
