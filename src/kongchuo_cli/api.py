@@ -107,7 +107,7 @@ class Evaluation(_Records):
         indicator), "compact" (a row per unit), or None (long when it fits the width)."""
         from kongchuo_cli.output.views.check import check_report
 
-        return check_report(self.judged, lang, self.gate, self.strict, view)
+        return check_report(self.judged, lang, self.gate, self.strict, view, subject(self.inputs.tables, lang))
 
 
 def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | None = None,
@@ -173,6 +173,11 @@ def _judge(action, notices: list[Message]):
         raise KongchuoError(error.problems, notices + error.notices) from None
 
 
+def subject(tables: list, lang: str) -> str:
+    """What was read, for a workbook's title: each table's own title, else its file's name."""
+    return listing(dict.fromkeys(table.reading.title or Path(table.path).name for table in tables)).render(lang)
+
+
 def _read_as(table: CountsTable | GradeTable) -> Message | None:
     """Which kind of input a table was taken for, said once (a summary table goes without saying)."""
     if isinstance(table, GradeTable):
@@ -206,7 +211,8 @@ class Plan(_Records):
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views.plan import plan_report
 
-        return plan_report(self.rows, self.evaluation.judged, lang, self.share_by)
+        return plan_report(self.rows, self.evaluation.judged, lang, self.share_by,
+                           subject(self.evaluation.inputs.tables, lang))
 
 
 def plan(paths: str | Path | Iterable[str | Path], *, indicators: Iterable[str] = (), share_by: str = LOST,
@@ -236,10 +242,10 @@ class Cohorts(_Records):
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views import cohorts as views
 
+        named = subject(self.tables, lang)
         if self.view == "flow":
-            return views.flow_report(self.tables, lang, self.year)
-        return views.ladder_report(self.tables, lang) if self.view == "ladder" else views.gaps_report(self.tables,
-                                                                                                      lang)
+            return views.flow_report(self.tables, lang, self.year, named)
+        return (views.ladder_report if self.view == "ladder" else views.gaps_report)(self.tables, lang, named)
 
 
 def cohorts(paths: str | Path | Iterable[str | Path], *, view: str = "ladder", system: str | None = None,
@@ -288,7 +294,7 @@ class Returns(_Records):
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views.returns import returns_report
 
-        return returns_report(self.found, lang, self.revealed)
+        return returns_report(self.found, lang, self.revealed, Path(self.path).name)
 
 
 def returns(path: str | Path, *, reveal: bool = False, encoding: str | None = None, sheet: str | int | None = None,

@@ -59,6 +59,7 @@ class Reading:
     header_rows: tuple[int, ...] = ()  # spreadsheet row numbers
     total_rows: int = 0
     skipped_rows: int = 0
+    title: str | None = None  # the line above the header that names the table (示例县2025年…汇总表), if any
 
     def source(self) -> Message:
         if self.sheet is not None:

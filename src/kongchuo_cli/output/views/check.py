@@ -12,7 +12,8 @@ from kongchuo_cli.judge.evaluate import Judged, Result
 from kongchuo_cli.judge.gate import ExitCode, exit_code, gated
 from kongchuo_cli.model import FAIL
 from kongchuo_cli.output.report import Report
-from kongchuo_cli.output.values import RECORD_DECIMALS, lines_sheet, note_text, status_counts, unit_label
+from kongchuo_cli.output.values import RECORD_DECIMALS, note_text, status_counts, unit_label
+from kongchuo_cli.output.views.check_book import check_book
 from kongchuo_cli.output.views.check_text import to_table
 from kongchuo_cli.problems import Message
 
@@ -47,8 +48,10 @@ def record(result: Result, lang: str) -> dict[str, object]:
     }
 
 
-def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: str | None = None) -> Report:
-    """`check`'s results for every output format; `view` chooses the table's layout (None: long if it fits)."""
+def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: str | None = None,
+                 subject: str = "") -> Report:
+    """`check`'s results for every output format; `view` chooses the table's layout (None: long if it fits),
+    `subject` names what was read in the workbook's title."""
     head = {
         "version": __version__,
         "thresholds": evaluation.thresholds.origin,
@@ -57,12 +60,14 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
         "skipped": evaluation.skipped,
     }
     fields = {**FIELDS, **PERIOD_FIELDS} if _has_periods(evaluation) else FIELDS
-    return Report(fields, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
-                  frozenset({"rate"}), head,
-                  table=lambda color, width: to_table(evaluation, lang, gate, color, width, view),
-                  brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}
-                                ).render(lang),
-                  sheets=[lines_sheet(evaluation.thresholds, lang)])
+    report = Report(fields, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
+                    frozenset({"rate"}), head,
+                    table=lambda color, width: to_table(evaluation, lang, gate, color, width, view),
+                    brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}
+                                  ).render(lang),
+                    codes=frozenset({"is_total", "indicator"}), plain=frozenset({"cohort", "year"}))
+    report.book = lambda: check_book(evaluation, report, lang, gate, subject)
+    return report
 
 
 def _has_periods(evaluation: Judged) -> bool:

@@ -173,8 +173,18 @@ def _notes(evaluation: Judged, lang: str) -> list[str]:
             for (indicator, text), units in said.items()]
 
 
-def _footer(evaluation: Judged, lang: str) -> list[str]:
-    """Which formula and which sources produced the verdicts."""
+def book_notes(evaluation: Judged, lang: str) -> list[str]:
+    """Below the workbook's summary table: why the units' needs add up to more than the total's (for the indicators
+    it shows needs of), the notes the table has no room for, and how rates were computed; the lines' sources are
+    on the sheet of lines."""
+    totals = [Message("compact_note", {"indicator": result.indicator.term, "note": note}).render(lang)
+              for result in evaluation.results if result.current and result.is_total and result.status == FAIL
+              for note in result.notes if note.code == "note_units_need_more"]  # where the two differ
+    return totals + _notes(evaluation, lang) + _footer(evaluation, lang, sources=False)
+
+
+def _footer(evaluation: Judged, lang: str, sources: bool = True) -> list[str]:
+    """Which formula and which sources produced the verdicts (or where the sources are)."""
     shown = {result.indicator.id: result for result in evaluation.results}
     lines = []
     for result in shown.values():
@@ -182,7 +192,9 @@ def _footer(evaluation: Judged, lang: str) -> list[str]:
         if formula is not None:
             lines.append(Message("footer_formula", {"formula": formula_words(result),
                                                     "text": Term(formula.spell("zh"), formula.spell("en"))}))
-    for result in shown.values():
+    if not sources:
+        lines.append(Message("book_sources"))
+    for result in shown.values() if sources else ():
         if result.line.target is not None and result.line.source:
             other = result.indicator.stands_in_for
             if other is not None and result.line == evaluation.thresholds.line(other):  # 三类 judged by its line
@@ -192,7 +204,7 @@ def _footer(evaluation: Judged, lang: str) -> list[str]:
                 continue
             lines.append(Message("footer_line", {"indicator": result.indicator.term, "rule": result.line.target.text,
                                                  "source": result.line.source}))
-    for group in evaluation.thresholds.groups:  # the lines of each kind of unit, with their sources too
+    for group in evaluation.thresholds.groups if sources else ():  # each kind of unit's lines, with their sources
         for indicator_id, line in group.lines.items():
             if indicator_id in shown and line.target is not None and line != evaluation.thresholds.line(indicator_id):
                 lines.append(Message("footer_group_line", {"group": group.name, "indicator": BY_ID[indicator_id].term,
