@@ -21,7 +21,7 @@ from kongchuo_cli.judge.evaluate import Judged, Result, evaluate, unmatched_grou
 from kongchuo_cli.judge.gate import GATES, exit_code
 from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
 from kongchuo_cli.judge.plan import LOST, SHARE_BY, PlanRow, make_plan
-from kongchuo_cli.model import GRADES, KINDS, ROSTER, CountsTable
+from kongchuo_cli.model import GRADES, KINDS, ROSTER, CountsTable, Progress
 from kongchuo_cli.output.report import Report, json_record
 from kongchuo_cli.output.values import status_counts
 from kongchuo_cli.policy import thresholds as policy
@@ -115,7 +115,8 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
           system: str | None = None, cohort: int | None = None, year: int | None = None, gate: str = "total",
           strict: bool = False, encoding: str | None = None, sheet: str | int | None = None,
           header_row: int | None = None, id_checks: bool = True, history: bool = False,
-          listed: int | None = LISTED_ROWS, on_file: Callable[[str], None] | None = None) -> Evaluation:
+          listed: int | None = LISTED_ROWS, on_file: Callable[[str], None] | None = None,
+          on_progress: Callable[[float], None] | None = None) -> Evaluation:
     """Read the tables (summary tables, grade tables or rosters, of one kind), compute every indicator whose
     columns are present, judge each against its line and give the returns needed.
 
@@ -123,7 +124,9 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
     national lines); `by` rolls units up by text columns ("乡镇" or ["乡镇", "学校"]); `kind` forces summary,
     grades or roster; `system` (6-3, 5-4, 九年一贯制), `cohort` and `year` choose what grade tables judge, `history`
     keeps earlier cohorts (never gated); `gate` (total or units) and `strict` decide `exit_code`. `listed` caps the
-    rows named per problem and the places listed where a grade table does not add up (None: all).
+    rows named per problem and the places listed where a grade table does not add up (None: all). For a progress
+    display: `on_file` hears of each file as its reading begins, `on_progress` how far a roster's reading has come
+    (a fraction of that file).
     """
     _choice("--gate", gate, GATES)
     _choice("--kind", kind, KINDS)
@@ -147,7 +150,7 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
 
     lines = attempt(lambda: policy.load(_text(thresholds), profile))
     loaded = attempt(lambda: read_inputs(files, options, kind, system or DEFAULT_SYSTEM, on_file, year, listed,
-                                         id_checks))
+                                         id_checks, Progress(on_progress)))
     if problems:
         raise KongchuoError(problems, notices)
     table_notices = [notice for table in loaded.tables for notice in table.notices]
@@ -298,11 +301,11 @@ class Returns(_Records):
 
 
 def returns(path: str | Path, *, reveal: bool = False, encoding: str | None = None, sheet: str | int | None = None,
-            header_row: int | None = None) -> Returns:
+            header_row: int | None = None, on_progress: Callable[[float], None] | None = None) -> Returns:
     """The list of children to bring back, from a dropout ledger (劝返状态) or a 学籍 roster (学籍状态 辍学).
-    Names and ID numbers are masked unless `reveal`."""
+    Names and ID numbers are masked unless `reveal`; `on_progress` hears how far the reading has come."""
     options = _read_options(encoding, sheet, header_row)
-    return Returns(read_returns(_text(path), options, reveal), _text(path), reveal)
+    return Returns(read_returns(_text(path), options, reveal, Progress(on_progress)), _text(path), reveal)
 
 
 # ---- explain --------------------------------------------------------------------------------------------------

@@ -699,6 +699,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "skipped.",
     ),
     "reading": ("正在读取 {file}", "reading {file}"),
+    "writing": ("正在写入 {file}", "writing {file}"),
     "read_text": ("文本，编码 {encoding}，分隔符 {delimiter}", "text, encoding {encoding}, delimiter {delimiter}"),
     "read_sheet": ("工作表「{sheet}」", "sheet '{sheet}'"),
     "internal_error_plain": (

@@ -27,13 +27,13 @@ def evaluate(given: dict, **more):
     files = given["files"]
     read = [*files, *filter(None, [file_for(given["thresholds_path"], given["profile"])])]
     to, problems = run.destination(inputs=read, **given)
-    with run.reading_progress(files, given["lang"], given["quiet"]) as on_file:
+    with run.reading_progress(files, given["lang"], given["quiet"]) as shown:
         evaluation = run.call(lambda: api.check(
             list(files), thresholds=given["thresholds_path"], profile=given["profile"], by=given["by"],
             kind=given["kind"], system=given["system"], cohort=given["cohort"], year=given["year"],
             encoding=given["encoding"], sheet=given["sheet"], header_row=given["header_row"],
-            id_checks=given["id_checks"], listed=None if given["verbose"] else api.LISTED_ROWS, on_file=on_file,
-            **more), problems)
+            id_checks=given["id_checks"], listed=None if given["verbose"] else api.LISTED_ROWS,
+            on_file=shown and shown.file, on_progress=shown and shown.done, **more), problems)
     run.tell(evaluation, given["lang"], given["quiet"], given["verbose"], evaluation.inputs.tables)
     return evaluation, to
 

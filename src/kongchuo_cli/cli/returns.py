@@ -19,8 +19,11 @@ def returns(file: str, reveal: bool, encoding, sheet, header_row, **given) -> No
     from kongchuo_cli.problems import Message
 
     to, problems = run.destination(inputs=[file], **given)
-    found = run.call(lambda: api.returns(file, reveal=reveal, encoding=encoding, sheet=sheet,
-                                         header_row=header_row), problems)
+    with run.reading_progress([file], given["lang"], given["quiet"]) as shown:
+        if shown is not None:
+            shown.file(file)
+        found = run.call(lambda: api.returns(file, reveal=reveal, encoding=encoding, sheet=sheet,
+                                             header_row=header_row, on_progress=shown and shown.done), problems)
     lang = given["lang"]
     if reveal:  # always said, even with -q: personal data is on its way out
         run.say([Message("returns_reveal_warning")], lang)

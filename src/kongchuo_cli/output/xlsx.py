@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
+from copy import copy
 
 from kongchuo_cli.i18n import text
 from kongchuo_cli.output.report import FORMULA_STARTS, Report
@@ -42,11 +43,15 @@ def workbook(report: Report, lang: str, on_row: Callable[[int, int], None] | Non
     book = Workbook()
     book.remove(book.active)
     total, done = sum(len(sheet.rows) for sheet in sheets), 0
-    for sheet in sheets:
-        _Renderer(book.create_sheet(sheet.name), sheet, lang).render()
-        done += len(sheet.rows)
-        if on_row is not None:
+
+    def written() -> None:
+        nonlocal done
+        done += 1
+        if on_row is not None and (done % ROWS_PER_PROGRESS == 0 or done == total):
             on_row(done, total)
+
+    for sheet in sheets:
+        _Renderer(book.create_sheet(sheet.name), sheet, lang, written).render()
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -73,11 +78,12 @@ def shown(cell: Cell) -> str:
 
 
 class _Renderer:
-    def __init__(self, worksheet, sheet: Sheet, lang: str) -> None:
-        self.ws, self.sheet, self.lang = worksheet, sheet, lang
+    def __init__(self, worksheet, sheet: Sheet, lang: str, written: Callable[[], None]) -> None:
+        self.ws, self.sheet, self.lang, self.written = worksheet, sheet, lang, written
         self.columns = max(map(len, [*sheet.header, *sheet.rows[:1]]), default=1)
         self.widths = sheet.widths or self._widths()
         self.wrapping = {index for index, width in enumerate(self.widths) if width >= MAX_WIDTH}
+        self.styled: dict[tuple, object] = {}  # a cell of each style written, to copy
         self.row = 1
 
     def render(self) -> None:
@@ -98,6 +104,7 @@ class _Renderer:
         first_body = self.row
         for cells in sheet.rows:
             self._table_row(cells, header=False)
+            self.written()
         last_body = self.row - 1
         if sheet.notes:
             self.row += 1
@@ -138,19 +145,39 @@ class _Renderer:
         self.row += 1
 
     def _table_row(self, cells: list[Cell | None], header: bool) -> None:
+        lines = 1
+        for index, cell in enumerate(cells, start=1):
+            target = self.ws.cell(self.row, index)
+            if cell is None:  # covered by a merge: its border still drawn
+                self._style(target, None, header, False)
+                continue
+            _write(target, cell.value)
+            numeric = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+            wraps = header or index - 1 in self.wrapping or cell.look.wrap
+            self._style(target, cell.look, header, numeric, wraps)
+            if cell.across > 1 or cell.down > 1:
+                self.ws.merge_cells(start_row=self.row, start_column=index, end_row=self.row + cell.down - 1,
+                                    end_column=index + cell.across - 1)
+            if wraps and cell.down == 1:
+                room = sum(self.widths[index - 1:index - 1 + cell.across]) - 1
+                lines = max(lines, math.ceil(width_of(str(cell.value or "")) / max(room, 1)))
+        self.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines + (4 if header else 2)
+        self.row += 1
+
+    def _style(self, target, look: Look | None, header: bool, numeric: bool, wraps: bool = False) -> None:
+        """A table cell's border, fill, font, number format and alignment; each distinct style is built once and
+        copied after (openpyxl compares style objects field by field on every assignment: minutes for a county's
+        list of children)."""
+        key = (look, header, numeric, wraps)
+        done = self.styled.get(key)
+        if done is not None:
+            target._style = copy(done._style)
+            return
         from openpyxl.styles import Alignment, Border, PatternFill, Side
 
         side = Side(style="thin", color=RULE)
-        border = Border(left=side, right=side, top=side, bottom=side)
-        lines = 1
-        for index, cell in enumerate(cells, start=1):
-            wraps = header or index - 1 in self.wrapping
-            target = self.ws.cell(self.row, index)
-            target.border = border
-            if cell is None:  # covered by a merge: its border still drawn
-                continue
-            _write(target, cell.value)
-            look = cell.look
+        target.border = Border(left=side, right=side, top=side, bottom=side)
+        if look is not None:
             colour = None
             if look.status in STATUS_COLOURS:
                 fill, colour = STATUS_COLOURS[look.status]
@@ -160,19 +187,10 @@ class _Renderer:
             target.font = _font(look, bold=header, colour=colour)
             if look.number_format:
                 target.number_format = look.number_format
-            numeric = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
-            wraps = wraps or look.wrap
             target.alignment = Alignment(horizontal="center" if look.centre or header else
                                          ("right" if numeric else "left"), vertical="center",
                                          wrap_text=wraps, indent=look.indent)
-            if cell.across > 1 or cell.down > 1:
-                self.ws.merge_cells(start_row=self.row, start_column=index, end_row=self.row + cell.down - 1,
-                                    end_column=index + cell.across - 1)
-            if wraps and cell.down == 1:
-                room = sum(self.widths[index - 1:index - 1 + cell.across]) - 1
-                lines = max(lines, math.ceil(width_of(str(cell.value or "")) / max(room, 1)))
-        self.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines + (4 if header else 2)
-        self.row += 1
+        self.styled[key] = target
 
     def _charts(self, first_body: int) -> int:
         """The charts below the notes, side by side across the table's width, each anchored to the cells it

@@ -4,8 +4,12 @@ summary counts. Names and IDs stay inside DuckDB: only counts, row numbers and h
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
+from kongchuo_cli.model import Progress
 from kongchuo_cli.read.grades import SYSTEMS
 from kongchuo_cli.read.roster.identity import (
     MAX_AGE_OVER_GRADE,
@@ -24,6 +28,7 @@ from kongchuo_cli.read.vocabulary import (
 )
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this: a province fits in the 2 GB budget
+POLL_SECONDS = 0.2  # how often a progress display hears how far a query is
 
 
 def connect():
@@ -31,6 +36,33 @@ def connect():
 
     connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False})
     return connection
+
+
+@contextmanager
+def watched(connection, progress: Progress) -> Iterator[None]:
+    """While a query runs on the connection, DuckDB's own estimate of how far it is goes to `progress` (from a
+    thread: the query holds this one); its end is always said."""
+    if progress.report is None:
+        yield
+        return
+    for setting in ("enable_progress_bar = true", "enable_progress_bar_print = false", "progress_bar_time = 0"):
+        connection.execute(f"SET {setting}")
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(POLL_SECONDS):
+            done = connection.query_progress()
+            if done >= 0:  # -1 before the query has begun
+                progress(done / 100)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+    progress(1.0)
 
 
 def scan_sql(source: Source) -> str:
