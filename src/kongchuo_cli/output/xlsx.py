@@ -27,6 +27,8 @@ HEADER_FILL = "F2F2F2"
 RULE = "808080"
 BAR, BAR_FAILING, LINE = "5B9BD5", "E0605E", "404040"
 MAX_WIDTH, MIN_WIDTH = 40, 6  # a column of longer texts is this wide and its cells wrap
+PAGE_WIDTH, PAGE_WIDTH_UPRIGHT = 110, 75  # characters: the notes and charts beside a narrower table are this wide
+BLANK_WIDTH = 9
 LINE_HEIGHT = 15.6  # points per line of 11-point text
 CHARTS_PER_ROW = 4
 CHART_MIN_WIDTH = 32  # characters of columns
@@ -83,6 +85,10 @@ class _Renderer:
         self.columns = max(map(len, [*sheet.header, *sheet.rows[:1]]), default=1)
         self.widths = sheet.widths or self._widths()
         self.wrapping = {index for index, width in enumerate(self.widths) if width >= MAX_WIDTH}
+        # the page: the table's columns, and blank ones beside a narrow table for the title, notes and charts
+        least = PAGE_WIDTH if sheet.landscape else PAGE_WIDTH_UPRIGHT
+        extra = max(0, math.ceil((least - sum(self.widths)) / BLANK_WIDTH)) if sheet.notes or sheet.charts else 0
+        self.page = self.widths + [BLANK_WIDTH] * extra
         self.styled: dict[tuple, object] = {}  # a cell of each style written, to copy
         self.row = 1
 
@@ -90,7 +96,7 @@ class _Renderer:
         from openpyxl.utils import get_column_letter
 
         ws, sheet = self.ws, self.sheet
-        for index, width in enumerate(self.widths, start=1):
+        for index, width in enumerate(self.page, start=1):
             ws.column_dimensions[get_column_letter(index)].width = width
         if sheet.title:
             self._across(sheet.title, _font(size=TITLE_SIZE, bold=True), centre=True, height=TITLE_SIZE * 1.8)
@@ -138,9 +144,9 @@ class _Renderer:
         cell = self.ws.cell(self.row, 1, _safe(written))
         cell.font = font
         cell.alignment = Alignment(horizontal="center" if centre else "left", vertical="center", wrap_text=True)
-        if self.columns > 1:
-            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=self.columns)
-        lines = math.ceil(width_of(written) / max(sum(self.widths) - 1, 1)) or 1
+        if len(self.page) > 1:
+            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=len(self.page))
+        lines = math.ceil(width_of(written) / max(sum(self.page) - 1, 1)) or 1
         self.ws.row_dimensions[self.row].height = height or LINE_HEIGHT * lines
         self.row += 1
 
@@ -197,14 +203,14 @@ class _Renderer:
         covers (so that it is as wide as they are in any spreadsheet program): the last row they take."""
         from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 
-        per_row = max(1, min(len(self.sheet.charts), CHARTS_PER_ROW,
-                             int(sum(self.widths) // CHART_MIN_WIDTH)))
-        edges = [_nearest_edge(self.widths, sum(self.widths) * part / per_row) for part in range(per_row + 1)]
+        per_row = max(1, min(len(self.sheet.charts), CHARTS_PER_ROW, int(sum(self.page) // CHART_MIN_WIDTH)))
+        slots = max(per_row, min(2, int(sum(self.page) // CHART_MIN_WIDTH)))  # one chart: half the page, no more
+        edges = [_nearest_edge(self.page, sum(self.page) * part / slots) for part in range(slots + 1)]
         top = self.row  # a row below the notes is left blank
         for row in range(top, top + CHART_ROWS * math.ceil(len(self.sheet.charts) / per_row) + 1):
             self.ws.row_dimensions[row].height = LINE_HEIGHT
         for position, chart in enumerate(self.sheet.charts):
-            line_column = self.columns + 2 + position  # the line's values, in a hidden column beyond the table
+            line_column = len(self.page) + 2 + position  # the line's values, in a hidden column beyond the page
             first_row = top + 1 + (position // per_row) * CHART_ROWS
             anchor = TwoCellAnchor(editAs="oneCell")
             anchor._from = AnchorMarker(col=edges[position % per_row], row=first_row - 1, colOff=40000, rowOff=40000)
@@ -226,7 +232,7 @@ class _Renderer:
         ws.page_setup.fitToHeight = 1 if sheet.one_page else 0
         ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.6, header=0.3, footer=0.3)
         ws.print_options.horizontalCentered = True
-        ws.print_area = f"A1:{get_column_letter(self.columns)}{last}"
+        ws.print_area = f"A1:{get_column_letter(len(self.page))}{last}"
         if sheet.header:
             ws.print_title_rows = f"{first_header}:{first_body - 1}"
         title = (sheet.title or sheet.name).replace("&", "&&")

@@ -78,7 +78,7 @@ def summary_sheet(evaluation: Judged, lang: str, gate: str, subject: str) -> She
                 cells.append(Cell(needed, Look(bold=bold or bool(needed), number_format="#,##0",
                                                colour=NEEDED if needed else NONE_NEEDED)))
         body.append(cells)
-    units = [position for position, (_, level) in enumerate(rows) if level == 0 and position < len(rows) - bool(totals)]
+    units = list(range(len(rows) - bool(totals)))  # every row but the total (schools under their townships too)
     by_row = list(rows.values())
     charts = [_chart(indicator, [by_row[position].get(indicator.id) for position in units], units,
                      columns[indicator.id], (totals.get(indicator.id) or _any(current, indicator)).line, lang)

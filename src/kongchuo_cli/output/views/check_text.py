@@ -184,7 +184,7 @@ def book_notes(evaluation: Judged, lang: str) -> list[str]:
 
 
 def _footer(evaluation: Judged, lang: str, sources: bool = True) -> list[str]:
-    """Which formula and which sources produced the verdicts (or where the sources are)."""
+    """Which formula and which sources produced the verdicts (for a workbook, where the sheet of sources is)."""
     shown = {result.indicator.id: result for result in evaluation.results}
     lines = []
     for result in shown.values():
@@ -216,7 +216,7 @@ def _footer(evaluation: Judged, lang: str, sources: bool = True) -> list[str]:
             if result.period is not None and result.indicator.annual:
                 lines.append(Message("footer_dropout", {"indicator": result.indicator.term,
                                                         "formula": formula_words(result)}))
-        if any(not result.current for result in evaluation.results):
+        if sources and any(not result.current for result in evaluation.results):  # the dim rows of a terminal
             lines.append(Message("footer_history"))
     if evaluation.skipped:
         lines.append(Message("footer_skipped", {"indicators": listing(BY_ID[each].term for each in evaluation.skipped)}))
