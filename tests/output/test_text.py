@@ -1,5 +1,8 @@
 """The box-drawn table: widths in display cells (a Chinese character is two), folding, headings and panels to fit."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kongchuo_cli.output.text import Column, balanced, draw, fits, fold, width_of
 
 
@@ -90,3 +93,24 @@ def test_too_wide_a_table_is_dealt_into_panels_with_the_key_repeated():
 def test_an_opening_bracket_never_ends_a_line():
     # "以下（" fills 10 cells; the bracket goes down with the text it opens
     assert fold("2% 以下（此为城市线）", 10) == ["2% 以下", "（此为城市", "线）"]
+
+
+@given(st.text(alphabet=st.sampled_from("甲乙丙，。（）ab1% "), max_size=60), st.integers(2, 30))
+def test_fold_keeps_every_character_in_order_within_the_width(text, width):
+    lines = fold(text, width)
+    assert all(width_of(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+CELLS = st.text(alphabet=st.sampled_from("甲乙丙镇9,.%√×"), max_size=6)
+
+
+@given(st.lists(st.lists(CELLS, min_size=6, max_size=6), min_size=1, max_size=6),
+       st.text(alphabet=st.sampled_from("说明文字 abc。"), max_size=80), st.integers(40, 120))
+def test_every_table_fits_its_width(rows, note, width):
+    # a unit (the key), five columns of up to 12 cells with headers of up to 10, and a note that may wrap
+    columns = [Column("单位", key=True), *(Column(f"第{n}列指标", right=True) for n in range(1, 6)),
+               Column("说明", wraps=True)]
+    sections = [[[(text, None) for text in row] + [(note, None)] for row in rows]]
+    drawn = draw("标题", columns, [str(column.header) for column in columns], sections, width, False)
+    assert max(width_of(line) for line in drawn.splitlines()) <= width

@@ -43,16 +43,16 @@ class Formatter(click.HelpFormatter):
         rows = list(rows)
         first = min(max((width_of(term) for term, _ in rows), default=0), col_max) + col_spacing
         room = max(self.width - first - self.current_indent, 20)
+        indent = " " * (first + self.current_indent)
         for term, definition in rows:
             self.write(f"{'':>{self.current_indent}}{term}")
             lines = [line for part in _parts(definition, room) for line in fold(part, room)] if definition else []
-            if width_of(term) <= first - col_spacing:
-                self.write(" " * (first - width_of(term)) if lines else "")
-            elif lines:
-                self.write("\n" + " " * (first + self.current_indent))
-            self.write("".join(line + "\n" + ("" if number == len(lines) - 1 else
-                                              " " * (first + self.current_indent))
-                               for number, line in enumerate(lines)) or "\n")
+            if not lines:
+                self.write("\n")
+                continue
+            fits = width_of(term) <= first - col_spacing  # else the help starts on the line below the term
+            self.write(" " * (first - width_of(term)) if fits else "\n" + indent)
+            self.write(lines[0] + "\n" + "".join(f"{indent}{line}\n" for line in lines[1:]))
 
     def _write_folded(self, line: str, first: str, rest: str) -> None:
         """A line folded to the width: `first` before its first part, `rest` before the others."""
@@ -122,9 +122,8 @@ def translated(error: click.UsageError, commands: tuple[str, ...] = ()) -> Usage
         chinese = f"{hint} {error.chinese}" if isinstance(error, Refused) else text("usage_bad_value", "zh",
                                                                                      name=hint)
     else:
-        found = next(((pattern.match(english), code) for pattern, code in CLICK_WORDS if pattern.match(english)),
-                     (None, "usage_other"))
-        match, code = found
+        match, code = next(((found, code) for pattern, code in CLICK_WORDS if (found := pattern.match(english))),
+                           (None, "usage_other"))
         chinese = text(code, "zh", name=match.group("name") if match else "")
         close = difflib.get_close_matches(match.group("name"), commands, 3) if code == "usage_no_command" else []
         if close:

@@ -68,6 +68,11 @@ class Judged:
     skipped: list[str]  # indicators none of whose columns are present
     thresholds: Thresholds
 
+    @property
+    def has_periods(self) -> bool:
+        """Whether the results describe cohorts and school years (from grade tables)."""
+        return any(result.period is not None for result in self.results)
+
 
 @dataclass
 class Row:

@@ -73,8 +73,8 @@ def fold(text: str, width: int) -> list[str]:
             line += " "
         for piece in pieces:
             while width_of(piece) > width:  # longer than a line: cut it
-                room = width - width_of(line)
-                cut = max(1, next(size for size in range(len(piece), -1, -1) if width_of(piece[:size]) <= room))
+                room = max(0, width - width_of(line))
+                cut = max(1, next((size for size in range(len(piece), 0, -1) if width_of(piece[:size]) <= room), 0))
                 if not line.strip() or width_of(piece[:cut]) <= room:
                     lines.append(line + piece[:cut])
                     piece = piece[cut:]
@@ -84,7 +84,8 @@ def fold(text: str, width: int) -> list[str]:
             if width_of(line + piece) > width and line.strip():
                 kept = line.rstrip()
                 last = _pieces(kept.rsplit(" ", 1)[-1])[-1]  # the piece before the break
-                if (piece[0] in NO_LINE_START or last[-1] in NO_LINE_END) and len(last) < len(kept):
+                if ((piece[0] in NO_LINE_START or last[-1] in NO_LINE_END) and len(last) < len(kept)
+                        and width_of(last + piece) <= width):
                     lines.append(kept[:-len(last)].rstrip())  # carried down with the punctuation
                     line = last
                 else:

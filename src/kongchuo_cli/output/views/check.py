@@ -59,7 +59,7 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
         "counts": status_counts(evaluation.results),
         "skipped": evaluation.skipped,
     }
-    fields = {**FIELDS, **PERIOD_FIELDS} if _has_periods(evaluation) else FIELDS
+    fields = {**FIELDS, **PERIOD_FIELDS} if evaluation.has_periods else FIELDS
     report = Report(fields, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
                     frozenset({"rate"}), head,
                     table=lambda color, width: to_table(evaluation, lang, gate, color, width, view),
@@ -69,6 +69,3 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
     report.book = lambda: check_book(evaluation, report, lang, gate, subject)
     return report
 
-
-def _has_periods(evaluation: Judged) -> bool:
-    return any(result.period is not None for result in evaluation.results)

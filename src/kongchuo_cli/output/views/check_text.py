@@ -56,13 +56,9 @@ def to_table(evaluation: Judged, lang: str, gate: str, color: bool = False, widt
     return draw(title, columns, headers, sections, width, color, footer=below + footer)
 
 
-def _has_periods(evaluation: Judged) -> bool:
-    return any(result.period is not None for result in evaluation.results)
-
-
 def _long(evaluation: Judged, lang: str) -> tuple[list[Column], list[list[list[tuple[str, str | None]]]]]:
     """A block per unit, a row per indicator (and per period of a grade table); the total last."""
-    periods = _has_periods(evaluation)
+    periods = evaluation.has_periods
     columns = list(TABLE_COLUMNS)
     if periods:
         columns.insert(2, PERIOD_COLUMN)
@@ -210,7 +206,7 @@ def _footer(evaluation: Judged, lang: str, sources: bool = True) -> list[str]:
                 lines.append(Message("footer_group_line", {"group": group.name, "indicator": BY_ID[indicator_id].term,
                                                            "rule": line.target.text,
                                                            "source": line.source or "—"}))
-    if _has_periods(evaluation):
+    if evaluation.has_periods:
         lines.append(Message("footer_periods"))
         for result in shown.values():
             if result.period is not None and result.indicator.annual:
