@@ -107,7 +107,7 @@ class Evaluation(_Records):
         indicator), "compact" (a row per unit), or None (long when it fits the width)."""
         from kongchuo_cli.output.views.check import check_report
 
-        return check_report(self.judged, lang, self.gate, self.strict, view, subject(self.inputs.tables, lang))
+        return check_report(self.judged, lang, self.gate, self.strict, view, _subject(self.inputs.tables, lang))
 
 
 def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | None = None,
@@ -176,7 +176,7 @@ def _judge(action, notices: list[Message]):
         raise KongchuoError(error.problems, notices + error.notices) from None
 
 
-def subject(tables: list, lang: str) -> str:
+def _subject(tables: list, lang: str) -> str:
     """What was read, for a workbook's title: each table's own title, else its file's name."""
     return listing(dict.fromkeys(table.reading.title or Path(table.path).name for table in tables)).render(lang)
 
@@ -215,7 +215,7 @@ class Plan(_Records):
         from kongchuo_cli.output.views.plan import plan_report
 
         return plan_report(self.rows, self.evaluation.judged, lang, self.share_by,
-                           subject(self.evaluation.inputs.tables, lang))
+                           _subject(self.evaluation.inputs.tables, lang))
 
 
 def plan(paths: str | Path | Iterable[str | Path], *, indicators: Iterable[str] = (), share_by: str = LOST,
@@ -245,7 +245,7 @@ class Cohorts(_Records):
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views import cohorts as views
 
-        named = subject(self.tables, lang)
+        named = _subject(self.tables, lang)
         if self.view == "flow":
             return views.flow_report(self.tables, lang, self.year, named)
         return (views.ladder_report if self.view == "ladder" else views.gaps_report)(self.tables, lang, named)

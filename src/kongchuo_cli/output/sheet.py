@@ -73,6 +73,7 @@ def signatures(lang: str, *codes: str) -> str:
     gap = "　" * 8 if lang == "zh" else " " * 16
     return gap.join(term(code).render(lang) for code in codes)
 
+
 SHEET_NAME_LENGTH = 31  # Excel's limit
 _NOT_IN_NAMES = str.maketrans({character: "_" for character in "[]:*?/\\"})
 
