@@ -3,7 +3,7 @@
 from kongchuo_cli.i18n import CATALOGUE
 from kongchuo_cli.indicators.definitions import FORMULAS, INDICATORS
 from kongchuo_cli.output.values import STATUS_STYLES
-from kongchuo_cli.output.views.check import TABLE_COLUMNS
+from kongchuo_cli.output.views.check_text import TABLE_COLUMNS
 from kongchuo_cli.output.views.plan import PLAN_COLUMNS
 
 
@@ -11,8 +11,9 @@ def test_every_chinese_text_is_gbk():
     """--output-encoding gbk must never fail on kongchuo's own words: only on a user's rare character."""
     texts = [zh for zh, _ in CATALOGUE.values()]
     texts += [indicator.zh for indicator in INDICATORS] + [formula.spell("zh") for formula in FORMULAS.values()]
+    texts += [indicator.short[0] for indicator in INDICATORS]
     texts += [mark for mark, _ in STATUS_STYLES.values()]
-    texts += [column.header.zh for column in (*TABLE_COLUMNS, *PLAN_COLUMNS)] + ["┏━┳┓┃┡╇┩│├─┼┤└┴┘"]
+    texts += [column.header.zh for column in (*TABLE_COLUMNS, *PLAN_COLUMNS)] + ["┏━┳┓┃┡╇┷┩│├─┼┬┤└┴┘"]
     for text in texts:
         text.encode("gbk")
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from kongchuo_cli import i18n
 from kongchuo_cli.i18n import listing
-from kongchuo_cli.indicators.definitions import BY_ID, INDICATORS, Indicator
+from kongchuo_cli.indicators.definitions import BY_ID, INDICATORS, Indicator, resolve
 from kongchuo_cli.indicators.flows import flow_years
 from kongchuo_cli.judge.evaluate import Judged, Result, evaluate, unmatched_groups
 from kongchuo_cli.judge.gate import GATES, exit_code
 from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
-from kongchuo_cli.judge.plan import PlanRow, make_plan
-from kongchuo_cli.model import GRADES, KINDS, ROSTER, CountsTable
+from kongchuo_cli.judge.plan import LOST, SHARE_BY, PlanRow, make_plan
+from kongchuo_cli.model import GRADES, KINDS, ROSTER, CountsTable, Progress
 from kongchuo_cli.output.report import Report, json_record
 from kongchuo_cli.output.values import status_counts
 from kongchuo_cli.policy import thresholds as policy
@@ -102,10 +102,12 @@ class Evaluation(_Records):
         """Results by status: {"pass": n, "warn": n, "fail": n, "n/a": n}."""
         return status_counts(self.results)
 
-    def report(self, lang: str = "zh") -> Report:
+    def report(self, lang: str = "zh", view: str | None = None) -> Report:
+        """The report every format is rendered from; `view` chooses the table's layout: "long" (a row per unit and
+        indicator), "compact" (a row per unit), or None (long when it fits the width)."""
         from kongchuo_cli.output.views.check import check_report
 
-        return check_report(self.judged, lang, self.gate, self.strict)
+        return check_report(self.judged, lang, self.gate, self.strict, view, _subject(self.inputs.tables, lang))
 
 
 def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | None = None,
@@ -113,7 +115,8 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
           system: str | None = None, cohort: int | None = None, year: int | None = None, gate: str = "total",
           strict: bool = False, encoding: str | None = None, sheet: str | int | None = None,
           header_row: int | None = None, id_checks: bool = True, history: bool = False,
-          listed: int | None = LISTED_ROWS, on_file: Callable[[str], None] | None = None) -> Evaluation:
+          listed: int | None = LISTED_ROWS, on_file: Callable[[str], None] | None = None,
+          on_progress: Callable[[float], None] | None = None) -> Evaluation:
     """Read the tables (summary tables, grade tables or rosters, of one kind), compute every indicator whose
     columns are present, judge each against its line and give the returns needed.
 
@@ -121,7 +124,9 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
     national lines); `by` rolls units up by text columns ("乡镇" or ["乡镇", "学校"]); `kind` forces summary,
     grades or roster; `system` (6-3, 5-4, 九年一贯制), `cohort` and `year` choose what grade tables judge, `history`
     keeps earlier cohorts (never gated); `gate` (total or units) and `strict` decide `exit_code`. `listed` caps the
-    rows named per problem and the places listed where a grade table does not add up (None: all).
+    rows named per problem and the places listed where a grade table does not add up (None: all). For a progress
+    display: `on_file` hears of each file as its reading begins, `on_progress` how far a roster's reading has come
+    (a fraction of that file).
     """
     _choice("--gate", gate, GATES)
     _choice("--kind", kind, KINDS)
@@ -145,7 +150,7 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
 
     lines = attempt(lambda: policy.load(_text(thresholds), profile))
     loaded = attempt(lambda: read_inputs(files, options, kind, system or DEFAULT_SYSTEM, on_file, year, listed,
-                                         id_checks))
+                                         id_checks, Progress(on_progress)))
     if problems:
         raise KongchuoError(problems, notices)
     table_notices = [notice for table in loaded.tables for notice in table.notices]
@@ -171,6 +176,11 @@ def _judge(action, notices: list[Message]):
         raise KongchuoError(error.problems, notices + error.notices) from None
 
 
+def _subject(tables: list, lang: str) -> str:
+    """What was read, for a workbook's title: each table's own title, else its file's name."""
+    return listing(dict.fromkeys(table.reading.title or Path(table.path).name for table in tables)).render(lang)
+
+
 def _read_as(table: CountsTable | GradeTable) -> Message | None:
     """Which kind of input a table was taken for, said once (a summary table goes without saying)."""
     if isinstance(table, GradeTable):
@@ -186,10 +196,12 @@ def _read_as(table: CountsTable | GradeTable) -> Message | None:
 
 @dataclass
 class Plan(_Records):
-    """The county's returns needed, split among its units in proportion to the children each has lost."""
+    """The county's returns needed, split among its units: in proportion to the children each has lost, or
+    (share_by="gap") among the units below the line in proportion to their own gaps."""
 
     evaluation: Evaluation
     rows: list[PlanRow]
+    share_by: str = LOST
 
     @property
     def notices(self) -> list[Message]:
@@ -202,15 +214,19 @@ class Plan(_Records):
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views.plan import plan_report
 
-        return plan_report(self.rows, self.evaluation.judged, lang)
+        return plan_report(self.rows, self.evaluation.judged, lang, self.share_by,
+                           _subject(self.evaluation.inputs.tables, lang))
 
 
-def plan(paths: str | Path | Iterable[str | Path], *, indicators: Iterable[str] = (), **options) -> Plan:
-    """Split the returns needed among the units (townships with by="乡镇"): for each indicator asked for (default:
-    every one the total fails), each unit's share by the largest remainder, beside its own need. Takes the
-    options of `check`."""
+def plan(paths: str | Path | Iterable[str | Path], *, indicators: Iterable[str] = (), share_by: str = LOST,
+         **options) -> Plan:
+    """Split the returns needed among the units (townships with by="乡镇"): for each indicator asked for by id or
+    name (default: every one the total fails), each unit's share by the largest remainder, beside its own need.
+    `share_by` "lost" (default): every unit, in proportion to the children it lost; "gap": only the units below
+    the line, in proportion to their own gaps, none above its gap. Takes the options of `check`."""
+    _choice("--share-by", share_by, SHARE_BY)
     evaluation = check(paths, **options)
-    return Plan(evaluation, make_plan(evaluation.judged, tuple(indicators)))
+    return Plan(evaluation, make_plan(evaluation.judged, _names(indicators), share_by), share_by)
 
 
 # ---- cohorts --------------------------------------------------------------------------------------------------
@@ -229,10 +245,10 @@ class Cohorts(_Records):
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views import cohorts as views
 
+        named = _subject(self.tables, lang)
         if self.view == "flow":
-            return views.flow_report(self.tables, lang, self.year)
-        return views.ladder_report(self.tables, lang) if self.view == "ladder" else views.gaps_report(self.tables,
-                                                                                                      lang)
+            return views.flow_report(self.tables, lang, self.year, named)
+        return (views.ladder_report if self.view == "ladder" else views.gaps_report)(self.tables, lang, named)
 
 
 def cohorts(paths: str | Path | Iterable[str | Path], *, view: str = "ladder", system: str | None = None,
@@ -281,15 +297,15 @@ class Returns(_Records):
     def report(self, lang: str = "zh") -> Report:
         from kongchuo_cli.output.views.returns import returns_report
 
-        return returns_report(self.found, lang, self.revealed)
+        return returns_report(self.found, lang, self.revealed, Path(self.path).name)
 
 
 def returns(path: str | Path, *, reveal: bool = False, encoding: str | None = None, sheet: str | int | None = None,
-            header_row: int | None = None) -> Returns:
+            header_row: int | None = None, on_progress: Callable[[float], None] | None = None) -> Returns:
     """The list of children to bring back, from a dropout ledger (劝返状态) or a 学籍 roster (学籍状态 辍学).
-    Names and ID numbers are masked unless `reveal`."""
+    Names and ID numbers are masked unless `reveal`; `on_progress` hears how far the reading has come."""
     options = _read_options(encoding, sheet, header_row)
-    return Returns(read_returns(_text(path), options, reveal), _text(path), reveal)
+    return Returns(read_returns(_text(path), options, reveal, Progress(on_progress)), _text(path), reveal)
 
 
 # ---- explain --------------------------------------------------------------------------------------------------
@@ -324,7 +340,7 @@ def explain(indicator: str | None = None, *, thresholds: str | Path | None = Non
     returns arithmetic; with `data` and `unit` (合计 for the whole), that unit's computation step by step."""
     from kongchuo_cli.output.views.explain import TOTAL_NAMES, unit_counts
 
-    chosen = _indicator(indicator) if indicator is not None else None
+    chosen = resolve(indicator) if indicator is not None else None
     files = _paths(data)
     if unit is not None and not files:
         raise fail("explain_unit_needs_data")
@@ -342,21 +358,13 @@ def explain(indicator: str | None = None, *, thresholds: str | Path | None = Non
     everything = evaluate(tables, lines).results  # the very results check gives
     results = [each for each in everything if each.indicator.id == chosen.id]
     if not results:
-        raise fail("plan_indicator_absent", indicator=chosen.id,
-                   allowed=listing(dict.fromkeys(each.indicator.id for each in everything)))
+        raise fail("plan_indicator_absent", indicator=chosen.typed,
+                   allowed=listing(dict.fromkeys(each.indicator.typed for each in everything)))
     total = unit in TOTAL_NAMES
     (result,) = [each for each in results if (each.is_total if total and len(units) > 1 else
                                               each.unit == unit or (total and len(units) == 1))]
     place = next((each.where for each in units if each.label == unit), None)
     return Explanation([chosen], lines, result, counts, unit, place)
-
-
-def _indicator(name: str) -> Indicator:
-    """An indicator by its id or its Chinese or English name."""
-    found = BY_ID.get(name) or next((each for each in INDICATORS if name in (each.zh, each.en)), None)
-    if found is None:
-        raise fail("explain_unknown", indicator=name, allowed=listing(BY_ID))
-    return found
 
 
 # ---- thresholds -----------------------------------------------------------------------------------------------
@@ -426,6 +434,11 @@ def _paths(paths: str | Path | Iterable[str | Path]) -> list[str]:
     if isinstance(paths, (str, Path)):
         return [str(paths)]
     return [str(path) for path in paths]
+
+
+def _names(names: str | Iterable[str]) -> tuple[str, ...]:
+    """One indicator name or several."""
+    return (names,) if isinstance(names, str) else tuple(names)
 
 
 def _text(path: str | Path | None) -> str | None:

@@ -95,6 +95,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "located": ("{where}：{text}", "{where}: {text}"),
     "where_separator": (" ", ", "),
     "where_line": ("第 {line} 行", "line {line}"),
+    "where_line_character": ("第 {line} 行第 {character} 个字符", "line {line}, character {character}"),
     "where_row": ("第 {row} 行", "row {row}"),
     "where_column_letter": ("{letter} 列「{column}」", "column {letter} ({column})"),
     "where_column": ("「{column}」列", "column {column}"),
@@ -112,11 +113,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_exit_0": ("通过", "no failing row"),
     "help_exit_1": ("有未达标", "a gated row fails (or warns, with --strict)"),
     "help_exit_2": ("无法判定", "cannot evaluate: bad input, thresholds or options"),
-    "help_plan": ("把全县需劝返人数分配到各单位（请各乡镇认领）。",
-                  "Split the county's returns needed among its units in proportion to the children each has lost "
-                  "(largest remainder: whole children, summing to the county's need, no unit asked for more than "
-                  "it lost), beside each unit's own need to meet the line alone. With --by 乡镇, the townships "
-                  "share the need."),
+    "help_plan": ("把全县需劝返人数分配到各单位（请各乡镇认领）。默认按各单位流失人数的比例分给全部单位；"
+                  "--share-by gap 只分给未达标的单位，按各自缺口的比例，不超过各自所需。",
+                  "Split the county's returns needed among its units (largest remainder: whole children, summing "
+                  "to the county's need), beside each unit's own need to meet the line alone: by default every "
+                  "unit in proportion to the children it lost; with --share-by gap only the units below the line, "
+                  "in proportion to their own gaps, none asked for more than its gap. With --by 乡镇, the "
+                  "townships share the need."),
     "help_returns": ("需劝返学生名单：仍失学的学生（未劝返、劝返中），按乡镇、学校列出，优先群体在前，附包保责任人。",
                      "The children still out of school, from a dropout ledger (劝返状态 未劝返 or 劝返中; 已复学, "
                      "转学核实, 因身体原因不具备学习条件 and 送教上门 are counted apart) or a 学籍 roster (学籍状态 "
@@ -147,13 +150,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_header_row": ("表头所在行（默认自动查找）", "the row where the header starts"),
     "help_format": ("输出格式", "output format [default: table, or from the -o extension]"),
     "help_output": ("写入文件（完整写入或不写）", "write to a file, whole or not at all"),
-    "help_lang": ("标签语言", "labels and headers (JSON keys stay English)"),
+    "help_lang": ("标签语言（默认 zh）", "labels and headers (JSON keys stay English) [default: zh]"),
     "help_output_encoding": ("输出编码，如旧软件需要 gbk", "output encoding [default: utf-8, BOM for CSV/TSV files]"),
     "help_color": ("表格颜色（默认仅终端）", "colour the table"),
     "help_quiet": ("只输出错误和退出码", "only errors and the exit code"),
     "help_verbose": ("说明读取了什么", "say what was read; tracebacks"),
     "help_kind": ("输入种类（默认按表头自动识别）：汇总表、年级表或学生名册", "input kind [default: from the header]"),
-    "help_system": ("年级表的学制（学制列优先）", "school system of grade tables (a 学制 column wins)"),
+    "help_system": ("年级表的学制（默认 6-3；学制列优先）",
+                    "school system of grade tables (a 学制 column wins) [default: 6-3]"),
     "help_cohort": ("年级表：判定这一届（入一年级的学年，如 2012）",
                     "grade tables: judge the cohort that entered grade 1 in YEAR [default: the latest complete one]"),
     "help_no_id_checks": ("名册：不逐行核对身份证号、学籍号、年龄和重复（全省汇总时快得多）",
@@ -167,22 +171,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_thresholds_path": ("阈值文件", "thresholds YAML [default: ./thresholds.yaml, else the built-in national lines]"),
     "help_profile": ("内置标准，如 youzhi-2017（见 kongchuo thresholds list）", "a built-in profile"),
     "help_by": ("按列汇总，如 乡镇 或 乡镇,学校", "roll rows up by a column, e.g. 乡镇 or 乡镇,学校"),
-    "help_gate": ("决定退出码的行：合计行，或每一行", "rows that decide the exit code"),
+    "help_gate": ("决定退出码的行：合计行（默认），或每一行", "rows that decide the exit code [default: total]"),
     "help_strict": ("预警也算未通过", "a warn fails the gate too"),
     "help_junit": ("写 JUnit XML 报告（GitLab/Jenkins）", "write a JUnit XML report for CI"),
     "help_summary": ("只输出一行结论（用于日志）", "print one summary line for logs"),
     "help_history": ("年级表：列出每一届、每一学年（只判定最新的）",
                      "grade tables: every cohort and year (only the latest is gated)"),
-    "help_indicator": ("只分配这个指标（可重复）；默认：合计未达标的全部指标", "only this indicator (repeatable)"),
+    "help_indicator": ("只分配这个指标（代码或名称，可重复）；默认：合计未达标的全部指标",
+                       "only this indicator, by id or name (repeatable) [default: every one the total fails]"),
+    "help_share_by": ("lost 按流失人数分给全部单位（默认）；gap 只分给未达标的单位，按各自缺口",
+                      "lost: every unit by the children it lost [default]; gap: only the units below the line, by "
+                      "their own gaps"),
+    "help_check_view": ("表格的样式：long 每个单位、指标一行；compact 每个单位一行、每个指标一列（默认：放得下就用 long）",
+                        "the table's layout: long, a row per unit and indicator; compact, a row per unit and a "
+                        "column per indicator [default: long when it fits the width]"),
     "help_reveal": ("显示完整姓名和身份证号（默认遮蔽，如 张*、11010519****0012）",
                     "show names and ID numbers in full [default: masked]"),
-    "help_view": ("ladder 每届各年级人数；flow UIS 升级率、留级率、辍学率与巩固到各年级的比例；gaps 对不上的地方",
-                  "ladder: each cohort grade by grade; flow: UIS rates and survival; gaps: where the table does not "
-                  "add up"),
+    "help_view": ("ladder 每届各年级人数（默认）；flow UIS 升级率、留级率、辍学率与巩固到各年级的比例；gaps 对不上的地方",
+                  "ladder: each cohort grade by grade [default]; flow: UIS rates and survival; gaps: where the table "
+                  "does not add up"),
     "help_data": ("数据文件：thresholds check 检查指标是否用得上；explain 配合 --unit",
                   "data files: thresholds check looks at their columns; explain works through --unit"),
     "help_unit": ("写出这个单位的计算过程（合计 为全体）", "the unit to work through"),
     "help_force": ("覆盖已有文件", "overwrite existing files"),
+    # the command line's own words: --help's headings, click's usage errors (cli/usage.py)
+    "usage_heading": ("用法", "Usage"),
+    "heading_options": ("选项", "Options"),
+    "heading_commands": ("命令", "Commands"),
+    "help_help": ("显示本帮助并退出", "show this message and exit"),
+    "help_version": ("显示版本并退出", "show the version and exit"),
+    "usage_help": ("帮助：{command} --help", "help: {command} --help"),
+    "usage_no_option": ("没有「{name}」这个选项", "no such option {name}"),
+    "usage_did_you_mean": ("（是否要用 {names}？）", " (did you mean {names}?)"),
+    "usage_missing_argument": ("缺少参数 {name}", "missing argument {name}"),
+    "usage_missing_option": ("缺少选项 {name}", "missing option {name}"),
+    "usage_bad_value": ("{name} 的值不对", "invalid value for {name}"),
+    "usage_needs_value": ("选项 {name} 后面要跟一个值", "option {name} needs a value"),
+    "usage_extra": ("多出了参数 {name}", "unexpected extra arguments {name}"),
+    "usage_takes_no_value": ("选项 {name} 后面不跟值", "option {name} takes no value"),
+    "usage_no_command": ("没有「{name}」这个命令", "no such command {name}"),
+    "usage_other": ("命令行有误", "a usage error"),
+    "usage_value_choice": ("不能是「{value}」；可选：{allowed}", "'{value}' is not one of {allowed}"),
+    "usage_value_between": ("应为 {low} 到 {high} 之间的整数，不能是「{value}」", "'{value}' is not a whole number "
+                            "from {low} to {high}"),
+    "usage_value_at_least": ("应为不小于 {low} 的整数，不能是「{value}」", "'{value}' is not a whole number of at "
+                             "least {low}"),
     "usage_encoding": ("不认识的编码「{value}」（常用：utf-8、gb18030、utf-16）",
                        "unknown encoding '{value}' (common ones: utf-8, gb18030, utf-16)"),
     "usage_no_columns": ("请至少给一列", "give at least one column"),
@@ -218,9 +251,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "term_gap_enrolled": ("在校生（上年下一年级 + 变动）", "enrolled (last year's grade below + movements)"),
     "term_gap_graduates": ("毕业生（上年在校 + 变动）", "graduates (last year's stock + movements)"),
     "term_gap_entrants": ("在校生（招生 + 留级）", "enrolled (entrants + repeaters)"),
-    "term_sheet_results": ("结果", "results"),
-    "term_sheet_summary": ("汇总", "summary"),
-    "term_sheet_lines": ("标准", "thresholds"),
+    # workbooks
+    "book_summary": ("汇总", "Summary"),
+    "book_records": ("明细", "Records"),
+    "book_lines": ("标准", "Lines"),
+    "book_made_on": ("制表日期：", "Made on "),
+    "book_pages": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "book_unit": ("单位", "Unit"),
+    "book_needed": ("需劝返", "To return"),
+    "book_no_line": ("未设标准", "no line"),
+    "book_unit_line": ("单位：%、人", "Units: %, children"),
+    "book_check_title": ("控辍保学指标达标情况汇总表", "Compulsory-education indicators against their lines"),
+    "book_check_subject": ("数据：{subject}　标准：{thresholds}", "Data: {subject}    Lines: {thresholds}"),
+    "book_chart_title": ("{indicator}（标准 {rule}）", "{indicator} (line {rule})"),
+    "book_plan_title": ("劝返任务分配表", "Returns shared among the units"),
+    "book_returns_title": ("{township}需劝返学生名单", "{township}: children to bring back"),
+    "book_returns_count": ("{count} 人（{statuses}）", "{count} children ({statuses})"),
+    "book_returns_summary": ("需劝返学生汇总表", "Children to bring back, by township"),
+    "book_people": ("单位：人", "Units: children"),
+    "book_sources": ("各项标准的出处见「标准」工作表。", "The sources of the lines are on the sheet Lines."),
+    "book_prepared": ("填表人：", "Prepared by:"),
+    "book_checked": ("审核人：", "Checked by:"),
+    "book_approved": ("负责人（签字）：", "Approved by:"),
+    "book_phone": ("联系电话：", "Telephone:"),
     # reading files
     "file_missing": ("找不到文件，请检查路径。", "file not found; check the path."),
     "file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
@@ -598,6 +651,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "returns_title": ("需劝返学生名单：{count} 人仍失学（未劝返 {out}，劝返中 {in_progress}）",
                       "Children to bring back: {count} still out of school ({out} not yet persuaded, {in_progress} "
                       "being persuaded)"),
+    "returns_heading": ("{township} {school}（{count} 人）", "{township}, {school} ({count})"),
     "returns_counted": ("另计：已复学 {returned}，转学核实 {transfer}，因身体原因不具备学习条件 {health}，送教上门 {home}。",
                         "counted apart: {returned} back at school, {transfer} transfers verified, {health} unable "
                         "to study for health reasons, {home} taught at home."),
@@ -613,6 +667,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "thresholds_too_deep": ("阈值文件嵌套了几千层括号，不是有效的阈值文件。",
                             "the thresholds file nests brackets thousands deep: not a thresholds file."),
     "thresholds_syntax": ("YAML 格式错误：{problem}{hint}", "not valid YAML: {problem}{hint}"),
+    # PyYAML's problems in words (policy.thresholds.YAML_PROBLEMS); the English is PyYAML's own
+    "yaml_colon": ("这里不能有冒号「:」（值中含冒号时，请给整个值加引号）", "{problem}"),
+    "yaml_no_colon": ("缺少冒号「:」（每一项写成「键: 值」）", "{problem}"),
+    "yaml_tab": ("不能用 Tab 键缩进，请改用空格", "{problem}"),
+    "yaml_indent": ("缩进不一致：这一行与上面同一级的行缩进不同", "{problem}"),
+    "yaml_list": ("列表的每一项都要以「- 」开头，并且缩进一致", "{problem}"),
+    "yaml_quote": ("引号没有配对：文件结束前缺少闭合的引号", "{problem}"),
+    "yaml_alias": ("引用了没有定义的锚点（*名称 之前要有 &名称）", "{problem}"),
+    "yaml_brackets": ("花括号或方括号中的各项要用逗号分隔，括号要配对", "{problem}"),
+    "yaml_escape": ("双引号中反斜杠「\\」后面的字符无效；改用单引号", "{problem}"),
+    "yaml_block": ("以「>」或「|」开头的值会被当作多行文本", "{problem}"),
+    "yaml_character": ("这个字符不能出现在这里（以 @、` 开头的值要加引号）", "{problem}"),
+    "yaml_other": ("无法解析（{problem}）", "{problem}"),
     "thresholds_not_list": ("{what} 应为列表（每项以「- 」开头）。", "{what} must be a list (each item starting with '- ')."),
     "group_without_when": ("这一组没有 when（适用于哪些单位），例如 when: {{城乡: 农村}}。",
                            "this group has no `when` (which units it is for), e.g. when: {{城乡: 农村}}."),
@@ -639,10 +706,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "thresholds_unknown_key": ("未知的键「{key}」；可用的键：{allowed}。", "unknown key '{key}'; the keys are: {allowed}."),
     "thresholds_duplicate_key": ("键「{key}」重复。", "key '{key}' appears twice."),
     "thresholds_version": ("version 应为 1，而不是「{value}」。", "version must be 1, not '{value}'."),
-    "thresholds_unknown_indicator": (
-        "未知的指标「{key}」；可用的指标：{allowed}。",
-        "unknown indicator '{key}'; the indicators are: {allowed}.",
-    ),
+    "indicator_unknown": ("未知的指标「{name}」；可用的指标：{allowed}。", "unknown indicator '{name}'; the indicators are: "
+                          "{allowed}."),
+    "indicator_ambiguous": ("「{name}」可以指几个指标：{candidates}；请写全名。",
+                            "'{name}' could mean several indicators: {candidates}; give the full name."),
+    "indicator_twice": ("指标「{name}」与前面的「{other}」是同一个指标。", "'{name}' is the same indicator as '{other}' above."),
     "rule_syntax": (
         "「{text}」不是有效的标准；应写成「运算符 数值」，如 \">= 96%\"、\"<= 1%\"、\"== 0\"。",
         "'{text}' is not a line; write OP NUMBER, e.g. \">= 96%\", \"<= 1%\", \"== 0\".",
@@ -678,6 +746,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "skipped.",
     ),
     "reading": ("正在读取 {file}", "reading {file}"),
+    "writing": ("正在写入 {file}", "writing {file}"),
     "read_text": ("文本，编码 {encoding}，分隔符 {delimiter}", "text, encoding {encoding}, delimiter {delimiter}"),
     "read_sheet": ("工作表「{sheet}」", "sheet '{sheet}'"),
     "internal_error_plain": (
@@ -704,14 +773,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "output_not_a_file": ("这不是普通文件（设备、管道或文件夹），不能写入结果；请换一个文件名。",
                           "this is not a regular file (a device, a pipe or a folder): results are not written over "
                           "it; choose a file name."),
+    "written": ("已写入 {file}{brief}", "wrote {file}{brief}"),
+    "written_brief": ("（{brief}）", " ({brief})"),
+    "brief_check": ("未达标 {failed} 项", "{failed} failing"),
+    "brief_plan": ("{count} 项指标的分配", "shares for {count} indicators"),
+    "brief_returns": ("{count} 人仍失学", "{count} still out of school"),
+    "brief_rows": ("{count} 行", "{count} rows"),
     # the table's title, footer and summary
     "table_title": ("阈值：{name}（{origin}）", "Thresholds: {name} ({origin})"),
-    "footer_formula": ("巩固率公式：{formula} = {text}", "Consolidation formula: {formula} = {text}"),
+    "footer_formula": ("巩固率公式（{formula}）：{text}", "Consolidation formula ({formula}): {text}"),
     "footer_line": ("标准 {indicator} {rule}：{source}", "Line {indicator} {rule}: {source}"),
     "footer_stand_in": ("标准 {other} {rule}（数据只有{indicator}，以其代替）：{source}",
                         "Line {other} {rule} (the data give only the {indicator}, standing in): {source}"),
     "footer_group_line": ("标准（{group}） {indicator} {rule}：{source}", "Line ({group}) {indicator} {rule}: {source}"),
-    "footer_skipped": ("未计算（无对应列）：{indicators}", "Not computed (no columns): {indicators}"),
+    "footer_skipped": ("未计算（表中没有这些指标的列）：{indicators}。", "Not computed (no columns for them): {indicators}."),
+    "compact_need_total": ("{indicator}：合计需劝返 {count} 人；各单位分别达标需 {units}（共 {sum} 人）。",
+                           "{indicator}: the total needs {count}; each unit on its own: {units} ({sum} in all)."),
+    "compact_need_met": ("{indicator}：合计已达标；各单位分别达标需 {units}（共 {sum} 人）。",
+                         "{indicator}: the total meets the line; each unit on its own: {units} ({sum} in all)."),
+    "compact_need_unit": ("{indicator}：需劝返 {count} 人。", "{indicator}: {count} to return."),
+    "compact_need_why": ("合计按全县总数计算，已达标单位高出标准的部分抵消了其他单位的一部分缺口，所以合计所需少于各单位分别达标所需之和。",
+                         "The total is computed on the county's sums, where the units above the line make up part of "
+                         "the others' shortfall: so it needs fewer than the units on their own."),
+    "compact_note": ("{indicator}：{note}", "{indicator}: {note}"),
+    "compact_note_units": ("{indicator}（{units}）：{note}", "{indicator} ({units}): {note}"),
+    "compact_more": ("每个单位、每项指标的分子、分母和说明：--view long，或 -o 结果.xlsx。",
+                     "Each unit's numerators, bases and notes: --view long, or -o results.xlsx."),
+    "term_formula_raw": ("原始口径", "raw"),
+    "term_formula_adjusted": ("调整口径", "adjusted"),
+    "term_formula_numerator_adjusted": ("分子调整口径", "numerator adjusted"),
+    "term_definition_dictionary": ("词典口径（只计辍学）", "dictionary definition (dropouts only)"),
+    "term_definition_liangji": ("两基口径（净减少）", "两基 definition (net loss)"),
+    "term_suspended_loss": ("休学计为流失", "suspended counted as lost"),
+    "term_suspended_base": ("休学不计入分母", "suspended left out of the base"),
+    "term_suspended_retained": ("休学视为在校", "suspended counted as enrolled"),
     "summary_counts": (
         "{scope}：达标 {passed} 项，预警 {warned} 项，未达标 {failed} 项，不适用 {undefined} 项。",
         "{scope}: {passed} pass, {warned} warn, {failed} fail, {undefined} n/a.",
@@ -735,6 +830,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "note_units_need": (
         "各单位分别达标共需劝返 {needed} 人。", "{needed} if each unit meets the line on its own.",
+    ),
+    "note_units_need_more": (
+        "各单位分别达标共需劝返 {needed} 人，多于按合计计算的 {own} 人，因为已达标单位高出标准的部分抵消了其他单位的一部分缺口。",
+        "{needed} if each unit meets the line on its own: more than the {own} of the sum, because the units above "
+        "the line make up part of the others' shortfall.",
+    ),
+    "note_units_need_met": (
+        "按合计计算已达标（已达标单位高出标准的部分抵消了其他单位的缺口），但各单位分别达标共需劝返 {needed} 人。",
+        "the sum meets the line (the units above it make up the others' shortfall), but {needed} if each unit "
+        "meets the line on its own.",
     ),
     "note_warn_gap": ("距预警线「{warn}」还需劝返 {needed} 人。", "{needed} more returns reach the warn line '{warn}'."),
     # thresholds lint
@@ -774,7 +879,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "explain_check": ("检验：劝返 {needed} 人后为 {after}，满足 {rule}；只劝返 {fewer} 人则为 {before}，仍不满足。",
                       "check: with {needed} returns it is {after}, which meets {rule}; with {fewer} it would be "
                       "{before}, which does not."),
-    "explain_unknown": ("未知的指标「{indicator}」；可用的指标：{allowed}。", "unknown indicator '{indicator}'; the indicators are: {allowed}."),
     "explain_unit_unknown": ("数据中没有单位「{unit}」；单位有：{units}。", "no unit '{unit}' in the data; the units are: {units}."),
     "explain_where": ("{unit}（{place}）", "{unit} ({place})"),
     "explain_unit_needs_data": ("--unit 需要 --data 数据文件。", "--unit needs --data files."),
@@ -787,21 +891,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "next: fill in the template with each township's counts, then run kongchuo check {file}"),
     # CI reports
     "junit_failure": ("{rate} 未满足 {target}，需劝返 {needed} 人", "{rate} does not meet {target}; {needed} to return"),
-    "summary_line": ("未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{undefined}{needs}",
-                     "{failed} fail, {warned} warn, {passed} pass{undefined}{needs}"),
+    "summary_line": ("{thresholds}：未达标 {failed} 项，预警 {warned} 项，达标 {passed} 项{undefined}{needs}",
+                     "{thresholds}: {failed} fail, {warned} warn, {passed} pass{undefined}{needs}"),
     "summary_line_undefined": ("，不适用 {count} 项", ", {count} n/a"),
     "summary_line_needs": (" — 需劝返：{needs}", " — children to return: {needs}"),
     "summary_line_need": ("{unit}{indicator} {count} 人", "{count} for {unit}{indicator}"),
     # the township plan
-    "plan_title": ("劝返任务分配（按各单位流失人数比例，最大余数法；标准：{thresholds}）",
-                   "Returns shared among the units (in proportion to the children each lost, largest remainder; "
-                   "lines: {thresholds})"),
+    "plan_title": ("劝返任务分配（标准：{thresholds}）", "Returns shared among the units (lines: {thresholds})"),
+    "plan_heading": ("{indicator} {rule}：全县需劝返 {needed} 人", "{indicator} {rule}: the county needs {needed}"),
+    "plan_method_lost": (
+        "分配方法：全县需劝返的人数按各单位流失人数的比例分给全部单位（最大余数法取整，合计等于全县所需，不超过各单位流失人数），"
+        "已达标的单位也按流失人数分担；加 --share-by gap 则只由未达标的单位按各自缺口分担。",
+        "How it is shared: the county's need goes to every unit in proportion to the children it lost (largest "
+        "remainder: whole children summing to the county's need, none above a unit's loss), units that meet the "
+        "line included; with --share-by gap only the units below the line share it, by their own gaps.",
+    ),
+    "plan_method_gap": (
+        "分配方法：全县需劝返的人数只分给未达标的单位，按各自单独达标所需人数的比例分配（最大余数法取整，合计等于全县所需），"
+        "每个单位不超过自己单独达标所需；已达标的单位不分担。",
+        "How it is shared: only the units below the line share the county's need, in proportion to what each "
+        "needs to meet the line on its own (largest remainder: whole children summing to the county's need), none "
+        "above its own need; units that meet the line take none.",
+    ),
     "plan_needs_units": ("分配计划需要多个单位（只有一个单位时，它自己的需劝返人数就是全部）。",
                          "a plan needs several units (with one unit, its own need is the whole plan)."),
     "plan_indicator_absent": ("数据中没有可计算「{indicator}」的列；可用的指标：{allowed}。",
                               "the data has no columns for '{indicator}'; the indicators here are: {allowed}."),
-    "plan_indicator_unknown": ("未知的指标「{indicator}」；可用的指标：{allowed}。",
-                               "unknown indicator '{indicator}'; the indicators here are: {allowed}."),
     "plan_nothing": ("合计各项指标均已达标，无需分配劝返任务。", "the total meets every line: nothing to share out."),
     "plan_short": ("仅靠劝返无法达标：需 {needed} 人，而各单位共缺 {lost} 人，已全部分配。",
                    "returns alone cannot reach the line: {needed} needed, only {lost} lost in all; every one is assigned."),

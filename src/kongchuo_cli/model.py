@@ -4,6 +4,7 @@ grade table describes (`Period`). Every fact two modules share is a field here."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kongchuo_cli.problems import Message, Where
@@ -12,6 +13,25 @@ SUMMARY, GRADES, ROSTER = "summary", "grades", "roster"
 KINDS = (SUMMARY, GRADES, ROSTER)  # the kinds of input, told apart by their headers
 PASS, WARN, FAIL, NA = "pass", "warn", "fail", "n/a"
 STATUSES = (PASS, WARN, FAIL, NA)  # what a result says of its line (n/a: undefined rate, or no line)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the reading of a file has come, as a fraction, told to whoever shows it (a progress bar): this
+    step covers `start` to `end` of the file's reading."""
+
+    report: Callable[[float], None] | None = None
+    start: float = 0.0
+    end: float = 1.0
+
+    def __call__(self, done: float) -> None:
+        if self.report is not None:
+            self.report(self.start + (self.end - self.start) * min(max(done, 0.0), 1.0))
+
+    def part(self, start: float, end: float) -> Progress:
+        """A step within this one: its `start` to `end`, as fractions of this one."""
+        span = self.end - self.start
+        return Progress(self.report, self.start + span * start, self.start + span * end)
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,7 @@ class Reading:
     header_rows: tuple[int, ...] = ()  # spreadsheet row numbers
     total_rows: int = 0
     skipped_rows: int = 0
+    title: str | None = None  # the line above the header that names the table (示例县2025年…汇总表), if any
 
     def source(self) -> Message:
         if self.sheet is not None:

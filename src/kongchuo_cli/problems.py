@@ -19,10 +19,13 @@ class Where:
     column: str | None = None  # the header as written
     letter: str | None = None  # the spreadsheet column letter
     line: int | None = None
+    character: int | None = None  # the position in a line of text (a YAML file), from 1
 
     def render(self, lang: str) -> str:
         parts = [_shortened(i18n.inert(self.file))]
-        if self.line is not None:
+        if self.line is not None and self.character is not None:
+            parts.append(i18n.text("where_line_character", lang, line=self.line, character=self.character))
+        elif self.line is not None:
             parts.append(i18n.text("where_line", lang, line=self.line))
         if self.row is not None:
             parts.append(i18n.text("where_row", lang, row=self.row))

@@ -3,6 +3,7 @@ tables worked by hand in tests/helpers/grade_tables.py."""
 
 import json
 
+from tests.helpers import ROOT
 from tests.helpers.grade_tables import HEADER, JIA, WIDE, long_rows
 
 
@@ -48,3 +49,16 @@ def test_gaps_view(write_table, run):
     assert [line.split(",", 1)[1] for line in gaps.stdout.splitlines()[1:]] == [
         "甲镇,2015,4,enrolled (last year's grade below + movements),203,201,-2",
         "甲镇,2016,5,enrolled (last year's grade below + movements),196,198,2"]
+
+
+def test_the_ladder_as_a_workbook_keeps_numbers_and_marks_losses(run, tmp_path):
+    from openpyxl import load_workbook
+
+    run("cohorts", str(ROOT / "examples" / "grades.csv"), "-o", "ladder.xlsx")
+    sheet = load_workbook(tmp_path / "ladder.xlsx")["汇总"]
+    assert sheet["A1"].value == "逐届人数（各年级秋季在校生）"
+    assert [cell.value for cell in sheet[5]][:3] == ["单位", "届", "一年级"]
+    # 城关镇's 2005 cohort: 572 in grade 8, 568 in grade 9 — four fewer; the cell stays the number 568
+    assert [sheet[f"{column}6"].value for column in "ABJKL"] == ["城关镇", 2005, 572, 568, -4]
+    assert sheet["K6"].number_format == '#,##0"↓4"' and sheet["K6"].font.color.rgb == "00C00000"
+    assert sheet["J6"].number_format == "#,##0" and sheet["B6"].number_format == '0"级"'

@@ -103,3 +103,14 @@ def test_internal_error_without_verbose_option(run, monkeypatch):
     result = run("explain", "--lang", "en")
     assert result.stderr == ("Error: kongchuo internal error (ZeroDivisionError: division by zero); please report it "
                              "with the command you ran to the maintainers.\n")
+
+
+def test_an_indicator_by_its_chinese_name(run):
+    by_id = run("explain", "consolidation_9y", "-t", NATIONAL).stdout
+    assert run("explain", "九年义务教育巩固率", "-t", NATIONAL).stdout == by_id
+    assert run("explain", "九年巩固率", "-t", NATIONAL).stdout == by_id  # its short name
+    ambiguous = run("explain", "巩固率")
+    assert (ambiguous.exit_code, ambiguous.stderr) == (
+        2, "错误：「巩固率」可以指几个指标：九年义务教育巩固率、初中三年巩固率、小学巩固率；请写全名。\n")
+    unknown = run("explain", "午餐")
+    assert unknown.stderr.startswith("错误：未知的指标「午餐」；可用的指标：九年义务教育巩固率、初中三年巩固率、")

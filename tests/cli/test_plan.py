@@ -50,3 +50,37 @@ def test_plan_messages(run, write_table):
     result = run("plan", two, "-i", "dropout_junior", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2, "Error: the data has no columns for 'dropout_junior'; the indicators here are: consolidation_9y.\n")
+
+
+def test_plan_by_gap_says_its_method(run, monkeypatch):
+    county = str(ROOT / "examples" / "county.csv")
+    document = json.loads(run("plan", county, "-i", "九年巩固率", "--share-by", "gap", "-f", "json").stdout)
+    assert (document["method"], document["share_by"]) == ("largest-remainder", "gap")
+    # the townships at or above 96 % (南岭, 北山, 桃园, 新华) take none; shares worked in tests/judge/test_plan.py
+    assert {row["unit"]: row["share"] for row in document["plan"] if row["share"] == 0} == {
+        "南岭乡": 0, "北山乡": 0, "桃园乡": 0, "新华镇": 0}
+    monkeypatch.setenv("COLUMNS", "400")  # the sentence on one line
+    lines = run("plan", county, "-i", "九年巩固率").stdout.splitlines()
+    assert lines[-1].startswith("分配方法：全县需劝返的人数按各单位流失人数的比例分给全部单位")
+    assert "│ 九年义务教育巩固率 >= 96%：全县需劝返 228 人" in lines[4]  # the block's heading
+    gap = run("plan", county, "-i", "九年巩固率", "--share-by", "gap").stdout.splitlines()
+    assert gap[-1].startswith("分配方法：全县需劝返的人数只分给未达标的单位")
+
+
+def test_the_plan_as_a_workbook(run, tmp_path):
+    from openpyxl import load_workbook
+
+    run("plan", str(ROOT / "examples" / "county.csv"), "-i", "九年巩固率", "-o", "plan.xlsx")
+    book = load_workbook(tmp_path / "plan.xlsx")
+    assert book.sheetnames == ["汇总", "明细", "标准"]
+    sheet = book["汇总"]
+    assert sheet["A1"].value == "劝返任务分配表"
+    assert [cell.value for cell in sheet[5]][:6] == ["单位", "比率", "流失人数", "分配劝返人数", "单独达标需劝返", None]
+    assert sheet["A6"].value == "九年义务教育巩固率 ≥ 96%：全县需劝返 228 人"  # a heading across the block
+    # 城关镇: 1,690/1,870 = 90.4 %, lost 180, shares 73 (worked in test_plan_of_the_example_county), needs 106 alone
+    assert [sheet[f"{column}7"].value for column in "ACDE"] == ["城关镇", 180, 73, 106]
+    assert sheet["B7"].value == 0.904 and sheet["B7"].number_format == "0.0%"
+    assert [cell.value for cell in sheet[19]][:5] == ["合计", 0.933, 563, 228, 228] and sheet["A19"].font.bold
+    notes = [sheet.cell(row, 1).value for row in range(21, sheet.max_row + 1) if sheet.cell(row, 1).value]
+    assert notes[0].startswith("分配方法：全县需劝返的人数按各单位流失人数的比例分给全部单位")
+    assert sheet.page_setup.orientation == "portrait"  # five narrow columns

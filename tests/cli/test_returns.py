@@ -1,6 +1,7 @@
 """`kongchuo returns` end to end: the children still out of school by township and school, priority groups first,
 masked unless --reveal, files readable by their owner only; on the made-up ledger of tests/helpers/rosters.py."""
 
+import datetime
 import json
 import os
 import stat
@@ -33,15 +34,39 @@ def test_reveal_says_so_and_files_are_private(tmp_path, run):
     text = (tmp_path / "list.csv").read_text("utf-8-sig")
     assert A2 in text and "钱二" in text
     assert stat.S_IMODE(os.stat(tmp_path / "list.csv").st_mode) == 0o600
-    run("returns", path, "-o", "list.xlsx")
+    # still out: 钱二, 孙三, 李四, 郑七
+    assert run("returns", path, "-o", "list.xlsx").stderr.endswith("已写入 list.xlsx（4 人仍失学）\n")
     assert stat.S_IMODE(os.stat(tmp_path / "list.xlsx").st_mode) == 0o600
     from openpyxl import load_workbook
 
     workbook = load_workbook(tmp_path / "list.xlsx")
     assert workbook.sheetnames == ["甲镇", "乙镇", "汇总"]  # a sheet per township, to send on as it is
-    assert [row[4].value for row in workbook["甲镇"].iter_rows(min_row=2)] == ["钱*", "孙*", "李*"]
-    assert [[cell.value for cell in row] for row in workbook["汇总"].iter_rows()][1:] == [
-        ["甲镇", 2, 1, 0, 0, 0, 0], ["乙镇", 0, 1, 1, 1, 1, 0]]
+
+
+def test_a_sheet_per_township_to_send_on(tmp_path, run):
+    from openpyxl import load_workbook
+
+    run("returns", write(tmp_path / "ledger.csv", LEDGER), "-o", "list.xlsx")
+    workbook = load_workbook(tmp_path / "list.xlsx")
+    sheet = workbook["甲镇"]
+    today = datetime.date.today()
+    # 甲镇: 钱二 and 李四 未劝返, 孙三 劝返中 (the ledger has no 班级: no empty column)
+    assert [sheet.cell(row, 1).value for row in range(1, 4)] == [
+        "甲镇需劝返学生名单", f"3 人（未劝返 2、劝返中 1）　制表日期：{today.year}年{today.month}月{today.day}日",
+        "姓名和身份证号已遮蔽；--reveal 显示完整信息。"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5, max_row=8)]
+    assert rows[0] == ["学校", "年级", "姓名", "身份证号", "优先群体", "辍学原因", "劝返状态", "包保责任人", "原表行号"]
+    assert [row[2] for row in rows[1:]] == ["钱*", "孙*", "李*"] and rows[1][3] == A2[:8] + "****" + A2[-4:]
+    assert sheet.cell(6, 5).font.color.rgb == "00C00000"  # 钱二 is of a 脱贫户: the group in red
+    assert sheet.cell(10, 1).value.startswith("填表人：") and "联系电话：" in sheet.cell(10, 1).value
+    assert (sheet.page_setup.orientation, sheet.print_title_rows) == ("landscape", "$5:$5")
+    summary = workbook["汇总"]
+    assert summary["A1"].value == "需劝返学生汇总表"
+    # 甲镇 2 未劝返 + 1 劝返中; 乙镇 郑七 劝返中, 周五 已复学, 冯八 转学核实, 吴六 因身体原因; and the total, bold
+    assert [[cell.value for cell in row][:7] for row in summary.iter_rows(min_row=4, max_row=7)] == [
+        ["乡镇", "未劝返", "劝返中", "已复学", "转学核实", "因身体原因不具备学习条件", "送教上门"],
+        ["甲镇", 2, 1, 0, 0, 0, 0], ["乙镇", 0, 1, 1, 1, 1, 0], ["合计", 2, 2, 1, 1, 1, 0]]
+    assert summary["A7"].font.bold and summary["B7"].font.bold and not summary["B5"].font.bold
 
 
 def test_a_utf16_ledger_longer_than_the_peek(tmp_path, run):

@@ -48,7 +48,9 @@ def test_total_is_sum_of_numerators_over_sum_of_denominators():
     assert (total.is_total, total.numerator, total.denominator, total.status) == (True, 289, 300, WARN)
     assert total.returns_needed == 0
     notes = [note.render("en") for note in total.notes]
-    assert notes == ["2 more returns reach the warn line '>= 97%'.", "1 if each unit meets the line on its own."]
+    assert notes == ["2 more returns reach the warn line '>= 97%'.",
+                     "the sum meets the line (the units above it make up the others' shortfall), but 1 if each unit "
+                     "meets the line on its own."]
 
 
 def test_not_the_mean_of_rates():

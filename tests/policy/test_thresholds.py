@@ -9,10 +9,10 @@ from kongchuo_cli.problems import KongchuoError
 from tests.helpers import ROOT
 
 
-def problems(text):
+def problems(text, lang="en"):
     with pytest.raises(KongchuoError) as raised:
         thresholds.parse(text, "t.yaml")
-    return [problem.render("en") for problem in raised.value.problems]
+    return [problem.render(lang) for problem in raised.value.problems]
 
 
 def test_packaged_defaults_are_the_repository_file():
@@ -94,9 +94,35 @@ indicators:
 
 
 def test_unquoted_greater_than_gets_a_hint():
-    (message,) = problems("version: 1\nindicators:\n  consolidation_9y:\n    target: >= 96%\n")
-    assert message.startswith("t.yaml, line 4: not valid YAML: ")
+    text = "version: 1\nindicators:\n  consolidation_9y:\n    target: >= 96%\n"
+    (message,) = problems(text)
+    # PyYAML stops at the "=" after ">" (a block scalar's indicator): line 4, character 14
+    assert message.startswith("t.yaml, line 4, character 14: not valid YAML: expected chomping or indentation ")
     assert message.endswith(" (a value starting with '>' must be quoted, e.g. target: \">= 96%\")")
+    assert problems(text, "zh") == ["t.yaml 第 4 行第 14 个字符：YAML 格式错误：以「>」或「|」开头的值会被当作多行文本（以「>」开头的"
+                                    "值须加引号，例如 target: \">= 96%\"）"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("a: b: c\n", "第 1 行第 5 个字符：YAML 格式错误：这里不能有冒号「:」（值中含冒号时，请给整个值加引号）"),
+    ("version: 1\n\tname: x\n", "第 2 行第 1 个字符：YAML 格式错误：不能用 Tab 键缩进，请改用空格"),
+    ("indicators:\n  dropout_junior: {}\n dropout_primary: {}\n", "第 3 行第 2 个字符：YAML 格式错误：缩进不一致：这一行与上面"
+     "同一级的行缩进不同"),
+    ("name: '本县\n", "第 2 行第 1 个字符：YAML 格式错误：引号没有配对：文件结束前缺少闭合的引号"),
+])
+def test_yaml_syntax_errors_in_chinese_with_line_and_character(text, said):
+    assert problems(text, "zh") == [f"t.yaml {said}"]
+
+
+def test_indicators_by_name_in_a_thresholds_file():
+    lines = thresholds.parse('version: 1\nindicators:\n  九年义务教育巩固率: {target: ">= 95%"}\n  小学辍学率: {target: "<= 1%"}\n'
+                             '  脱贫: {target: "== 0"}\n', "t.yaml")
+    assert {key: line.target.text for key, line in lines.lines.items()} == {
+        "consolidation_9y": ">= 95%", "dropout_primary": "<= 1%", "poverty_dropouts": "== 0"}
+    assert problems('version: 1\nindicators:\n  九年巩固率: {target: ">= 95%"}\n  consolidation_9y: {target: ">= 96%"}\n'
+                    '  辍学率: {target: "<= 1%"}\n', "zh") == [
+        "t.yaml 第 4 行：指标「consolidation_9y」与前面的「九年巩固率」是同一个指标。",
+        "t.yaml 第 5 行：「辍学率」可以指几个指标：小学辍学率、初中辍学率；请写全名。"]
 
 
 def test_only_the_safe_loader_is_used():

@@ -10,7 +10,9 @@ import signal
 import click
 
 from kongchuo_cli import __version__
-from kongchuo_cli.cli.options import command_help
+from kongchuo_cli.cli.options import described
+from kongchuo_cli.cli.usage import Group
+from kongchuo_cli.i18n import bilingual
 
 # Every command: its name → the module (under kongchuo_cli.cli) and the function that defines it.
 COMMANDS = {
@@ -24,7 +26,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     """A group whose commands are imported by name when needed (click's documented lazy-loading pattern)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -37,8 +39,8 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(f"kongchuo_cli.cli.{module}"), attribute)
 
 
-@click.group(cls=LazyGroup, help=command_help("help_main"), context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="kongchuo")
+@click.group(cls=LazyGroup, **described("help_main"), context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="kongchuo", help=bilingual("help_version"))
 def cli() -> None:
     pass
 

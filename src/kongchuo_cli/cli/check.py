@@ -5,10 +5,16 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-import click
-
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import EVALUATION, GATES, command_help, exit_codes, option
+from kongchuo_cli.cli.options import (
+    CHECK_VIEWS,
+    EVALUATION,
+    GATES,
+    Choice,
+    command,
+    exit_codes,
+    option,
+)
 
 
 def evaluate(given: dict, **more):
@@ -20,26 +26,28 @@ def evaluate(given: dict, **more):
     files = given["files"]
     read = [*files, *filter(None, [file_for(given["thresholds_path"], given["profile"])])]
     to, problems = run.destination(inputs=read, **given)
-    with run.reading_progress(files, given["lang"], given["quiet"]) as on_file:
+    with run.reading_progress(files, given["lang"], given["quiet"]) as shown:
         evaluation = run.call(lambda: api.check(
             list(files), thresholds=given["thresholds_path"], profile=given["profile"], by=given["by"],
             kind=given["kind"], system=given["system"], cohort=given["cohort"], year=given["year"],
             encoding=given["encoding"], sheet=given["sheet"], header_row=given["header_row"],
-            id_checks=given["id_checks"], listed=None if given["verbose"] else api.LISTED_ROWS, on_file=on_file,
-            **more), problems)
+            id_checks=given["id_checks"], listed=None if given["verbose"] else api.LISTED_ROWS,
+            on_file=shown and shown.file, on_progress=shown and shown.done, **more), problems)
     run.tell(evaluation, given["lang"], given["quiet"], given["verbose"], evaluation.inputs.tables)
     return evaluation, to
 
 
-@click.command(help=command_help("help_check", exit_codes()))
-@option("--gate", type=click.Choice(GATES), default="total", show_default=True, help="gate")
+@command("help_check", exit_codes())
+@option("--gate", type=Choice(GATES), default="total", help="gate")
 @option("--strict", is_flag=True, help="strict")
 @option("--junit", "junit_path", metavar="PATH", help="junit")
 @option("--summary", is_flag=True, help="summary")
 @option("--history", is_flag=True, help="history")
+@option("--view", type=Choice(CHECK_VIEWS), help="check_view")
 @EVALUATION
 @run.reports_errors
-def check(gate: str, strict: bool, junit_path: str | None, summary: bool, history: bool, **given) -> None:
+def check(gate: str, strict: bool, junit_path: str | None, summary: bool, history: bool, view: str | None,
+          **given) -> None:
     evaluation, to = evaluate(given, gate=gate, strict=strict, history=history)
     lang = given["lang"]
     also = []  # written with -o, all or none
@@ -50,11 +58,13 @@ def check(gate: str, strict: bool, junit_path: str | None, summary: bool, histor
         check_not_input(junit_path, [*given["files"], *filter(None, [evaluation.thresholds.path, to.output])])
         also.append((junit_path, to_junit(evaluation.judged, lang, gate, strict)))
     if summary and not given["quiet"]:
-        from kongchuo_cli.output.views.check import summary_line
+        from kongchuo_cli.output.views.check_text import summary_line
 
         run.out(summary_line(evaluation.judged, lang, gate) + "\n")
     if to.output is not None or not summary:
-        run.emit(evaluation.report(lang), to, also)
+        run.emit(evaluation.report(lang, view), to, also)
     else:
         run.emit(None, replace(to, quiet=True), also)  # the JUnit report alone
+    if junit_path is not None and not given["quiet"]:
+        run.say([run.written(junit_path)], lang)  # once it is written
     sys.exit(evaluation.exit_code)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import click
-
 from kongchuo_cli.cli import run
 from kongchuo_cli.cli.options import (
     FILES,
@@ -12,14 +10,15 @@ from kongchuo_cli.cli.options import (
     SYSTEM,
     VIEWS,
     YEAR,
-    command_help,
+    Choice,
+    command,
     option,
 )
 
 
-@click.command(help=command_help("help_cohorts"))
+@command("help_cohorts")
 @FILES
-@option("--view", type=click.Choice(VIEWS), default="ladder", show_default=True, help="view")
+@option("--view", type=Choice(VIEWS), default="ladder", help="view")
 @SYSTEM
 @YEAR
 @INPUT

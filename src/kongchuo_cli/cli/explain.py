@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import DATA, INPUT, LANG, THRESHOLDS, command_help, option
+from kongchuo_cli.cli.options import DATA, INPUT, LANG, THRESHOLDS, command, option
 
 
-@click.command(help=command_help("help_explain"))
+@command("help_explain")
 @click.argument("indicator", required=False)
 @THRESHOLDS
 @DATA

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import LANG, command_help, option
+from kongchuo_cli.cli.options import LANG, command, option
 
 
-@click.command(help=command_help("help_init"))
+@command("help_init")
 @click.argument("folder", default=".", required=False)
 @option("--force", is_flag=True, help="force")
 @LANG

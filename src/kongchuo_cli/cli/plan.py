@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import click
-
 from kongchuo_cli.cli import run
 from kongchuo_cli.cli.check import evaluate
-from kongchuo_cli.cli.options import EVALUATION, command_help, option
+from kongchuo_cli.cli.options import EVALUATION, SHARE_BY, Choice, command, option
 
 
-@click.command(help=command_help("help_plan"))
-@option("-i", "--indicator", "indicators", multiple=True, metavar="ID", help="indicator")
+@command("help_plan")
+@option("-i", "--indicator", "indicators", multiple=True, metavar="NAME", help="indicator")
+@option("--share-by", type=Choice(SHARE_BY), default="lost", help="share_by")
 @EVALUATION
 @run.reports_errors
-def plan(indicators: tuple[str, ...], **given) -> None:
+def plan(indicators: tuple[str, ...], share_by: str, **given) -> None:
     from kongchuo_cli.api import Plan
     from kongchuo_cli.judge.plan import make_plan
 
     evaluation, to = evaluate(given)
-    run.emit(Plan(evaluation, make_plan(evaluation.judged, indicators)).report(given["lang"]), to)
+    run.emit(Plan(evaluation, make_plan(evaluation.judged, indicators, share_by), share_by).report(given["lang"]), to)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import INPUT, OUTPUT, command_help, option
+from kongchuo_cli.cli.options import INPUT, OUTPUT, command, option
 
 
-@click.command(help=command_help("help_returns"))
+@command("help_returns")
 @click.argument("file")
 @option("--reveal", is_flag=True, help="reveal")
 @INPUT
@@ -19,8 +19,11 @@ def returns(file: str, reveal: bool, encoding, sheet, header_row, **given) -> No
     from kongchuo_cli.problems import Message
 
     to, problems = run.destination(inputs=[file], **given)
-    found = run.call(lambda: api.returns(file, reveal=reveal, encoding=encoding, sheet=sheet,
-                                         header_row=header_row), problems)
+    with run.reading_progress([file], given["lang"], given["quiet"]) as shown:
+        if shown is not None:
+            shown.file(file)
+        found = run.call(lambda: api.returns(file, reveal=reveal, encoding=encoding, sheet=sheet,
+                                             header_row=header_row, on_progress=shown and shown.done), problems)
     lang = given["lang"]
     if reveal:  # always said, even with -q: personal data is on its way out
         run.say([Message("returns_reveal_warning")], lang)

@@ -19,6 +19,8 @@ from kongchuo_cli.judge.gate import ExitCode
 from kongchuo_cli.problems import KongchuoError, Message, Where
 
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
+PROGRESS_ROWS = 20_000  # nor workbooks of fewer records
+DEFAULT_WIDTH = 80  # tables in a pipe or a file: what an 80-column terminal shows
 
 
 MAX_SHOWN_WARNINGS = 50  # on screen; -v shows them all (a file of 100,000 unknown columns is no reading)
@@ -156,37 +158,56 @@ def call(use_case: Callable[[], object], problems: list[Message]):
     return result
 
 
+class BytesRead:
+    """Where a progress bar over the bytes of several files stands: the files read before, and the part of the
+    current one (a fraction, as the reader tells it)."""
+
+    def __init__(self, sizes: dict[str, int], show: Callable[[int, str], None]) -> None:
+        self.sizes, self.show = sizes, show
+        self.before, self.current = 0, None
+
+    def file(self, name: str) -> None:
+        if self.current is not None:
+            self.before += self.sizes.get(self.current, 0)
+        self.current = name
+        self.show(self.before, name)
+
+    def done(self, fraction: float) -> None:
+        if self.current is not None:
+            self.show(self.before + round(fraction * self.sizes.get(self.current, 0)), self.current)
+
+
 @contextlib.contextmanager
-def reading_progress(files: tuple[str, ...], lang: str, quiet: bool) -> Iterator[Callable[[str], None] | None]:
-    """A transient progress display on stderr while large inputs are read; only on a terminal, never with -q."""
+def reading_progress(files: tuple[str, ...] | list[str], lang: str, quiet: bool) -> Iterator[BytesRead | None]:
+    """A transient progress bar on stderr, by bytes read, while large inputs are read; only on a terminal, never
+    with -q."""
     from pathlib import Path
 
+    sizes = {name: Path(name).stat().st_size for name in files if name != "-" and Path(name).is_file()}
+    with _progress(sum(sizes.values()), PROGRESS_BYTES, quiet) as bar:
+        if bar is None:
+            yield None
+            return
+        progress, task = bar
+        yield BytesRead(sizes, lambda completed, name: progress.update(
+            task, completed=completed, description=text("reading", lang, file=name)))
+
+
+@contextlib.contextmanager
+def _progress(total: int, least: int, quiet: bool):
+    """(rich's Progress, its task) over `total` units when there are at least `least` and stderr is a terminal;
+    else None."""
     from rich.console import Console
 
     console = Console(stderr=True)
-    size = sum(Path(name).stat().st_size for name in files if name != "-" and Path(name).is_file())
-    if quiet or not console.is_terminal or size < PROGRESS_BYTES:
+    if quiet or not console.is_terminal or total < least:
         yield None
         return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-    )
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task("", total=len(files))
-        begun = 0
-
-        def on_file(name: str) -> None:
-            nonlocal begun
-            progress.update(task, completed=begun, description=text("reading", lang, file=name))
-            begun += 1
-
-        yield on_file
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        yield progress, progress.add_task("", total=total)
 
 
 def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
@@ -207,12 +228,22 @@ def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
     color = to.color
     if to.output_format == "table":
         color = (colour_wanted if color is None else color) and to.output is None
-        options.update(color=color, width=_terminal_width() if terminal else None)
-    content = FORMATTERS[to.output_format](report, **options)
+        options.update(color=color, width=table_width())
+    if to.output_format == "xlsx":
+        with _progress(len(report.records), PROGRESS_ROWS, to.quiet) as bar:
+            if bar is not None:
+                progress, task = bar
+                progress.update(task, description=text("writing", to.lang, file=to.output))
+                options["on_row"] = lambda done, total: progress.update(task, completed=done, total=total)
+            content = FORMATTERS[to.output_format](report, **options)
+    else:
+        content = FORMATTERS[to.output_format](report, **options)
     if to.output is not None:
         data = content if isinstance(content, bytes) else files.encode(
             content, to.encoding, bom=to.output_format in files.BOM_FORMATS)
         files.write_all([(to.output, data, report.private), *((path, data, False) for path, data in also)])
+        if not to.quiet:
+            say([written(to.output, report.brief)], to.lang)
         return
     files.write_all([(path, data, False) for path, data in also])
     if to.output_format == "table" and to.encoding is None:
@@ -228,6 +259,11 @@ def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
         raise KongchuoError([Message("stdout_unwritable", {"reason": error.strerror or str(error)})]) from None
 
 
+def written(path: str, brief: str = "") -> Message:
+    """已写入 结果.xlsx（未达标 4 项）: a file written, and what it holds."""
+    return Message("written", {"file": path, "brief": Message("written_brief", {"brief": brief}) if brief else ""})
+
+
 def _terminal() -> tuple[bool, bool]:
     """(stdout is a terminal, colour wanted): rich's reading, which honours FORCE_COLOR and NO_COLOR."""
     from rich.console import Console
@@ -236,7 +272,14 @@ def _terminal() -> tuple[bool, bool]:
     return console.is_terminal, console.is_terminal and not console.no_color
 
 
-def _terminal_width() -> int:
+def table_width() -> int:
+    """The width tables are drawn to: COLUMNS when set, else the terminal's, else (a pipe, a file) 80."""
+    import os
     import shutil
 
-    return shutil.get_terminal_size((140, 24)).columns
+    try:
+        return max(int(os.environ["COLUMNS"]), 20)
+    except (KeyError, ValueError):
+        pass
+    terminal = sys.stdout is not None and sys.stdout.isatty()  # None: standard output closed (said later)
+    return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if terminal else DEFAULT_WIDTH

@@ -7,15 +7,16 @@ import sys
 import click
 
 from kongchuo_cli.cli import run
-from kongchuo_cli.cli.options import DATA, LANG, command_help
+from kongchuo_cli.cli.options import DATA, LANG, described
+from kongchuo_cli.cli.usage import Group
 
 
-@click.group(name="thresholds", help=command_help("help_thresholds"))
+@click.group(cls=Group, name="thresholds", **described("help_thresholds"))
 def thresholds() -> None:
     pass
 
 
-@thresholds.command(name="list", help=command_help("help_thresholds_list"))
+@thresholds.command(name="list", **described("help_thresholds_list"))
 @LANG
 @run.reports_errors
 def list_profiles(lang: str) -> None:
@@ -27,7 +28,7 @@ def list_profiles(lang: str) -> None:
         run.out(f"{name:<16}{load_profile(name).name}{mark}\n")
 
 
-@thresholds.command(name="show", help=command_help("help_thresholds_show"))
+@thresholds.command(name="show", **described("help_thresholds_show"))
 @click.argument("name")
 @run.reports_errors
 def show(name: str) -> None:
@@ -37,7 +38,7 @@ def show(name: str) -> None:
     run.out(profile_text(name))
 
 
-@thresholds.command(name="check", help=command_help("help_thresholds_check"))
+@thresholds.command(name="check", **described("help_thresholds_check"))
 @click.argument("path")
 @DATA
 @LANG

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kongchuo_cli.i18n import Term
+from kongchuo_cli.i18n import Term, listing
+from kongchuo_cli.problems import KongchuoError, Message
 from kongchuo_cli.read.vocabulary import (  # the columns the formulas sum
     BY_NAME,
     DISABLED_ALL_PARTS,
@@ -91,6 +92,7 @@ class Indicator:
     option_notes: tuple[str | None, ...] = ()  # per numerator alternative: what a result computed by it says
     stands_in_for: str | None = None  # judged by that indicator's line when the data cannot give it (and said so)
     remarks: tuple[tuple[str, str], ...] = ()  # (column, note): a count shown beside the rate when not 0
+    short: tuple[str, str] = ("", "")  # (zh, en): a column header's name, also accepted wherever the id is
 
     def variant(self, formula: str) -> Formula | None:
         """The formula a thresholds `formula` chooses, for an indicator with variants."""
@@ -128,6 +130,15 @@ class Indicator:
         return Term(self.zh, self.en)
 
     @property
+    def short_term(self) -> Term:
+        return Term(*self.short)
+
+    @property
+    def typed(self) -> Term:
+        """The indicator as a message names what a user may type: its Chinese name, or its id in English."""
+        return Term(self.zh, self.id)
+
+    @property
     def columns(self) -> tuple[str, ...]:
         return tuple(name for requirement in self.requires for option in requirement for name in option) + self.optional
 
@@ -148,33 +159,41 @@ def _single(*names: str) -> tuple[Requirement, ...]:
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("consolidation_9y", "九年义务教育巩固率", "nine-year consolidation rate", RATE, AT_LEAST,
               _single("grade1_entrants", "final_grade_enrolled"),
-              ("transfers_in", "transfers_out", "deaths", "suspended"), 1, variants=FORMULAS),
+              ("transfers_in", "transfers_out", "deaths", "suspended"), 1, variants=FORMULAS,
+              short=("九年巩固率", "9-year consolidation")),
     Indicator("consolidation_junior_3y", "初中三年巩固率", "three-year junior consolidation rate", RATE, AT_LEAST,
               _single("junior_graduates", "junior_entrants"),
               ("junior_transfers_in", "junior_transfers_out", "junior_deaths"), 1,
               (terms("junior_graduates"),),
-              terms("junior_entrants", "+junior_transfers_in", "-junior_transfers_out", "-junior_deaths")),
+              terms("junior_entrants", "+junior_transfers_in", "-junior_transfers_out", "-junior_deaths"),
+              short=("初中三年巩固率", "junior 3-year consolidation")),
     Indicator("consolidation_primary", "小学巩固率", "primary consolidation rate", RATE, AT_LEAST,
               _single("primary_graduates", "primary_entrants"), ("primary_transfers_in", "primary_transfers_out"), 1,
               (terms("primary_graduates"),),
-              terms("primary_entrants", "+primary_transfers_in", "-primary_transfers_out")),
+              terms("primary_entrants", "+primary_transfers_in", "-primary_transfers_out"),
+              short=("小学巩固率", "primary consolidation")),
     Indicator("dropout_primary", "小学辍学率", "primary dropout rate", RATE, AT_MOST,
               _single("primary_dropouts", "primary_enrolled_start"), (), 2,
-              (terms("primary_dropouts"),), terms("primary_enrolled_start"), annual=True),
+              (terms("primary_dropouts"),), terms("primary_enrolled_start"), annual=True,
+              short=("小学辍学率", "primary dropout")),
     Indicator("dropout_junior", "初中辍学率", "junior dropout rate", RATE, AT_MOST,
               _single("junior_dropouts", "junior_enrolled_start"), (), 2,
-              (terms("junior_dropouts"),), terms("junior_enrolled_start"), annual=True),
+              (terms("junior_dropouts"),), terms("junior_enrolled_start"), annual=True,
+              short=("初中辍学率", "junior dropout")),
     Indicator("enrollment_primary_net", "小学适龄儿童入学率", "primary net enrolment rate", RATE, AT_LEAST,
               _single("primary_age_enrolled", "primary_age_population"), (), 2,
-              (terms("primary_age_enrolled"),), terms("primary_age_population")),
+              (terms("primary_age_enrolled"),), terms("primary_age_population"),
+              short=("小学入学率", "primary enrolment")),
     # youths of junior-school age (12–14) in junior school or above ÷ youths of that age: the 两基 line's indicator
     Indicator("enrollment_junior_age", "初中阶段适龄少年入学率", "junior age-specific enrolment rate", RATE, AT_LEAST,
               _single("junior_age_enrolled", "junior_age_population"), (), 2,
-              (terms("junior_age_enrolled"),), terms("junior_age_population")),
+              (terms("junior_age_enrolled"),), terms("junior_age_population"),
+              short=("初中适龄入学率", "junior age enrolment")),
     # any age ÷ the population of that age (above 100 % where older pupils are enrolled)
     Indicator("enrollment_junior_gross", "初中阶段毛入学率", "junior gross enrolment rate", RATE, AT_LEAST,
               _single("junior_enrolled", "junior_age_population"), (), 1,
-              (terms("junior_enrolled"),), terms("junior_age_population")),
+              (terms("junior_enrolled"),), terms("junior_age_population"),
+              short=("初中毛入学率", "junior gross enrolment")),
     # 入学 = 随班就读 + 特教学校 + 送教上门 + 其他形式: the parts are summed when the total column is absent;
     # 延缓入学 stays in the base. Lines for every kind of disability judge 三类 data only when said (stands_in_for).
     Indicator("enrollment_disabled", "三类残疾儿童少年入学率", "disabled-children enrolment rate", RATE, AT_LEAST,
@@ -182,26 +201,62 @@ INDICATORS: tuple[Indicator, ...] = (
               ("disabled_other", "disabled_deferred"), 1,
               (terms("disabled_enrolled"), terms(*DISABLED_PARTS, "disabled_other")), terms("disabled_children"),
               option_notes=(None, "note_enrolled_from_parts"), stands_in_for="enrollment_disabled_all",
-              remarks=(("disabled_deferred", "note_deferred"),)),
+              remarks=(("disabled_deferred", "note_deferred"),), short=("三类残疾入学率", "disabled (3 kinds)")),
     Indicator("enrollment_disabled_all", "适龄残疾儿童少年义务教育入学率", "enrolment rate of all disabled children",
               RATE, AT_LEAST,
               ((("disabled_all_children",),), (("disabled_all_enrolled",), DISABLED_ALL_PARTS)),
               ("disabled_all_other", "disabled_all_deferred"), 1,
               (terms("disabled_all_enrolled"), terms(*DISABLED_ALL_PARTS, "disabled_all_other")),
               terms("disabled_all_children"), option_notes=(None, "note_enrolled_from_parts"),
-              remarks=(("disabled_all_deferred", "note_deferred"),)),
+              remarks=(("disabled_all_deferred", "note_deferred"),), short=("残疾儿童入学率", "disabled (all kinds)")),
     # 义务教育有保障 (不失学辍学): 失学 + 辍学; a file with 辍学 alone is judged on it, and says 失学 is not in it
     Indicator("poverty_dropouts", "脱贫家庭失学辍学人数", "children of poverty-relief families out of school", COUNT,
               AT_MOST, ((("poverty_out_of_school",), ("poverty_never_enrolled", "poverty_dropouts"),
                          ("poverty_dropouts",)),), (), 0,
               (terms("poverty_out_of_school"), terms("poverty_never_enrolled", "poverty_dropouts"),
-               terms("poverty_dropouts")), option_notes=(None, None, "note_dropouts_only")),
+               terms("poverty_dropouts")), option_notes=(None, None, "note_dropouts_only"),
+               short=("脱贫家庭失学辍学", "poverty families out")),
 )
 
 BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
+
+
+def _plain(name: str) -> str:
+    return "".join(name.split()).replace("\u3000", "").lower()
+
+
+def matching(name: str) -> list[Indicator]:
+    """The indicators a name can mean: the one whose id, full or short name (Chinese or English, spaces and case
+    aside) it is; else every one whose name contains it (巩固率: three of them). Empty: none."""
+    wanted = _plain(name)
+    if not wanted:
+        return []
+    exact = [indicator for indicator in INDICATORS
+             if wanted in map(_plain, (indicator.id, indicator.zh, indicator.en, *indicator.short))]
+    return exact or [indicator for indicator in INDICATORS
+                     if any(wanted in _plain(text) for text in (indicator.zh, indicator.en, *indicator.short))]
 # Columns more than one indicator reads (初中适龄人口数: the base of the age-specific and the gross rate)
 SHARED_COLUMNS = frozenset(column for column in {name for indicator in INDICATORS for name in indicator.columns}
                            if sum(column in indicator.columns for indicator in INDICATORS) > 1)
+
+
+def naming_problem(name: str, found: list[Indicator]) -> Message | None:
+    """What is wrong with a name that does not mean exactly one indicator: unknown (the indicators listed), or
+    ambiguous (the candidates listed)."""
+    if len(found) == 1:
+        return None
+    if found:
+        return Message("indicator_ambiguous", {"name": name, "candidates": listing(each.term for each in found)})
+    return Message("indicator_unknown", {"name": name, "allowed": listing(each.typed for each in INDICATORS)})
+
+
+def resolve(name: str) -> Indicator:
+    """The indicator a name means (see `matching`); KongchuoError when it means none, or several."""
+    found = matching(name)
+    problem = naming_problem(name, found)
+    if problem is not None:
+        raise KongchuoError([problem])
+    return found[0]
 
 
 # How a rate is computed where sources differ: one entry per thresholds key (docs/indicators.md). Every unit of a

@@ -68,6 +68,11 @@ class Judged:
     skipped: list[str]  # indicators none of whose columns are present
     thresholds: Thresholds
 
+    @property
+    def has_periods(self) -> bool:
+        """Whether the results describe cohorts and school years (from grade tables)."""
+        return any(result.period is not None for result in self.results)
+
 
 @dataclass
 class Row:
@@ -98,6 +103,16 @@ def judge(indicator: Indicator, line: Line, numerator: int, denominator: int | N
         gap = line.warn.returns_needed(numerator, base)
         return WARN, 0, (Message("note_warn_gap", {"warn": line.warn.text, "needed": gap}),)
     return PASS, 0, ()
+
+
+def units_need(own: int | None, parts: int) -> Message:
+    """What a row's parts need on their own beside its need, and why that is more (never less: each part's need
+    rounds up, and parts above the line make up part of the others' shortfall in the row's sum)."""
+    if not own:
+        return Message("note_units_need_met", {"needed": parts})
+    if parts > own:
+        return Message("note_units_need_more", {"needed": parts, "own": own})
+    return Message("note_units_need", {"needed": parts})
 
 
 def line_for(indicator: Indicator, lines: dict[str, Line], available: set[str]) -> tuple[Line, tuple[Message, ...]]:
@@ -325,8 +340,7 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
                 children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children
                                     if id(child) in judged)
                 if children_need:
-                    note = Message("note_units_need", {"needed": children_need})
-                    result = replace(result, notes=result.notes + (note,))
+                    result = replace(result, notes=result.notes + (units_need(result.returns_needed, children_need),))
             per_row[position].append(result)
     if problems:
         raise KongchuoError(problems)

@@ -60,12 +60,12 @@ def to_table(report: Report, lang: str, color: bool = False, width: int | None =
     return report.table(color, width)
 
 
-def to_xlsx(report: Report, lang: str) -> bytes:
+def to_xlsx(report: Report, lang: str, on_row: Callable[[int, int], None] | None = None) -> bytes:
     from kongchuo_cli.output.xlsx import (
         workbook,  # openpyxl only when a workbook is asked for
     )
 
-    return workbook(report, lang)
+    return workbook(report, lang, on_row)
 
 
 # One way out: every format is a function (report, lang, …) → text, or bytes for a workbook.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kongchuo_cli.i18n import Term, inert, term
+from kongchuo_cli.i18n import inert, term
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text that a spreadsheet would run as a formula
 STATUS_LABELS = {status: term(f"term_{status}") for status in ("pass", "warn", "fail", "n/a")}
@@ -25,9 +25,11 @@ class Report:
     head: dict[str, object] = field(default_factory=dict)  # JSON keys before the records
     records_key: str = "results"
     table: Callable[[bool, int | None], str] | None = None  # the command's table for people: (colour, width)
-    sheets: list[tuple[Term, list[list[object]]]] = field(default_factory=list)  # more workbook sheets
-    split_by: str | None = None  # a workbook gets a sheet of records per value of this key (one per township)
+    book: Callable[[], list] | None = None  # the workbook's sheets (output.sheet.Sheet); None: the records alone
     private: bool = False  # personal data: files are created readable by their owner only
+    brief: str = ""  # what the output holds in a few words, said when it is written to a file (未达标 4 项)
+    codes: frozenset[str] = frozenset()  # keys whose values are for programs (ids, flags): no Chinese sheet shows them
+    plain: frozenset[str] = frozenset()  # numbers without a thousands separator (years, row numbers)
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kongchuo_cli.i18n import Term, term
-from kongchuo_cli.indicators.definitions import BY_ID, percent
+from kongchuo_cli.i18n import Term, render_value, term
+from kongchuo_cli.indicators.definitions import BY_ID, Indicator, percent, suspended_handling
 from kongchuo_cli.judge.evaluate import Result
 from kongchuo_cli.model import FAIL, NA, PASS, STATUSES, WARN
-from kongchuo_cli.policy.thresholds import BUILT_IN, Thresholds
+from kongchuo_cli.output.sheet import HEADING, Cell, Look, Sheet, made_on, rule_shown
+from kongchuo_cli.policy.thresholds import BUILT_IN, Line, Thresholds
 
 RECORD_DECIMALS = 4  # the record's `rate`: percent rounded to 4 decimals
 # Marks of Chinese paper forms, and all in GBK (--output-encoding gbk): √ pass, ! warn, × fail
@@ -57,23 +58,56 @@ def period_text(result: Result, lang: str) -> str:
     return f"{cohort}级→{period.year}" if lang == "zh" and cohort else f"{cohort}→{period.year}"
 
 
+def setting_words(indicator: Indicator, line: Line) -> Term | None:
+    """An indicator's settings in words (调整口径; 两基口径，休学计为流失), if it has any: the machine values stay in
+    the thresholds file and the record's `formula`, for programs."""
+    if indicator.variants is not None:
+        return term(f"term_formula_{line.formula}")
+    if indicator.annual:
+        definition = term(f"term_definition_{line.definition}")
+        suspended = term(f"term_suspended_{suspended_handling(line.definition, line.suspended)}")
+        return Term(f"{definition.zh}，{suspended.zh}", f"{definition.en}, {suspended.en}")
+    return None
+
+
+def formula_words(result: Result) -> Term | None:
+    """How a result's rate was computed, in words, where the record names a formula."""
+    return setting_words(result.indicator, result.line) if result.formula is not None else None
+
+
+def thresholds_named(thresholds: Thresholds) -> object:
+    """Where the lines come from: 内置 / built-in, or the file's path."""
+    return term("term_built_in") if thresholds.origin == BUILT_IN else thresholds.origin
+
+
+UNITS_NEED_NOTES = ("note_units_need", "note_units_need_more", "note_units_need_met")  # the parts' own needs
+
+
 def status_counts(results: list[Result]) -> dict[str, int]:
     return {status: sum(result.status == status for result in results) for status in STATUSES}
 
 
-def lines_sheet(thresholds: Thresholds, lang: str) -> tuple[Term, list[list[object]]]:
-    """The lines used, as a workbook sheet: which profile or file, then one row per indicator."""
-    origin = term("term_built_in").render(lang) if thresholds.origin == BUILT_IN else thresholds.origin
-    rows: list[list[object]] = [[thresholds.name or "", origin], []]
-    rows.append([header.render(lang) for header in LINE_HEADERS])
+LINE_HEADERS = (Term("指标代码", "indicator"), Term("指标", "name"), Term("标准", "target"), Term("预警线", "warn"),
+                Term("算法", "formula"), Term("来源", "source"), Term("适用单位", "applies to"))
+LINE_WIDTHS = (12, 24, 9, 9, 16, 60, 12)  # characters; the source wraps
+SOURCE = 5
+
+
+def lines_sheet(thresholds: Thresholds, lang: str) -> Sheet:
+    """标准 / Lines: which profile or file, and one row per line (the file's, then each kind of unit's); in Chinese
+    without the ids, settings in words."""
+    shown = [index for index in range(len(LINE_HEADERS)) if lang == "en" or index != 0]  # the id is for programs
+    rows = []
     kinds = [("", thresholds.lines)] + [(group.name, group.lines) for group in thresholds.groups]
     for kind, lines in kinds:
         for indicator_id, line in lines.items():
-            rows.append([indicator_id, BY_ID[indicator_id].term.render(lang), line.target.text if line.target else "",
-                         line.warn.text if line.warn else "",
-                         line.formula if BY_ID[indicator_id].variants else "", line.source or "", kind])
-    return term("term_sheet_lines"), rows
-
-
-LINE_HEADERS = (Term("指标代码", "indicator"), Term("指标", "name"), Term("标准", "target"), Term("预警线", "warn"),
-                Term("公式", "formula"), Term("来源", "source"), Term("适用单位", "applies to"))
+            indicator = BY_ID[indicator_id]
+            setting = setting_words(indicator, line)
+            values = [indicator_id, indicator.term.render(lang), rule_shown(line.target.text if line.target else None),
+                      rule_shown(line.warn.text) if line.warn else "", setting.render(lang) if setting else "",
+                      line.source or "", kind]
+            rows.append([Cell(values[index], Look(wrap=index == SOURCE)) for index in shown])
+    origin = render_value(thresholds_named(thresholds), lang)
+    return Sheet(term("book_lines").render(lang), thresholds.name or "", [f"{origin}　{made_on(lang)}"],
+                 [[Cell(LINE_HEADERS[index].render(lang), HEADING) for index in shown]], rows,
+                 widths=[LINE_WIDTHS[index] for index in shown])

@@ -15,6 +15,8 @@ from kongchuo_cli.indicators.definitions import (
     DEFAULT_FORMULA,
     SETTING_BY_KEY,
     SETTINGS,
+    matching,
+    naming_problem,
 )
 from kongchuo_cli.policy.rules import Rule, RuleError, parse_rule
 from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
@@ -136,13 +138,26 @@ def parse(text: str, origin: str) -> Thresholds:
         bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         quote_hint = re.search(r":\s*>", bad_line) is not None
         problem = getattr(error, "problem", None) or str(error)
-        raise KongchuoError([_syntax_message(origin, line, problem, quote_hint)]) from None
+        where = Where(origin, line=line, character=mark.column + 1 if mark else None)
+        raise KongchuoError([_syntax_message(where, problem, quote_hint)]) from None
     return _Reader(origin).read(root)
 
 
-def _syntax_message(origin: str, line: int | None, problem: str, quote_hint: bool) -> Message:
+# PyYAML's problems (English only), by what they start with, as a message a person can act on
+YAML_PROBLEMS = (
+    ("mapping values are not allowed", "yaml_colon"), ("could not find expected ':'", "yaml_no_colon"),
+    ("found character '\\t'", "yaml_tab"), ("found a tab", "yaml_tab"), ("expected <block end>", "yaml_indent"),
+    ("did not find expected key", "yaml_indent"), ("did not find expected '-'", "yaml_list"),
+    ("found unexpected end of stream", "yaml_quote"), ("found undefined alias", "yaml_alias"),
+    ("expected ',' or", "yaml_brackets"), ("found unknown escape", "yaml_escape"),
+    ("expected chomping or indentation", "yaml_block"), ("found character", "yaml_character"),
+)
+
+
+def _syntax_message(where: Where, problem: str, quote_hint: bool) -> Message:
     hint = Message("thresholds_quote_hint") if quote_hint else ""
-    return Message("thresholds_syntax", {"problem": problem, "hint": hint}, Where(origin, line=line))
+    code = next((code for start, code in YAML_PROBLEMS if problem.startswith(start)), "yaml_other")
+    return Message("thresholds_syntax", {"problem": Message(code, {"problem": problem}), "hint": hint}, where)
 
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -199,6 +214,21 @@ class _Reader:
                 entries[key] = (key_node, value_node)
         return entries
 
+    def indicators(self, node: yaml.Node | None) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """(id, key node, value node) of each entry of an `indicators:` mapping, keyed by id or by name (九年义务教育巩固率,
+        九年巩固率); a name that means no indicator, or several, or one given twice, is a problem."""
+        found: dict[str, tuple[str, yaml.Node, yaml.Node]] = {}
+        for name, (key_node, value_node) in self.mapping(node, "indicators", None).items():
+            candidates = matching(name)
+            problem = naming_problem(name, candidates)
+            if problem is not None:
+                self.problem(key_node, problem.code, **problem.params)
+            elif candidates[0].id in found:
+                self.problem(key_node, "indicator_twice", name=name, other=found[candidates[0].id][0])
+            else:
+                found[candidates[0].id] = (name, key_node, value_node)
+        return [(indicator_id, key_node, value_node) for indicator_id, (_, key_node, value_node) in found.items()]
+
     def text(self, entries: dict, key: str) -> str | None:
         if key not in entries:
             return None
@@ -215,11 +245,7 @@ class _Reader:
             self.problem(top["version"][1], "thresholds_version", value=version)
         base = self.base(top)
         lines = dict(base.lines) if base else {}
-        for indicator_id, (key_node, value_node) in self.mapping(top.get("indicators", (None, None))[1], "indicators",
-                                                                  None).items():
-            if indicator_id not in BY_ID:
-                self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=listing(BY_ID))
-                continue
+        for indicator_id, key_node, value_node in self.indicators(top.get("indicators", (None, None))[1]):
             lines[indicator_id] = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
             self.positions[indicator_id] = key_node.start_mark.line + 1
         if not self.problems and not any(line.target for line in lines.values()):
@@ -245,11 +271,8 @@ class _Reader:
             pairs = tuple((normalize_header(column), self.text(when, column) or "") for column in when)
             base = self.base(entries)
             lines = {**own, **(base.lines if base else {})}  # a group's profile replaces only the lines it has
-            indicators = self.mapping(entries["indicators"][1], "indicators", None) if "indicators" in entries else {}
-            for indicator_id, (key_node, value_node) in indicators.items():
-                if indicator_id not in BY_ID:
-                    self.problem(key_node, "thresholds_unknown_indicator", key=indicator_id, allowed=listing(BY_ID))
-                    continue
+            indicators = self.indicators(entries["indicators"][1]) if "indicators" in entries else []
+            for indicator_id, _, value_node in indicators:
                 line = self.line(indicator_id, value_node, lines.get(indicator_id, Line()))
                 if line.settings() != lines.get(indicator_id, Line()).settings():
                     self.problem(value_node, "group_setting")

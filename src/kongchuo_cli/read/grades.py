@@ -19,7 +19,7 @@ from kongchuo_cli.model import Grouping, Reading
 from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
 from kongchuo_cli.read.cells import MAX_DIGITS, echoed, parse_count
 from kongchuo_cli.read.grid import Grid, refuse_unsaved
-from kongchuo_cli.read.headers import Header, find_header
+from kongchuo_cli.read.headers import Header, find_header, title_above
 from kongchuo_cli.read.vocabulary import (
     GRADE_MEASURES,
     GRADE_TABLE_COLUMNS,
@@ -248,7 +248,8 @@ class _Reader:
             self.notices.append(Message("grades_rows_skipped", {"count": skipped}, Where(self.path)))
         grouping = Grouping(self.keys[unit_indexes[0]], tuple(self.keys[index] for index in unit_indexes[1:]),
                             tuple(" ".join(self.header.cells[index].split()) for index in unit_indexes[1:]))
-        reading = Reading(grid.encoding, grid.delimiter, grid.sheet, self.header.rows, totals, skipped)
+        reading = Reading(grid.encoding, grid.delimiter, grid.sheet, self.header.rows, totals, skipped,
+                          title_above(grid.rows, self.header.rows[0]))
         return GradeTable(self.path, layout, self.units, self.cells, frozenset(self.measures), self.notices,
                           grouping, reading)
 

@@ -73,6 +73,16 @@ def _best_at(rows: list[list[str]], index: int, score: Score, known: Callable[[s
 PERSONAL_DATA = re.compile(r"\d{17}[\dXx]|\d{15}|1[3-9]\d{9}|[GJLgjl]\d{17}[\dXx]")  # an ID, 学籍号 or mobile number
 
 
+def title_above(rows: list[list[str]], header_row: int) -> str | None:
+    """The table's own title: the first line above its header (a spreadsheet row number) holding one text alone,
+    as a title merged across the columns does."""
+    for row in rows[:header_row - 1]:
+        texts = [text.strip() for text in row if text.strip()]
+        if len(texts) == 1:
+            return " ".join(texts[0].split())
+    return None
+
+
 def looks_personal(row: list[str]) -> bool:
     """A row with an ID number, a 学籍号 or a phone number in it is a child's (or a guardian's), never a header."""
     return any(PERSONAL_DATA.fullmatch(text.strip()) for text in row if len(text.strip()) >= 11)

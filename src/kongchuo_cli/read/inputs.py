@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kongchuo_cli.model import GRADES, ROSTER, SUMMARY, CountsTable
+from kongchuo_cli.model import GRADES, ROSTER, SUMMARY, CountsTable, Progress
 from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
 from kongchuo_cli.read import grades, summary
 from kongchuo_cli.read.grid import ReadOptions, read_grid
@@ -26,16 +26,17 @@ class Inputs:
 def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: str | None = None,
                 system: str = grades.DEFAULT_SYSTEM, on_file: Callable[[str], None] | None = None,
                 school_year: int | None = None, listed: int | None = roster.LISTED_ROWS,
-                id_checks: bool = True) -> Inputs:
+                id_checks: bool = True, progress: Progress = Progress()) -> Inputs:
     """Every file read as the kind it is (or `kind`); files of different kinds in one run are an error. A roster
-    is recognised from its first rows and aggregated by DuckDB, never read whole into Python."""
+    is recognised from its first rows and aggregated by DuckDB, never read whole into Python; how far its reading
+    has come goes to `progress` (a fraction of the file begun last, as `on_file` heard)."""
     kinds: dict[str, str] = {}
 
     def parse(path: str):
         peeked = peek(path, options)  # a workbook is read here once, whatever it turns out to be
         if kind == ROSTER or (kind is None and find_roster_header(peeked.rows, options.header_row) is not None):
             kinds[path] = ROSTER
-            return roster.load(path, options, system, school_year, listed, id_checks, peeked)
+            return roster.load(path, options, system, school_year, listed, id_checks, peeked, progress)
         if kind is None and _names_children(peeked.rows):  # a roster without its schooling columns: never read as
             raise fail("roster_header_not_found", Where(path))  # a summary, whose messages would quote its rows
         grid = peeked.grid or read_grid(path, options)

@@ -23,6 +23,7 @@ from kongchuo_cli.read.headers import (
     cell,
     find_header,
     looks_personal,
+    title_above,
 )
 from kongchuo_cli.read.vocabulary import (
     BY_NAME,
@@ -98,7 +99,7 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> CountsTable:
     grouping = Grouping(label_key, tuple(normalize_header(layout.header[index]) for index in group_columns),
                         tuple(_shown(layout.header[index]) for index in group_columns))
     reading = Reading(grid.encoding, grid.delimiter, grid.sheet, layout.header_rows, len(subtotals_and_totals),
-                      len(skipped))
+                      len(skipped), title_above(rows, layout.header_rows[0]))
     return CountsTable(path, frozenset(counts), units, total_row, notices, grouping, reading)
 
 

@@ -31,7 +31,8 @@ def test_tsv_in_chinese(run, small):
     assert lines[1].split("\t") == ["甲镇", "否", "consolidation_9y", "九年义务教育巩固率", "95", "100", "95.0000",
                                     ">= 96%", "未达标", "1", "adjusted", ""]
     assert lines[5].split("\t") == ["合计", "是", "consolidation_9y", "九年义务教育巩固率", "289", "300", "96.3333",
-                                    ">= 96%", "达标", "0", "adjusted", "各单位分别达标共需劝返 1 人。"]
+                                    ">= 96%", "达标", "0", "adjusted",
+                                    "按合计计算已达标（已达标单位高出标准的部分抵消了其他单位的缺口），但各单位分别达标共需劝返 1 人。"]
 
 
 def test_json(run, small):
@@ -46,7 +47,9 @@ def test_json(run, small):
     assert document["results"][4] == {
         "unit": "Total", "is_total": True, "indicator": "consolidation_9y", "name": "nine-year consolidation rate",
         "numerator": 289, "denominator": 300, "rate": 96.3333, "target": ">= 96%", "status": "pass",
-        "returns_needed": 0, "formula": "adjusted", "note": "1 if each unit meets the line on its own."}
+        "returns_needed": 0, "formula": "adjusted",
+        "note": "the sum meets the line (the units above it make up the others' shortfall), but 1 if each unit meets "
+                "the line on its own."}
     assert [(r["unit"], r["indicator"], r["rate"], r["status"], r["returns_needed"]) for r in document["results"]] == [
         ("甲镇", "consolidation_9y", 95.0, "fail", 1), ("甲镇", "dropout_junior", 3.0, "fail", 1),
         ("乙镇", "consolidation_9y", 97.0, "pass", 0), ("乙镇", "dropout_junior", 0.5, "pass", 0),
@@ -65,8 +68,9 @@ def test_markdown(run, small):
     assert len(cells) == 2 + 6
 
 
-def test_table(run, small):
-    result = run("check", small, "--lang", "en")
+def test_long_table(run, small, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # one panel
+    result = run("check", small, "--lang", "en", "--view", "long")
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
     rows = [[cell.strip() for cell in line.strip("│").split("│")] for line in result.stdout.splitlines()
@@ -76,14 +80,37 @@ def test_table(run, small):
     assert result.stdout.rstrip().endswith("Total: 2 pass, 0 warn, 0 fail, 0 n/a.")
 
 
-def test_table_in_chinese_names_the_returns(run, write_table):
+def test_compact_table_when_the_long_one_is_too_wide(run, small):
+    result = run("check", small)  # piped, COLUMNS unset: 80 columns, where the long table does not fit
+    # 甲镇 95/100 = 95.0 % and 3/100 = 3.00 %, 乙镇 194/200 = 97.0 % and 1/200 = 0.50 %, 合计 289/300 = 96.3 % and
+    # 4/300 = 1.33 % (consolidation shown to 1 decimal, dropout rates to 2); the total passes both, 甲镇 needs 1 each
+    assert result.stdout.splitlines()[:13] == [
+        "阈值：国家标准（十四五，2025）（内置）",
+        "┏━━━━━━┳━━━━━━━━━┳━━━━━━━━━┓",
+        "┃ 单位 ┃    九年 ┃    初中 ┃",
+        "┃      ┃  巩固率 ┃  辍学率 ┃",
+        "┃      ┃  >= 96% ┃   <= 2% ┃",
+        "┡━━━━━━╇━━━━━━━━━╇━━━━━━━━━┩",
+        "│ 甲镇 │ 95.0% × │ 3.00% × │",
+        "│ 乙镇 │ 97.0% √ │ 0.50% √ │",
+        "├──────┼─────────┼─────────┤",
+        "│ 合计 │ 96.3% √ │ 1.33% √ │",
+        "└──────┴─────────┴─────────┘",
+        "九年义务教育巩固率：合计已达标；各单位分别达标需 甲镇 1（共 1 人）。",
+        "初中辍学率：合计已达标；各单位分别达标需 甲镇 1（共 1 人）。"]
+    assert "--view long" in result.stdout  # how to see the numerators and bases
+
+
+def test_table_in_chinese_names_the_returns(run, write_table, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the needs below the table on one line
     path = write_table([SMALL[0], ["甲镇", "100", "90", "3", "100"], ["乙镇", "200", "190", "1", "200"]])
-    result = run("check", path)
+    result = run("check", path, "--view", "compact")
     # 合计 280/300 = 93.33 %: ⌈288⌉ − 280 = 8; units: 甲 ⌈96⌉ − 90 = 6, 乙 ⌈192⌉ − 190 = 2
     assert result.exit_code == 1
     assert result.stdout.rstrip().splitlines()[-2:] == [
         "合计：达标 1 项，预警 0 项，未达标 1 项，不适用 0 项。", "需劝返复学：九年义务教育巩固率 8 人。"]
-    assert "各单位分别达标共需劝返 8 人。" in result.stdout  # 6 + 2: the same here by coincidence of the data
+    # below the compact table, the needs: 6 + 2, the same here by coincidence of the data
+    assert "九年义务教育巩固率：合计需劝返 8 人；各单位分别达标需 甲镇 6、乙镇 2（共 8 人）。" in result.stdout
 
 
 def test_rounding_never_shows_a_failing_rate_as_the_line(run, write_table):
@@ -119,7 +146,7 @@ def test_colour_follows_force_color_and_no_color(small, tmp_path, monkeypatch, e
     from kongchuo_cli.cli import cli
 
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["check", small], env=env)
+    result = CliRunner().invoke(cli, ["check", small, "--view", "long"], env=env)
     assert ("\x1b[1;31m× 未达标\x1b[0m" in result.stdout) is coloured
     assert ("\x1b[" in result.stdout) is coloured
 
@@ -137,7 +164,8 @@ def test_example_county_against_hand_computed_totals(run):
     # + 13 + 14 = 262
     assert (totals["consolidation_9y"]["numerator"], totals["consolidation_9y"]["denominator"]) == (7825, 8388)
     assert (totals["consolidation_9y"]["rate"], totals["consolidation_9y"]["returns_needed"]) == (93.2880, 228)
-    assert totals["consolidation_9y"]["note"] == "各单位分别达标共需劝返 262 人。"
+    assert totals["consolidation_9y"]["note"] == ("各单位分别达标共需劝返 262 人，多于按合计计算的 228 人，因为已达标单位高出"
+                                                  "标准的部分抵消了其他单位的一部分缺口。")
     # 186/23776 = 0.7823 % and 151/11476 = 1.3158 %: both within their lines
     assert [(totals[i]["rate"], totals[i]["status"]) for i in ("dropout_primary", "dropout_junior")] == [
         (0.7823, "pass"), (1.3158, "pass")]

@@ -38,7 +38,10 @@ def test_roll_up_by_township(run, tmp_path):
     result, document = check_json(run, path, "--by", "乡镇")
     assert consolidation(document) == {"甲镇": (190, 200, 2), "乙镇": (138, 150, 6), "丙乡": (99, 100, 0),
                                        "Total": (427, 450, 5)}
-    assert document["results"][-1]["note"] == "8 if each unit meets the line on its own."
+    # the townships on their own: 2 + 6 + 0 = 8, more than the county's 5
+    assert document["results"][-1]["note"] == ("8 if each unit meets the line on its own: more than the 5 of the sum, "
+                                               "because the units above the line make up part of the others' "
+                                               "shortfall.")
 
 
 def test_roll_up_two_levels(run, tmp_path):
@@ -48,7 +51,10 @@ def test_roll_up_two_levels(run, tmp_path):
         ("甲镇", (190, 200, 2)), ("甲镇/中心小学", (115, 120, 1)), ("甲镇/第二小学", (75, 80, 2)),
         ("乙镇", (138, 150, 6)), ("乙镇/中心小学", (138, 150, 6)), ("丙乡", (99, 100, 0)),
         ("丙乡/中心小学", (99, 100, 0)), ("Total", (427, 450, 5))]
-    assert document["results"][0]["note"] == "3 if each unit meets the line on its own."
+    # 甲镇's schools on their own: 1 + 2 = 3, more than the township's 2
+    assert document["results"][0]["note"] == ("3 if each unit meets the line on its own: more than the 2 of the sum, "
+                                              "because the units above the line make up part of the others' "
+                                              "shortfall.")
 
 
 def test_school_level_without_roll_up_qualifies_repeated_names(run, tmp_path):

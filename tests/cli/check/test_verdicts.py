@@ -23,7 +23,7 @@ def test_the_county_of_120_enrolled_of_122(run, write_table):
     assert result.exit_code == 0
 
 
-def test_three_kinds_stand_in_for_every_kind_and_say_so(run, write_table):
+def test_three_kinds_stand_in_for_every_kind_and_say_so(run, write_table, monkeypatch):
     # 三类 only, under national-2025 whose 97 % line is for every kind: 96 / 100 = 96 % < 97 %, ⌈97⌉ − 96 = 1
     path = write_table([["乡镇", "三类残疾适龄儿童少年数", "三类残疾儿童少年入学数"], ["甲镇", "100", "96"]])
     result = run("check", path, "-f", "json")
@@ -33,6 +33,7 @@ def test_three_kinds_stand_in_for_every_kind_and_say_so(run, write_table):
     assert (record["status"], record["returns_needed"], record["note"]) == ("fail", 1, "以三类残疾儿童代替全部残疾儿童。")
     (english,) = json.loads(run("check", path, "-f", "json", "--lang", "en").stdout)["results"]
     assert english["note"] == "the three kinds stand in for all disabled children."
+    monkeypatch.setenv("COLUMNS", "200")  # the footer on one line
     table = run("check", path, "--lang", "en").stdout  # the footer names the line's own indicator and source
     assert ("Line enrolment rate of all disabled children >= 97% (the data give only the disabled-children "
             "enrolment rate, standing in): 国办发〔2021〕60号") in table

@@ -3,6 +3,7 @@ rates with survival, and the places where the stock-flow identity fails — as r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from kongchuo_cli import __version__
@@ -17,6 +18,7 @@ from kongchuo_cli.indicators.flows import (
     survival_by_level,
 )
 from kongchuo_cli.output.report import Report
+from kongchuo_cli.output.sheet import HEADING, Cell, Look, Sheet, made_on, percent_cell, records_sheet
 from kongchuo_cli.output.text import Column, draw, runs
 from kongchuo_cli.output.values import TOTAL_LABEL
 from kongchuo_cli.problems import Message
@@ -25,6 +27,7 @@ from kongchuo_cli.read.grades import GradeTable
 GRADE_NAMES = tuple(f"{word}年级" for word in "一二三四五六七八九")
 RATE_DECIMALS = 4
 LOSS_MARK = "↓"  # in GBK, as the table's other marks
+LOSS = "C00000"  # a loss in red
 
 
 def _units(tables: list[GradeTable]) -> list[tuple[GradeTable, int]]:
@@ -36,6 +39,10 @@ def _cohorts(tables: list[GradeTable]) -> list[int]:
     years = sorted({year for table in tables for year in table.years})
     return [cohort for cohort in range(years[0] - 8, years[-1]) if
             any(sum(size is not None for size in ladder(table, unit, cohort)) >= 2 for table, unit in _units(tables))]
+
+
+def _brief(rows: list, lang: str) -> str:
+    return Message("brief_rows", {"count": len(rows)}).render(lang)
 
 
 def _sum(values: list[int | None]) -> int | None:
@@ -51,7 +58,7 @@ LADDER_FIELDS = {"unit": "单位", "is_total": "是否合计", "cohort": "届(�
 LADDER_NUMERIC = frozenset({"cohort", *(f"grade_{grade}" for grade in range(1, 10)), "first", "last", "change"})
 
 
-def ladder_report(tables: list[GradeTable], lang: str) -> Report:
+def ladder_report(tables: list[GradeTable], lang: str, subject: str = "") -> Report:
     """A record per unit and cohort: its autumn stock in each grade (the county total last)."""
     cohorts = _cohorts(tables)
     records = []
@@ -66,8 +73,11 @@ def ladder_report(tables: list[GradeTable], lang: str) -> Report:
         for cohort in cohorts:
             sizes = [_sum([ladder(table, unit, cohort)[grade] for table, unit in everyone]) for grade in range(9)]
             records.append(_ladder_record(TOTAL_LABEL.render(lang), True, cohort, "", sizes))
-    return Report(LADDER_FIELDS, records, LADDER_NUMERIC, frozenset(), {"version": __version__}, "cohorts",
-                  table=lambda color, width: ladder_table(records, lang, color, width))
+    report = Report(LADDER_FIELDS, records, LADDER_NUMERIC, frozenset(), {"version": __version__}, "cohorts",
+                    table=lambda color, width: ladder_table(records, lang, color, width), brief=_brief(records, lang),
+                    codes=frozenset({"is_total"}), plain=frozenset({"cohort"}))
+    report.book = lambda: [ladder_sheet(records, lang, subject), records_sheet(report, lang)]
+    return report
 
 
 def _ladder_record(label: str, is_total: bool, cohort: int, system: str, sizes: list[int | None]) -> dict:
@@ -79,14 +89,14 @@ def _ladder_record(label: str, is_total: bool, cohort: int, system: str, sizes: 
 
 def ladder_table(records: list[dict], lang: str, color: bool, width: int | None) -> str:
     """Each unit's cohorts as rows, grades as columns; a ↓ marks a grade smaller than the one before it."""
-    columns = [Column(Term("单位", "Unit")), Column(Term("届", "Cohort")),
+    columns = [Column(Term("单位", "Unit"), key=True), Column(Term("届", "Cohort"), key=True),
                *(Column(Term(name, f"G{grade}"), right=True) for grade, name in enumerate(GRADE_NAMES, 1)),
                Column(Term("增减", "Change"), right=True)]
     sections = [[_ladder_row(fields, lang, first=position == 0) for position, fields in enumerate(run)]
                 for run in runs(records, lambda fields: fields["unit"])]
     headers = [column.header.render(lang) for column in columns]
     title = Message("ladder_title").render(lang)
-    return draw(title, columns, headers, sections, width or 140, color) + Message("ladder_footer").render(lang) + "\n"
+    return draw(title, columns, headers, sections, width, color, footer=[Message("ladder_footer").render(lang)])
 
 
 def _ladder_row(fields: dict, lang: str, first: bool) -> list[tuple[str, str | None]]:
@@ -106,6 +116,31 @@ def _ladder_row(fields: dict, lang: str, first: bool) -> list[tuple[str, str | N
             (f"{fields['change']:+,}", "red" if fields["change"] < 0 else bold)]
 
 
+def ladder_sheet(records: list[dict], lang: str, subject: str) -> Sheet:
+    """The ladder as a printed sheet: each cell a number, a loss shown beside it (568↓4) by its number format, in
+    red; the unit on the first row of its cohorts; the totals bold."""
+    header = [[Cell(Term("单位", "Unit").render(lang), HEADING), Cell(Term("届", "Cohort").render(lang), HEADING),
+               *(Cell(name if lang == "zh" else f"G{grade}", HEADING) for grade, name in enumerate(GRADE_NAMES, 1)),
+               Cell(Term("增减", "Change").render(lang), HEADING)]]
+    rows = []
+    for run in runs(records, lambda fields: fields["unit"]):
+        for position, fields in enumerate(run):
+            bold, cells, before = fields["is_total"], [], None
+            for grade in range(1, 10):
+                size = fields[f"grade_{grade}"]
+                loss = before - size if size is not None and before is not None and size < before else 0
+                cells.append(Cell(size, Look(bold=bold, number_format=f'#,##0"{LOSS_MARK}{loss}"' if loss else "#,##0",
+                                             colour=LOSS if loss else None)))
+                before = size if size is not None else before
+            rows.append([Cell(fields["unit"] if position == 0 else None, Look(bold=True)),
+                         Cell(fields["cohort"], Look(bold=bold, number_format='0"级"' if lang == "zh" else "0")),
+                         *cells, Cell(fields["change"], Look(bold=bold, number_format="+#,##0;-#,##0;0",
+                                                             colour=LOSS if fields["change"] < 0 else None))])
+    return Sheet(term("book_summary").render(lang), Message("ladder_title").render(lang),
+                 [f"{subject}　{made_on(lang)}", term("book_people").render(lang)], header, rows,
+                 [Message("ladder_footer").render(lang)], widths=[12, 9, *([10] * 9), 8])
+
+
 # ---- UIS flow rates -----------------------------------------------------------------------------------------
 
 FLOW_FIELDS = {"unit": "单位", "is_total": "是否合计", "year": "学年", "grade": "年级", "enrolled": "学年初在校生",
@@ -116,7 +151,7 @@ FLOW_NUMERIC = frozenset({"year", "grade", "enrolled", "following", "repeaters",
 FLOW_PERCENTS = frozenset({"retention", "promotion", "repetition", "dropout", "survival", "transition"})
 
 
-def flow_report(tables: list[GradeTable], lang: str, chosen: int) -> Report:
+def flow_report(tables: list[GradeTable], lang: str, chosen: int, subject: str = "") -> Report:
     """UIS rates by grade for a school year (one of `flows.flow_years`), and survival to each grade of a cohort
     reconstructed with those rates."""
     uis = any("repeaters" in table.measures for table in tables)  # UIS rates need the repeaters
@@ -139,8 +174,11 @@ def flow_report(tables: list[GradeTable], lang: str, chosen: int) -> Report:
                                systems.pop() if len(systems) == 1 else None))
     head = {"version": __version__, "year": chosen, "method": "UIS reconstructed cohort" if uis else None,
             "assumptions": Message("flow_assumptions" if uis else "flow_no_repeaters").render(lang)}
-    return Report(FLOW_FIELDS, [record for record, _ in rows], FLOW_NUMERIC, FLOW_PERCENTS, head, "rates",
-                  table=lambda color, width: flow_table(rows, lang, color, width, head["assumptions"]))
+    report = Report(FLOW_FIELDS, [record for record, _ in rows], FLOW_NUMERIC, FLOW_PERCENTS, head, "rates",
+                    table=lambda color, width: flow_table(rows, lang, color, width, head["assumptions"]),
+                    brief=_brief(rows, lang), codes=frozenset({"is_total"}), plain=frozenset({"year", "grade"}))
+    report.book = lambda: [flow_sheet(rows, lang, head["assumptions"], subject), records_sheet(report, lang)]
+    return report
 
 
 def _flow_rows(label: str, is_total: bool, year: int, rates: list[FlowRates], uis: bool, primary_last: int | None
@@ -174,8 +212,8 @@ def flow_table(rows: list[tuple[dict, list[Fraction | None]]], lang: str, color:
     uis = rows and rows[0][0]["promoted"] is not None
     shown = [(key, name) for key, name in zip(keys, english)  # without repeaters: the grade-to-grade rate only
              if uis or key in ("grade", "enrolled", "following", "retention")]
-    columns = [Column(Term("单位", "Unit")), *(Column(Term(FLOW_FIELDS[key], name), right=key != "grade")
-                                               for key, name in shown)]
+    columns = [Column(Term("单位", "Unit"), key=True),
+               *(Column(Term(FLOW_FIELDS[key], name), right=key != "grade", key=key == "grade") for key, name in shown)]
     sections: list[list[list[tuple[str, str | None]]]] = []
     for run in runs(rows, lambda row: row[0]["unit"]):
         sections.append([_flow_cells(fields, exact, lang, uis, first=position == 0)
@@ -183,7 +221,30 @@ def flow_table(rows: list[tuple[dict, list[Fraction | None]]], lang: str, color:
     headers = [column.header.render(lang) for column in columns]
     year = rows[0][0]["year"] if rows else "—"
     title = Message("flow_title", {"year": year}).render(lang)
-    return draw(title, columns, headers, sections, width or 140, color) + footer + "\n"
+    return draw(title, columns, headers, sections, width, color, footer=[footer])
+
+
+def flow_sheet(rows: list[tuple[dict, list[Fraction | None]]], lang: str, assumptions: str, subject: str) -> Sheet:
+    """The flow rates as a printed sheet: counts with separators, rates as percent cells; the assumptions below."""
+    uis = bool(rows) and rows[0][0]["promoted"] is not None
+    keys = [key for key in ("enrolled", "following", "repeaters", "promoted", *FLOW_RATES)
+            if uis or key in ("enrolled", "following", "retention")]
+    header = [[Cell(Term("单位", "Unit").render(lang), HEADING), Cell(Term("年级", "Grade").render(lang), HEADING),
+               *(Cell(FLOW_FIELDS[key].replace("(%)", "") if lang == "zh" else key, HEADING) for key in keys)]]
+    body = []
+    for run in runs(rows, lambda row: row[0]["unit"]):
+        for position, (fields, exact) in enumerate(run):
+            bold = Look(bold=fields["is_total"])
+            rates = dict(zip(FLOW_RATES, exact))
+            body.append([Cell(fields["unit"] if position == 0 else None, Look(bold=True)),
+                         Cell(GRADE_NAMES[fields["grade"] - 1] if lang == "zh" else fields["grade"], bold),
+                         *(percent_cell(None if rates[key] is None else f"{_percent(rates[key], 2)}%", bold)
+                           if key in rates else Cell(fields[key], replace(bold, number_format="#,##0"))
+                           for key in keys)])
+    year = rows[0][0]["year"] if rows else "—"
+    return Sheet(term("book_summary").render(lang), Message("flow_title", {"year": year}).render(lang),
+                 [f"{subject}　{made_on(lang)}"], header, body, [assumptions],
+                 widths=[12, 8, *([12] * len(keys))])
 
 
 def _flow_cells(fields: dict, exact: list[Fraction | None], lang: str, uis: bool, first: bool
@@ -206,13 +267,18 @@ GAP_NUMERIC = frozenset({"year", "grade", "expected", "found", "gap"})
 GAP_WHAT = {what: term(f"term_gap_{what}") for what in ("enrolled", "graduates", "entrants")}
 
 
-def gaps_report(tables: list[GradeTable], lang: str) -> Report:
+def gaps_report(tables: list[GradeTable], lang: str, subject: str = "") -> Report:
     found: list[tuple[str, Gap]] = [(table.path, gap) for table in tables for gap in identity_gaps(table)]
     records = [{"file": path, "unit": gap.unit, "year": gap.year, "grade": gap.grade,
                 "what": GAP_WHAT[gap.what].render(lang), "expected": gap.expected, "found": gap.found,
                 "gap": gap.size} for path, gap in found]
-    return Report(GAP_FIELDS, records, GAP_NUMERIC, frozenset(), {"version": __version__, "count": len(records)},
-                  "gaps", table=lambda color, width: gaps_table(records, lang, color, width))
+    report = Report(GAP_FIELDS, records, GAP_NUMERIC, frozenset(), {"version": __version__, "count": len(records)},
+                    "gaps", table=lambda color, width: gaps_table(records, lang, color, width),
+                    brief=_brief(records, lang), plain=frozenset({"year", "grade"}))
+    report.book = lambda: [replace(records_sheet(report, lang), name=term("book_summary").render(lang),
+                                   title=Message("gaps_title", {"count": len(records)}).render(lang),
+                                   lines=[f"{subject}　{made_on(lang)}"])]
+    return report
 
 
 def gaps_table(records: list[dict], lang: str, color: bool, width: int | None) -> str:
@@ -220,9 +286,10 @@ def gaps_table(records: list[dict], lang: str, color: bool, width: int | None) -
         return Message("gaps_none").render(lang) + "\n"
     keys = ("unit", "year", "grade", "what", "expected", "found", "gap")
     english = ("Unit", "Year", "Grade", "Check", "Expected", "Found", "Gap")
-    columns = [Column(Term(GAP_FIELDS[key], name), right=key in GAP_NUMERIC) for key, name in zip(keys, english)]
+    columns = [Column(Term(GAP_FIELDS[key], name), right=key in GAP_NUMERIC, key=key == "unit")
+               for key, name in zip(keys, english)]
     rows = [[(f"{fields[key]:+,}" if key == "gap" else str(fields[key]), "red" if key == "gap" else None)
              for key in keys] for fields in records]
     headers = [column.header.render(lang) for column in columns]
     title = Message("gaps_title", {"count": len(records)}).render(lang)
-    return draw(title, columns, headers, [rows], width or 140, color)
+    return draw(title, columns, headers, [rows], width, color)

@@ -10,9 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kongchuo_cli.i18n import Term, listing, term
+from kongchuo_cli.model import Progress
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grid import ReadOptions
-from kongchuo_cli.read.roster.counts import aggregate, problem_notices
+from kongchuo_cli.read.roster.counts import COPIED, aggregate, problem_notices
 from kongchuo_cli.read.roster.identity import mask_id, mask_name
 from kongchuo_cli.read.roster.source import opened, spreadsheet_rows
 from kongchuo_cli.read.roster.sql import (
@@ -21,6 +22,7 @@ from kongchuo_cli.read.roster.sql import (
     connected,
     query,
     scan_sql,
+    watched,
     yes_sql,
 )
 from kongchuo_cli.read.vocabulary import (
@@ -39,6 +41,7 @@ PRIORITIES: tuple[tuple[str, tuple[str, ...], Term], ...] = (
     ("migrant", ("migrant",), term("term_priority_migrant")),
 )
 SHOWN = ("township", "school", "grade", "class", "name", "id_number", "dropout_reason", "responsible")
+CHECKED = 0.7  # of DuckDB's work on a ledger, the identity checks; the list itself is one more scan
 
 
 @dataclass
@@ -53,11 +56,13 @@ class ReturnList:
 CLOSED = ("returned", "transfer_verified")  # back at school, or at another: never to be fetched
 
 
-def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> ReturnList:
+def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress: Progress = Progress()
+                 ) -> ReturnList:
     """The children still out of school, with the identity checks of `check` (ID, 学籍号, age, duplicates) run over
     the same file; a child out in one row and back in another is not listed but reported with both rows."""
-    with opened(path, options) as source:
-        checked = aggregate(source)
+    with opened(path, options, progress=progress.part(0, COPIED)) as source:
+        copied = COPIED if source.csv_path != path else 0
+        checked = aggregate(source, progress=progress.part(copied, copied + (1 - copied) * CHECKED))
         columns = source.header.columns
         if "return_status" in columns:
             status, kind = category_sql(column_sql(source, "return_status"), RETURN_STATUSES), "ledger"
@@ -75,8 +80,9 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False) -> Retur
                             "row_number() OVER () AS line"])
         with connected() as connection:
             connection.execute("SET preserve_insertion_order = true")  # rows numbered in the file's order
-            rows = query(connection, source, lambda: f"SELECT * FROM (SELECT {select} FROM {scan_sql(source)}) "
-                                                     f"WHERE coalesce(township, school, status) IS NOT NULL")
+            with watched(connection, progress.part(copied + (1 - copied) * CHECKED, 1)):
+                rows = query(connection, source, lambda: f"SELECT * FROM (SELECT {select} FROM {scan_sql(source)}) "
+                                                         f"WHERE coalesce(township, school, status) IS NOT NULL")
         sheet_row = spreadsheet_rows(source, [values[-1] for values in rows])
     names = ["status", *text, *(f"flag_{name}" for name in flags), "line"]
     children, counts, by_township = [], Counter(), {}

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from kongchuo_cli.model import Reading
+from kongchuo_cli.model import Progress, Reading
 from kongchuo_cli.problems import Where, fail
 from kongchuo_cli.read.grid import (
     OLE_MAGIC,
@@ -33,6 +33,7 @@ from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS, SCHOOLING
 from kongchuo_cli.signals import held
 
 PEEK_BYTES = 256 * 1024  # enough for the title rows and the header of any roster
+BLOCK_BYTES = 16 * 1024 * 1024  # a GBK or UTF-16 roster is copied to UTF-8 this much at a time
 
 
 @dataclass(frozen=True)
@@ -167,9 +168,10 @@ def _ends_inside_quotes(line: str, delimiter: str, inside: bool) -> bool:
 
 
 @contextmanager
-def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Iterator[Source]:
+def opened(path: str, options: ReadOptions, peeked: Peek | None = None, progress: Progress = Progress()
+           ) -> Iterator[Source]:
     """The roster as a UTF-8 CSV for DuckDB; a GBK or UTF-16 file, a workbook or standard input is copied to a
-    private temporary file (deleted afterwards)."""
+    private temporary file (deleted afterwards), the bytes copied told to `progress`."""
     peeked = peeked or peek(path, options)
     header = find_roster_header(peeked.rows, options.header_row)
     if header is None:
@@ -191,7 +193,7 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Itera
                                               for row in peeked.grid.rows])
                 delimiter = ","
             else:
-                _transcode(path, reading.encoding, handle)
+                _transcode(path, reading.encoding, handle, progress)
                 delimiter = reading.delimiter
         yield Source(path, temporary, header, delimiter, reading, skip)
     finally:
@@ -199,10 +201,13 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None) -> Itera
             Path(temporary).unlink(missing_ok=True)
 
 
-def _transcode(path: str, encoding: str, out) -> None:
+def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
     """GB18030/UTF-16 → UTF-8 in blocks: a 1 GB file never sits in memory."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    size, done = max(os.path.getsize(path), 1), 0
     with open(path, "rb") as handle:
-        while block := handle.read(16 * 1024 * 1024):
+        while block := handle.read(BLOCK_BYTES):
             out.write(decoder.decode(block))
+            done += len(block)
+            progress(done / size)
         out.write(decoder.decode(b"", final=True))

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from kongchuo_cli.model import Progress
 from kongchuo_cli.problems import KongchuoError, Where, fail
 from kongchuo_cli.read.grades import SYSTEMS
 from kongchuo_cli.read.roster.identity import (
@@ -31,6 +33,7 @@ from kongchuo_cli.read.vocabulary import (
 from kongchuo_cli.signals import held
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to disk beyond this: a province fits in the 2 GB budget
+POLL_SECONDS = 0.2  # how often a progress display hears how far a query is
 
 
 @contextmanager
@@ -80,6 +83,33 @@ def unreadable(source: Source, error: str) -> KongchuoError:
     if "quote" in error:
         return fail("stray_quote", where)
     return fail("roster_unreadable", where)
+
+
+@contextmanager
+def watched(connection, progress: Progress) -> Iterator[None]:
+    """While a query runs on the connection, DuckDB's own estimate of how far it is goes to `progress` (from a
+    thread: the query holds this one); its end is always said."""
+    if progress.report is None:
+        yield
+        return
+    for setting in ("enable_progress_bar = true", "enable_progress_bar_print = false", "progress_bar_time = 0"):
+        connection.execute(f"SET {setting}")
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(POLL_SECONDS):
+            done = connection.query_progress()
+            if done >= 0:  # -1 before the query has begun
+                progress(done / 100)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+    progress(1.0)
 
 
 def scan_sql(source: Source) -> str:
