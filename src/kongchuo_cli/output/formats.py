@@ -43,7 +43,16 @@ def to_json(report: Report, lang: str) -> str:
     head = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in report.head.items()]
     records = ",\n".join(f"    {json.dumps(json_record(record, report.percents), ensure_ascii=False)}"
                          for record in report.records)
-    return "{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]\n}\n"
+    tail = "".join(f',\n  {json.dumps(key)}: {_lines(value)}' for key, value in report.tail.items())
+    return ("{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]"
+            + tail + "\n}\n")
+
+
+def _lines(value: object) -> str:
+    """A list with an item a line, as the records are; anything else on one line."""
+    if not isinstance(value, list) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    return "[\n" + ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in value) + "\n  ]"
 
 
 def to_table(report: Report, lang: str, color: bool = False, width: int | None = None) -> str:

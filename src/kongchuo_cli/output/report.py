@@ -28,6 +28,9 @@ class Report:
     sheets: list[tuple[Term, list[list[object]]]] = field(default_factory=list)  # more workbook sheets
     split_by: str | None = None  # a workbook gets a sheet of records per value of this key (one per township)
     private: bool = False  # personal data: files are created readable by their owner only
+    tail: dict[str, object] = field(default_factory=dict)  # JSON keys after the records (lists: an item a line)
+    records_sheet: Term | None = None  # the workbook's sheet of records, when not 结果 (results)
+    printed: bool = False  # workbook sheets set up to print: A4 landscape, one page wide, the header repeated
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

@@ -34,7 +34,10 @@ def workbook(report: Report, lang: str) -> bytes:
             _write_row(extra, row, values, Font(bold=True) if row in (1, 3) else None)
         sheets.append(extra)
     for each in sheets:
-        _fit_widths(each)
+        header_row = 1 if each.title in {title for title, _ in parts} else 3  # extra sheets: a title, a blank line
+        _fit_widths(each, header_row if report.printed else 1)
+        if report.printed:
+            _print_setup(each, header_row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -48,7 +51,7 @@ def _parts(report: Report, lang: str) -> list[tuple[str, list[dict]]]:
     """(sheet title, records) for each records sheet: one, or one per value of `split_by` (names made legal and
     unique)."""
     if report.split_by is None:
-        return [(RESULTS_SHEET.render(lang), report.records)]
+        return [((report.records_sheet or RESULTS_SHEET).render(lang), report.records)]
     grouped: dict[str, list[dict]] = {}
     for fields in report.records:
         grouped.setdefault(str(fields[report.split_by] or "—"), []).append(fields)
@@ -113,8 +116,31 @@ def _shown(cell) -> str:
     return f"{cell.value:.2%}" if cell.number_format == "0.00%" and isinstance(cell.value, float) else str(cell.value)
 
 
-def _fit_widths(sheet) -> None:
-    """Column widths from the display width of their longest text (a Chinese character takes two)."""
+def _fit_widths(sheet, first_row: int = 1) -> None:
+    """Column widths from the display width of their longest text (a Chinese character takes two), from
+    `first_row` down (a title above the header may run across the empty cells beside it)."""
     for column in sheet.columns:
-        widest = max((width_of(_shown(cell)) for cell in column if cell.value is not None), default=8)
+        widest = max((width_of(_shown(cell)) for cell in column[first_row - 1:] if cell.value is not None),
+                     default=8)
         sheet.column_dimensions[column[0].column_letter].width = min(MAX_COLUMN_WIDTH, widest + 2)
+
+
+def _print_setup(sheet, header_row: int) -> None:
+    """A4 landscape, one page wide (as many pages down as it takes), the header repeated on every page, the sheet's
+    name above and the page number below; the table ruled, its header centred."""
+    from openpyxl.styles import Alignment, Border, Side
+
+    thin = Side(style="thin")
+    for row in sheet.iter_rows(min_row=header_row, max_row=sheet.max_row):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            if cell.row == header_row:
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.oddHeader.center.text = "&A"
+    sheet.oddFooter.center.text = "&P / &N"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.freeze_panes = f"A{header_row + 1}"

@@ -64,6 +64,16 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
     return Grid(name, rows, encoding=encoding, delimiter=delimiter)
 
 
+def worksheets(name: str) -> list[str]:
+    """The visible worksheets of a workbook, in order (a sheet per month); anything else is not a workbook."""
+    from kongchuo_cli.read.workbook import worksheet_titles
+
+    data = read_bytes(name)
+    if not data.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        raise fail("sheets_not_workbook", Where(name))
+    return worksheet_titles(name, data, zipped=data.startswith(ZIP_MAGIC))
+
+
 def read_bytes(name: str) -> bytes:
     if name == STDIN:  # read once: the kind of table is told from the same bytes that are then read
         if sys.stdin.buffer not in _STDIN_READ:

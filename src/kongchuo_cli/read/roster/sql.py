@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kongchuo_cli.read.cells import DATE_FORMATS, MONTH_FORMATS
 from kongchuo_cli.read.grades import SYSTEMS
 from kongchuo_cli.read.roster.identity import (
     MAX_AGE_OVER_GRADE,
@@ -68,6 +69,14 @@ def category_sql(expression: str, table: dict[str, tuple[str, ...]]) -> str:
 
 def yes_sql(expression: str) -> str:
     return f"NOT ({expression} IS NULL OR {_in(f'lower({expression})', NO)})"
+
+
+def date_sql(expression: str) -> str:
+    """A date cell as a DATE, read as cells.parse_date reads it (a month alone: its last day); NULL for a blank and
+    for what is no date."""
+    text = f"replace({expression}, ' ', '')"
+    days, months = (", ".join(map(_literal, forms)) for forms in (DATE_FORMATS, MONTH_FORMATS))
+    return f"coalesce(try_strptime({text}, [{days}])::DATE, last_day(try_strptime({text}, [{months}])))"
 
 
 def _grades(system: str) -> dict[str, int]:
@@ -179,6 +188,10 @@ def count_columns(columns: dict[str, int], primary_last: int) -> dict[str, str]:
     return counts
 
 
+LEDGER_MARKS = ("return_status", "close_reason", "ledger_category")  # columns only a dropout ledger has
+
+
 def is_ledger(columns: dict[str, int]) -> bool:
-    """A dropout ledger (辍学学生台账) lists dropouts only, with their 劝返状态; a 学籍 roster lists every pupil."""
-    return "return_status" in columns
+    """A dropout ledger (辍学学生台账) lists dropouts only, with their 劝返状态, 销号 or 台账类别; a 学籍 roster
+    lists every pupil."""
+    return any(name in columns for name in LEDGER_MARKS)
