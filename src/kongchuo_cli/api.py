@@ -20,7 +20,7 @@ from kongchuo_cli.indicators.flows import flow_years
 from kongchuo_cli.judge.evaluate import Judged, Result, evaluate, unmatched_groups
 from kongchuo_cli.judge.gate import GATES, ExitCode, exit_code
 from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
-from kongchuo_cli.judge.monthly import STALE_DAYS, Comparison, Event, Month, compare, problem_notices
+from kongchuo_cli.judge.monthly import STALE_DAYS, Comparison, Event, Month, compare, order, problem_notices
 from kongchuo_cli.judge.monthly import Problem as MonthlyProblem
 from kongchuo_cli.judge.plan import PlanRow, make_plan
 from kongchuo_cli.model import GRADES, KINDS, ROSTER, CountsTable
@@ -336,15 +336,21 @@ class Monthly(_Records):
 
     def period_records(self) -> list[dict[str, object]]:
         """The snapshots in their order, as JSON's "periods"."""
-        return self.report().head["periods"]
+        from kongchuo_cli.output.views.monthly import period_records
+
+        return period_records(self.comparison)
 
     def event_records(self, lang: str = "zh") -> list[dict[str, object]]:
         """The events, as JSON's "events"."""
-        return self.report(lang).tail["events"]
+        from kongchuo_cli.output.views.monthly import event_records
+
+        return event_records(self.comparison, lang)
 
     def problem_records(self, lang: str = "zh") -> list[dict[str, object]]:
         """The data problems, as JSON's "problems"."""
-        return self.report(lang).tail["problems"]
+        from kongchuo_cli.output.views.monthly import problem_records
+
+        return problem_records(self.comparison, lang)
 
 
 def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, plan: str | Path | None = None,
@@ -357,7 +363,7 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
     Names and ID numbers are masked unless `reveal`; `strict` makes data problems exit 1."""
     from kongchuo_cli.read.grid import worksheets
     from kongchuo_cli.read.quotas import read_quotas
-    from kongchuo_cli.read.roster.snapshot import read_snapshot
+    from kongchuo_cli.read.roster.snapshot import check_identity, read_snapshot
 
     if sheets and sheet is not None:
         raise fail("usage_sheets_and_sheet")
@@ -377,7 +383,7 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
         sources.extend((path, _read_options(encoding, title, header_row)) for title in titles)
     for path, options in sources:
         try:
-            snapshots.append(read_snapshot(path, options, reveal, named_by_sheet=sheets))
+            snapshots.append(read_snapshot(path, options, reveal, named_by_sheet=sheets, checks=False))
         except KongchuoError as error:
             problems.extend(error.problems)
             notices.extend(error.notices)
@@ -391,8 +397,10 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
         problems.append(Message("monthly_two_snapshots", {"count": len(sources)}))
     if problems:
         raise KongchuoError(problems, notices)
-    comparison = compare(snapshots, stale_days, quotas.by_unit if quotas else None)
-    comparison.notices[:0] = [notice for snapshot in snapshots for notice in snapshot.notices] + (
+    months, said = order(snapshots)
+    check_identity(months[-1].snapshot)  # the ledger to correct: the latest (the checks cost scans of their own)
+    comparison = compare(months, stale_days, quotas.by_unit if quotas else None)
+    comparison.notices[:0] = [notice for snapshot in snapshots for notice in snapshot.notices] + said + (
         quotas.notices if quotas else [])
     info = [Message("monthly_read", {"label": month.label, "rows": month.snapshot.rows,
                                      "open": sum(case.open for case in month.snapshot.cases)},

@@ -26,8 +26,6 @@ EVENTS = ("new", "returned", "closed", "vanished", "reappeared", "moved", "statu
 # The keys a case is followed by from one month to the next, strongest first; a match by the last one is warned.
 MATCHES = (("id_number", "id_key"), ("student_id", "student_key"), ("name", "name_key"))
 NAME_MATCH = "name"
-# What a status event of an open case is about: (what, the Case attribute, its column); of a closed case, the reason
-OPEN_STATUSES = (("return_status", "status", "return_status"), ("category", "category", "ledger_category"))
 STALE_DAYS = 30
 # What the table counts beyond the flows, and the columns each needs (any one of them, in the later snapshot).
 NEEDS = {"stale": ("last_visit", "registered"), "no_visit": ("visits", "last_visit")}
@@ -121,11 +119,10 @@ class Comparison:
         return self.tables[-1]
 
 
-def compare(snapshots: list[Snapshot], stale_days: int = STALE_DAYS, quotas: dict[str, int] | None = None
-            ) -> Comparison:
-    """The snapshots in order, the events between consecutive ones, the township table of each month and the data
+def compare(months: list[Month], stale_days: int = STALE_DAYS, quotas: dict[str, int] | None = None) -> Comparison:
+    """The events between consecutive snapshots (in order: `order`), the township table of each month and the data
     problems; `quotas` (unit → children to bring back, from a plan) adds each unit's progress."""
-    months, notices = _months(snapshots)
+    notices: list[Message] = []
     units = list(dict.fromkeys(case.unit for month in months for case in month.snapshot.cases))
     if quotas:
         missing = [unit for unit in quotas if unit not in units]
@@ -164,7 +161,7 @@ def compare(snapshots: list[Snapshot], stale_days: int = STALE_DAYS, quotas: dic
 # ---- order ----------------------------------------------------------------------------------------------------
 
 
-def _months(snapshots: list[Snapshot]) -> tuple[list[Month], list[Message]]:
+def order(snapshots: list[Snapshot]) -> tuple[list[Month], list[Message]]:
     """In the order of their 统计时点 when every snapshot states one, else in the order given (said when only some
     do); each labelled by its date, else its sheet or file name (its full name where two labels would clash)."""
     notices = []
@@ -200,19 +197,19 @@ def match(before: list[Case], after: list[Case]) -> tuple[dict[int, tuple[int, s
     pairs: dict[int, tuple[int, str]] = {}
     taken: set[int] = set()
     for kind, attribute in MATCHES:
-        index = {}
+        field_at = Case._fields.index(attribute)
+        index: dict[int, int] = {}
         for position, case in enumerate(before):
-            key = getattr(case, attribute)
-            if key is not None and position not in taken:
-                index.setdefault(key, position)
+            key = case[field_at]
+            if key is not None and key not in index and position not in taken:
+                index[key] = position
         for position, case in enumerate(after):
-            key = getattr(case, attribute)
-            if key is None or position in pairs:
-                continue
-            earlier = index.pop(key, None)
-            if earlier is not None:
-                pairs[position] = (earlier, kind)
-                taken.add(earlier)
+            key = case[field_at]
+            if key is not None and position not in pairs:
+                earlier = index.pop(key, None)
+                if earlier is not None:
+                    pairs[position] = (earlier, kind)
+                    taken.add(earlier)
     named = sorted(after[position].line for position, (_, kind) in pairs.items() if kind == NAME_MATCH)
     return pairs, named
 
@@ -227,8 +224,11 @@ def judge_events(previous: Month, current: Month, pairs: dict[int, tuple[int, st
         found.extend(changes(before[earlier] if earlier is not None else None, case, current.label, kind, compared))
     matched = {earlier for earlier, _ in pairs.values()}
     found.extend(Event("vanished", current.label, case, None)
-                 for position, case in enumerate(before) if position not in matched and case.open)
-    return sorted(found, key=lambda event: (EVENTS.index(event.kind), (event.after or event.before).line))
+                 for position, case in enumerate(before) if position not in matched and case.reason is None)
+    return sorted(found, key=lambda event: (RANK[event.kind], (event.after or event.before).line))
+
+
+RANK = {kind: position for position, kind in enumerate(EVENTS)}
 
 
 def changes(before: Case | None, after: Case, month: str, matched_by: str | None = None,
@@ -236,23 +236,26 @@ def changes(before: Case | None, after: Case, month: str, matched_by: str | None
     """What happened to a case present now: new, closed (a return or another 销号), reopened, and what changed
     while it stayed (its unit or school, its status, the visits, the legal measures: only those whose columns
     both snapshots have, the `compared` ones, so that a column added this month is no change of every case)."""
+    is_open = after.reason is None
     if before is None:
-        return [Event("new", month, None, after)] + ([] if after.open else [_closing(None, after, month)])
+        return [Event("new", month, None, after)] + ([] if is_open else [_closing(None, after, month)])
     found = []
-    if before.open and not after.open:
-        found.append(_closing(before, after, month, matched_by))
-    elif not before.open and after.open:
-        found.append(Event("reappeared", month, before, after, matched_by))
-    if before.unit != after.unit or ("school" in compared and before.school != after.school):
+    was_open = before.reason is None
+    if was_open != is_open:
+        found.append(Event("reappeared", month, before, after, matched_by) if is_open else
+                     _closing(before, after, month, matched_by))
+    if before.unit != after.unit or (before.school != after.school and "school" in compared):
         found.append(Event("moved", month, before, after, matched_by))
-    if before.open and after.open:
-        found.extend(Event("status", month, before, after, matched_by, what) for what, attribute, column
-                     in OPEN_STATUSES if column in compared and getattr(before, attribute) != getattr(after, attribute))
-    elif not before.open and not after.open and before.reason != after.reason:
+    if was_open and is_open:
+        if before.status != after.status and "return_status" in compared:
+            found.append(Event("status", month, before, after, matched_by, "return_status"))
+        if before.category != after.category and "ledger_category" in compared:
+            found.append(Event("status", month, before, after, matched_by, "category"))
+    elif not was_open and not is_open and before.reason != after.reason:
         found.append(Event("status", month, before, after, matched_by, "reason"))
-    if "visits" in compared and after.visits is not None and after.visits > (before.visits or 0):
+    if after.visits is not None and after.visits > (before.visits or 0) and "visits" in compared:
         found.append(Event("visits", month, before, after, matched_by))
-    if "legal_measure" in compared and after.legal != before.legal and after.legal is not None:
+    if after.legal != before.legal and after.legal is not None and "legal_measure" in compared:
         found.append(Event("legal", month, before, after, matched_by))
     return found
 
@@ -283,21 +286,24 @@ def tally(units: list[str], current: Month, previous: Month, events: list[Event]
                           no_visit=0 if counts["no_visit"] else None,
                           groups=tuple(0 if possible else None for possible in grouped)) for unit in units}
     before = previous.snapshot.cases
-    earlier = {position: before[index] for position, (index, _) in pairs.items()}
     for case in before:
         if case.open:
             rows[case.unit].opening += 1
+    grouped: Counter = Counter()  # (unit, groups as bits) → open cases
     for position, case in enumerate(current.snapshot.cases):
         if not case.open:
             continue
         row = rows[case.unit]
         row.closing += 1
-        row.groups = tuple(count + case.in_group(bit) if count is not None else None
-                           for bit, count in enumerate(row.groups))
-        if row.stale is not None and _stale(case, current.stated, stale_days):
+        grouped[case.unit, case.groups] += 1
+        if counts["stale"] and _stale(case, current.stated, stale_days):
             row.stale += 1
-        if row.no_visit is not None and not _visited(earlier.get(position), case, previous.stated):
-            row.no_visit += 1
+        if counts["no_visit"]:
+            earlier = pairs.get(position)
+            row.no_visit += not _visited(before[earlier[0]] if earlier else None, case, previous.stated)
+    for (unit, bits), count in grouped.items():
+        rows[unit].groups = tuple(None if total is None else total + count * (bits >> bit & 1)
+                                  for bit, total in enumerate(rows[unit].groups))
     for event in events:
         row = rows[event.unit]
         if event.kind in ("new", "reappeared"):
@@ -414,7 +420,7 @@ def _still_out(month: Month, units: list[str]) -> list[Case]:
     cases = [case for case in month.snapshot.cases if case.open]
     schools = {school: position for position, school in enumerate(dict.fromkeys(case.school for case in cases))}
 
-    def first_group(case: Case) -> int:
-        return next((bit for bit in range(len(PRIORITIES)) if case.in_group(bit)), len(PRIORITIES))
+    def first_group(case: Case) -> int:  # the lowest bit set: the group served first
+        return (case.groups & -case.groups).bit_length() - 1 if case.groups else len(PRIORITIES)
 
     return sorted(cases, key=lambda case: (order[case.unit], schools[case.school], first_group(case), case.line))

@@ -43,7 +43,8 @@ def to_json(report: Report, lang: str) -> str:
     head = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in report.head.items()]
     records = ",\n".join(f"    {json.dumps(json_record(record, report.percents), ensure_ascii=False)}"
                          for record in report.records)
-    tail = "".join(f',\n  {json.dumps(key)}: {_lines(value)}' for key, value in report.tail.items())
+    tail = "".join(f',\n  {json.dumps(key)}: {_lines(value() if callable(value) else value)}'
+                   for key, value in report.tail.items())
     return ("{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]"
             + tail + "\n}\n")
 

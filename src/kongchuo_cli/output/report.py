@@ -25,10 +25,12 @@ class Report:
     head: dict[str, object] = field(default_factory=dict)  # JSON keys before the records
     records_key: str = "results"
     table: Callable[[bool, int | None], str] | None = None  # the command's table for people: (colour, width)
-    sheets: list[tuple[Term, list[list[object]]]] = field(default_factory=list)  # more workbook sheets
+    # more workbook sheets: their rows, or a function giving them (large ones are built only for a workbook)
+    sheets: list[tuple[Term, list[list[object]] | Callable[[], list[list[object]]]]] = field(default_factory=list)
     split_by: str | None = None  # a workbook gets a sheet of records per value of this key (one per township)
     private: bool = False  # personal data: files are created readable by their owner only
-    tail: dict[str, object] = field(default_factory=dict)  # JSON keys after the records (lists: an item a line)
+    # JSON keys after the records (a list: an item a line), each value or a function giving it (built for JSON only)
+    tail: dict[str, object] = field(default_factory=dict)
     records_sheet: Term | None = None  # the workbook's sheet of records, when not 结果 (results)
     printed: bool = False  # workbook sheets set up to print: A4 landscape, one page wide, the header repeated
 

@@ -30,7 +30,7 @@ def workbook(report: Report, lang: str) -> bytes:
         sheets.append(sheet)
     for title, rows in report.sheets:
         extra = book.create_sheet(title.render(lang))
-        for row, values in enumerate(rows, start=1):
+        for row, values in enumerate(rows() if callable(rows) else rows, start=1):
             _write_row(extra, row, values, Font(bold=True) if row in (1, 3) else None)
         sheets.append(extra)
     for each in sheets:

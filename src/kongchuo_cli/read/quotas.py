@@ -14,7 +14,7 @@ from kongchuo_cli.problems import KongchuoError, Message, Where, fail
 from kongchuo_cli.read.cells import echoed, parse_count
 from kongchuo_cli.read.grid import ReadOptions, read_bytes, read_grid
 from kongchuo_cli.read.headers import cell, find_header
-from kongchuo_cli.read.vocabulary import NO, QUOTA_COLUMNS, QUOTA_UNITS, total_kind
+from kongchuo_cli.read.vocabulary import NO, QUOTA_COLUMNS, QUOTA_UNITS, column_letter, total_kind
 
 
 @dataclass
@@ -45,8 +45,8 @@ def read_quotas(path: str, options: ReadOptions = ReadOptions()) -> Quotas:
         written = cell(row, columns["quota"])
         quota = parse_count(written, blank_is_zero=True)
         if isinstance(quota, str):
-            problems.append(Message(quota, {"value": echoed(written)},
-                                    Where(path, number, header.cells[columns["quota"]].strip())))
+            problems.append(Message(quota, {"value": echoed(written)}, Where(
+                path, number, header.cells[columns["quota"]].strip(), column_letter(columns["quota"]))))
             continue
         indicator = cell(row, columns["indicator"]).strip() if "indicator" in columns else ""
         shares.setdefault(indicator, {})[label] = quota

@@ -4,6 +4,8 @@ four sheets — 汇总, 变动明细, 未复学名册 (masked), 数据问题 —
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kongchuo_cli import __version__
 from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.indicators.definitions import percent
@@ -44,19 +46,31 @@ STILL_OUT_FIELDS = (Term("乡镇", "township"), Term("学校", "school"), Term("
 
 
 def monthly_report(comparison: Comparison, lang: str, revealed: bool) -> Report:
-    """The township table of every month as records; periods, events and problems beside them in JSON."""
+    """The township table of every month as records; periods, events and problems beside them in JSON (the events
+    and the lists of the workbook are built only for the format that shows them: a province has 100,000 cases)."""
     planned = comparison.quotas is not None
     fields = {**FIELDS, **(PLAN_FIELDS if planned else {})}
     records = [unit_record(row, lang, planned) for rows in comparison.tables for row in rows]
-    head = {"version": __version__, "masked": not revealed, "periods": [period_record(month)
-                                                                        for month in comparison.months]}
-    tail = {"events": [event_record(event, lang) for event in comparison.events],
-            "problems": [problem_record(problem, lang) for problem in comparison.problems]}
-    sheets = [events_sheet(tail["events"], comparison, lang), still_out_sheet(comparison, lang),
-              problems_sheet(tail["problems"], lang)]
-    return Report(fields, records, frozenset(COUNTS) | {"quota"}, frozenset({"quota_met"} if planned else ()), head, "units",
-                  table=lambda color, width: monthly_table(comparison, records, lang, revealed, color, width),
+    head = {"version": __version__, "masked": not revealed, "periods": period_records(comparison)}
+    tail = {"events": lambda: event_records(comparison, lang), "problems": lambda: problem_records(comparison, lang)}
+    sheets = [(term("term_sheet_events"), lambda: events_sheet(comparison, lang)),
+              (term("term_sheet_still_out"), lambda: still_out_sheet(comparison, lang)),
+              (term("term_sheet_problems"), lambda: problems_sheet(comparison, lang))]
+    return Report(fields, records, frozenset(COUNTS) | {"quota"}, frozenset({"quota_met"} if planned else ()), head,
+                  "units", table=lambda color, width: monthly_table(comparison, records, lang, revealed, color, width),
                   sheets=sheets, private=True, tail=tail, records_sheet=term("term_sheet_summary"), printed=True)
+
+
+def period_records(comparison: Comparison) -> list[dict[str, object]]:
+    return [period_record(month) for month in comparison.months]
+
+
+def event_records(comparison: Comparison, lang: str) -> list[dict[str, object]]:
+    return [event_record(event, lang) for event in comparison.events]
+
+
+def problem_records(comparison: Comparison, lang: str) -> list[dict[str, object]]:
+    return [problem_record(problem, lang) for problem in comparison.problems]
 
 
 # ---- records --------------------------------------------------------------------------------------------------
@@ -94,7 +108,7 @@ def event_record(event: Event, lang: str) -> dict[str, object]:
     return {"event": event.kind, "period": event.month, "unit": event.unit, "township": case.township,
             "school": case.school, "name": case.name, "id_number": case.id_number, "from": shown_from,
             "to": shown_to, "reason": _reason_code(after.reason) if closing else None,
-            "placement": (after.placement or None) if event.kind == "returned" else None,
+            "placement": (after.shown("placement") or None) if event.kind == "returned" else None,
             "date": day.isoformat() if day else None, "match": event.match,
             "row_before": before.line if before else None, "row_after": after.line if after else None}
 
@@ -114,16 +128,16 @@ def state(case: Case, lang: str) -> str:
     """Where a case stands: its 劝返状态 while open (在册 without one), its 销号 reason once closed."""
     if not case.open:
         return reason_label(case, lang)
-    return _label("term_return", case.status, lang) if case.status else term("term_monthly_open").render(lang)
+    return _label("term_return", case.status, lang) if case.status else _label("term_monthly", "open", lang)
 
 
 def reason_label(case: Case, lang: str) -> str:
-    if case.reason == "?":
-        return case.reason_text or ""
-    return term(f"term_close_{case.reason}").render(lang)
+    return case.shown("reason_text") if case.reason == "?" else _label("term_close", case.reason, lang)
 
 
+@lru_cache(maxsize=512)
 def _label(prefix: str, code: str | None, lang: str) -> str | None:
+    """A code's name in the reader's language (the catalogue's prefix_code), 无法识别 for "?"; None stays None."""
     if code is None:
         return None
     return term("term_unknown" if code == "?" else f"{prefix}_{code}").render(lang)
@@ -163,32 +177,33 @@ def _span(comparison: Comparison) -> str:
     return f"{comparison.months[0].label} → {comparison.months[-1].label}"
 
 
-def events_sheet(records: list[dict], comparison: Comparison, lang: str):
+def events_sheet(comparison: Comparison, lang: str) -> list[list[object]]:
     match_names = {kind: term(f"term_match_{kind}").render(lang) for kind in ("id_number", "student_id", "name")}
-    rows = [[term(f"term_event_{record['event']}").render(lang),
+    rows = [[_label("term_event", record["event"], lang),
              *(match_names.get(value, value) if key == "match" else
-               term(f"term_close_{value}").render(lang) if key == "reason" and value else value
-               for key, value in list(record.items())[1:])] for record in records]
+               _label("term_close", value, lang) if key == "reason" else value
+               for key, value in list(record.items())[1:])] for record in event_records(comparison, lang)]
     title = Message("monthly_events_title", {"span": _span(comparison), "count": len(rows)}).render(lang)
-    return term("term_sheet_events"), _titled(title, [field.render(lang) for field in EVENT_FIELDS.values()], rows)
+    return _titled(title, [field.render(lang) for field in EVENT_FIELDS.values()], rows)
 
 
-def still_out_sheet(comparison: Comparison, lang: str):
-    rows = [[case.township, case.school, case.grade, case.name, case.id_number,
+def still_out_sheet(comparison: Comparison, lang: str) -> list[list[object]]:
+    rows = [[case.township, case.school, case.shown("grade"), case.name, case.id_number,
              _label("term_category", case.category, lang), state(case, lang), _groups(case, lang),
              case.registered.isoformat() if case.registered else None, case.visits,
              case.last_visit.isoformat() if case.last_visit else None, _label("term_legal", case.legal, lang),
-             case.check_result or None, case.responsible or None, case.line] for case in comparison.still_out]
+             case.shown("check_result") or None, case.shown("responsible") or None, case.line]
+            for case in comparison.still_out]
     title = Message("monthly_still_out_title", {"month": comparison.months[-1].label, "count": len(rows)}
                     ).render(lang)
-    return term("term_sheet_still_out"), _titled(title, [field.render(lang) for field in STILL_OUT_FIELDS], rows)
+    return _titled(title, [field.render(lang) for field in STILL_OUT_FIELDS], rows)
 
 
-def problems_sheet(records: list[dict], lang: str):
+def problems_sheet(comparison: Comparison, lang: str) -> list[list[object]]:
     rows = [[value if key != "rows" else listing(value).render(lang) for key, value in record.items()]
-            for record in records]
+            for record in problem_records(comparison, lang)]
     title = Message("monthly_problems_title", {"count": len(rows)}).render(lang)
-    return term("term_sheet_problems"), _titled(title, [field.render(lang) for field in PROBLEM_FIELDS.values()], rows)
+    return _titled(title, [field.render(lang) for field in PROBLEM_FIELDS.values()], rows)
 
 
 def _groups(case: Case, lang: str) -> str | None:
@@ -197,9 +212,9 @@ def _groups(case: Case, lang: str) -> str | None:
 
 # ---- the tables a person reads --------------------------------------------------------------------------------
 
-FLOW_COLUMNS = (("opening", Term("期初", "Opening")), ("new", Term("新增", "New")),
+FLOW_COLUMNS = (("opening", Term("期初", "Start")), ("new", Term("新增", "New")),
                 ("returned", Term("复学销号", "Returned")), ("closed_other", Term("其他销号", "Closed")),
-                ("vanished", Term("消失", "Vanished")), ("closing", Term("期末", "Closing")))
+                ("vanished", Term("消失", "Vanished")), ("closing", Term("期末", "End")))
 MOVE_COLUMNS = (("moved_in", Term("转入", "In")), ("moved_out", Term("转出", "Out")))
 WORK_COLUMNS = (("closing", Term("期末", "Open")), ("stale", Term("超期", "Stale")),
                 ("no_visit", Term("未走访", "No visit")))
@@ -255,7 +270,9 @@ def _cell(record: dict, key: str) -> str:
     value = record[key]
     if value is None:
         return "—"
-    return f"{value}%" if key == "quota_met" else f"{value:,}"
+    if key == "quota_met":  # at a tenth of a percent, rounded half up from the exact share
+        return f"{percent(record['returned_to_date'], record['quota'], 1)}%"
+    return f"{value:,}"
 
 
 def footer(comparison: Comparison, lang: str, revealed: bool) -> list[str]:

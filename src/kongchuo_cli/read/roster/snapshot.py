@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.cells import parse_date
@@ -37,28 +38,25 @@ from kongchuo_cli.read.vocabulary import (
 # A 劝返状态 that closes the case (已复学, 转学核实, …): its 销号 reason has the same code
 CLOSING_STATUSES = tuple(status for status in RETURN_STATUSES if status not in STILL_OUT)
 DATES = ("registered", "closed_on", "last_visit", "legal_date")  # the date columns, read by date_sql
+WRITTEN = (*DATES, "visits", "snapshot_date")  # kept as written too: a value that cannot be read is a problem
 # The identity checks' duplicates are this module's own (by the key the child is followed by, 学籍号 and name too)
 SEEN_TWICE = ("transfer_not_closed", "duplicate_row")
 
 
-@dataclass(slots=True)
-class Case:
-    """One row of a snapshot: a child's case as the ledger stood that month."""
+class Case(NamedTuple):
+    """One row of a snapshot: a child's case as the ledger stood that month. A tuple, built by the hundred thousand
+    straight from DuckDB's rows: what the months are compared by are fields of their own; what is only shown comes
+    as one text (`texts`), cut up when it is shown (a province's ledger is read in a fraction of the time)."""
 
     line: int  # the spreadsheet row
     id_key: int | None  # hashes of the 身份证号, the 全国学籍号, and 姓名 + 出生日期 + 学校 (None where blank)
     student_key: int | None
     name_key: int | None
     unit: str  # the 乡镇 (the 学校 in a ledger without 乡镇), "—" when blank
-    township: str
     school: str
-    grade: str
-    name: str  # masked unless revealed
-    id_number: str  # the 身份证号, else the 学籍号; masked unless revealed
     category: str | None  # 台账类别: a LEDGER_CATEGORIES code, "?" for what cannot be read, None when blank
     status: str | None  # 劝返状态: a RETURN_STATUSES code, "?" or None
     reason: str | None  # None while open; once closed a CLOSE_REASONS code, "?" (reason_text) or "unstated"
-    reason_text: str | None  # a 销号原因 kongchuo does not know, as written
     registered: date | None
     closed_on: date | None
     last_visit: date | None
@@ -66,10 +64,7 @@ class Case:
     legal: str | None  # the highest step of LEGAL_STEPS the 法律措施 cell names, "?" or None
     legal_date: date | None
     groups: int  # the priority groups, a bit each in PRIORITIES' order
-    placement: str  # 安置方式
-    check_result: str  # 核查结果
-    dropout_reason: str
-    responsible: str
+    texts: str  # SHOWN, joined by SEPARATOR
 
     @property
     def open(self) -> bool:
@@ -77,6 +72,29 @@ class Case:
 
     def in_group(self, position: int) -> bool:
         return bool(self.groups >> position & 1)
+
+    def shown(self, name: str) -> str:
+        """One of SHOWN: the name and ID (masked unless revealed), the 安置方式, the 销号原因 as written…"""
+        return self.texts.split(SEPARATOR)[SHOWN.index(name)]
+
+    @property
+    def township(self) -> str:
+        return self.shown("township")
+
+    @property
+    def name(self) -> str:
+        return self.shown("name")
+
+    @property
+    def id_number(self) -> str:
+        return self.shown("id_number")
+
+
+# What is only shown of a case, in Case.texts: the 身份证号 (else the 学籍号), 安置方式 (placement) and a 销号原因
+# kongchuo does not know (reason_text) as written
+SHOWN = ("township", "grade", "name", "id_number", "placement", "check_result", "dropout_reason", "responsible",
+         "reason_text")
+SEPARATOR = "\x1f"  # the unit separator: never in a cell of a ledger
 
 
 @dataclass(frozen=True)
@@ -106,11 +124,13 @@ class Snapshot:
     problems: list[RowProblem] = field(default_factory=list)
     notices: list[Message] = field(default_factory=list)
     rows: int = 0  # rows read as cases (children listed twice count each time)
+    options: ReadOptions = ReadOptions()  # how it was read (its sheet), to read it again
 
 
-def read_snapshot(path: str, options: ReadOptions, reveal: bool = False, named_by_sheet: bool = False) -> Snapshot:
-    """A ledger's cases, its 统计时点 (a column, or a title line above the header) and its problems. Names and IDs
-    are masked unless `reveal`."""
+def read_snapshot(path: str, options: ReadOptions, reveal: bool = False, named_by_sheet: bool = False,
+                  checks: bool = True) -> Snapshot:
+    """A ledger's cases, its 统计时点 (a column, or a title line above the header) and its problems, with the
+    identity checks of `check` unless not `checks`. Names and IDs are masked unless `reveal`."""
     peeked = peek(path, options)
     with opened(path, options, peeked) as source:
         sheet = source.reading.sheet
@@ -124,8 +144,11 @@ def read_snapshot(path: str, options: ReadOptions, reveal: bool = False, named_b
             connection.execute("SET preserve_insertion_order = true")
             connection.execute(f"CREATE TEMP TABLE cases AS {_cases_sql(source, reveal)}")
             stated, notices = _stated(connection, source, peeked.rows, name)
-            checked = aggregate(source, school_year=current_school_year(stated) if stated else None, listed=None)
-            rows = connection.execute(f"SELECT {', '.join(Case.__slots__)} FROM cases ORDER BY line").fetchall()
+            rows = connection.execute(f"SELECT {', '.join(Case._fields)} FROM cases ORDER BY line").fetchall()
+            # a child is its 身份证号, else its 学籍号, else its name, birth date and school
+            listed_twice = {child for (child,) in connection.execute(
+                "SELECT coalesce(id_key, student_key, name_key) AS child FROM cases WHERE child IS NOT NULL "
+                "GROUP BY child HAVING count(*) > 1").fetchall()}
             problems = _problems(connection, source, headers)
         except KongchuoError:
             raise
@@ -133,30 +156,41 @@ def read_snapshot(path: str, options: ReadOptions, reveal: bool = False, named_b
             raise KongchuoError([Message("roster_unreadable", {}, Where(name))]) from None
         finally:
             connection.close()
-        header_row = source.header.row
-    identity = [RowProblem(f"roster_{code}", tuple(header_row + line for line in checked.examples.get(code, ())))
-                for code in checked.problems if code not in SEEN_TWICE]
-    cases, twice = _one_per_child([Case(*row) for row in rows])
-    return Snapshot(name, path, sheet, stated, cases, twice, frozenset(columns), headers, identity + problems, notices,
-                    len(rows))
+        snapshot = Snapshot(name, path, sheet, stated, [], [], frozenset(columns), headers, problems, notices,
+                            len(rows), options)
+        if checks:
+            snapshot.problems[:0] = _identity(source, stated)
+    snapshot.cases, snapshot.twice = _one_per_child(list(map(Case._make, rows)), listed_twice)
+    return snapshot
 
 
-def _one_per_child(rows: list[Case]) -> tuple[list[Case], list[tuple[Case, ...]]]:
-    """Each child once, by the first of its rows (in the file's order); the rows of a child listed more than once.
-    A child is its 身份证号, else its 学籍号, else its name, birth date and school."""
-    first: dict[int, Case] = {}
-    more: dict[int, list[Case]] = {}
-    cases = []
+def check_identity(snapshot: Snapshot) -> None:
+    """The identity checks of `check` (ID numbers, 学籍号, age against grade) over a snapshot read without them:
+    its problems come first."""
+    with opened(snapshot.path, snapshot.options) as source:
+        snapshot.problems[:0] = _identity(source, snapshot.stated)
+
+
+def _identity(source: Source, stated: date | None) -> list[RowProblem]:
+    """Ages are taken in the school year of the snapshot's date; children listed twice are this module's own."""
+    checked = aggregate(source, school_year=current_school_year(stated) if stated else None, listed=None)
+    return [RowProblem(f"roster_{code}", tuple(source.header.row + line for line in checked.examples.get(code, ())))
+            for code in checked.problems if code not in SEEN_TWICE]
+
+
+def _one_per_child(rows: list[Case], listed_twice: set[int]) -> tuple[list[Case], list[tuple[Case, ...]]]:
+    """Each child once, by the first of its rows (in the file's order); the rows of each child listed twice."""
+    if not listed_twice:
+        return rows, []
+    cases, twice = [], {}
     for case in rows:
-        key = next((each for each in (case.id_key, case.student_key, case.name_key) if each is not None), None)
-        if key is None:
-            cases.append(case)  # nothing to follow it by: a problem of its own (ledger_no_key)
-        elif key in first:
-            more.setdefault(key, [first[key]]).append(case)
-        else:
-            first[key] = case
-            cases.append(case)
-    return cases, [tuple(group) for group in more.values()]
+        child = next((key for key in (case.id_key, case.student_key, case.name_key) if key is not None), None)
+        if child in listed_twice:
+            twice.setdefault(child, []).append(case)
+            if len(twice[child]) > 1:
+                continue
+        cases.append(case)
+    return cases, [tuple(group) for group in twice.values()]
 
 
 def _value(source: Source, name: str) -> str:
@@ -172,10 +206,10 @@ def _hash(expression: str) -> str:
 def _cases_sql(source: Source, reveal: bool) -> str:
     """Every case row with its values read, and as written (written_…) where a value that cannot be read must be
     told apart from a blank."""
-    written = {name: f"written_{name}" if name in (*DATES, "visits") else name for name in (
+    written = {name: f"written_{name}" if name in WRITTEN else name for name in (
         "id_number", "student_id", "name", "birth_date", "township", "school", "grade", "ledger_category",
-        "return_status", "close_reason", "visits", "legal_measure", "attendance", "check_result", "dropout_reason",
-        "responsible", *DATES)}
+        "return_status", "close_reason", "legal_measure", "attendance", "check_result", "dropout_reason",
+        "responsible", *WRITTEN)}
     flags = priority_flags(source)
     groups = " + ".join(f"CASE WHEN {' OR '.join(flags[name] for name in members)} THEN {1 << position} ELSE 0 END"
                         for position, (_, members, _) in enumerate(PRIORITIES))
@@ -195,24 +229,26 @@ def _cases_sql(source: Source, reveal: bool) -> str:
                      for step, words in reversed(LEGAL_STEPS.items()))  # the highest step named
     no = ", ".join(f"'{word}'" for word in NO)
     identity = "coalesce(id_number, student_id)"
-    shown_name = "coalesce(name, '')" if reveal else sql_mask_name("name")
-    shown_id = f"coalesce({identity}, '')" if reveal else f"coalesce({sql_mask_id(identity)}, '')"
+    shown = {"township": "township", "grade": "grade", "name": "name" if reveal else sql_mask_name("name"),
+             "id_number": identity if reveal else sql_mask_id(identity), "placement": "attendance",
+             "check_result": "check_result", "dropout_reason": "dropout_reason", "responsible": "responsible",
+             "reason_text": "CASE WHEN reason = '?' THEN close_reason END"}
     return (
         f"SELECT {source.header.row} + number AS line, {_hash('upper(id_number)')} AS id_key, "
         f"{_hash('upper(student_id)')} AS student_key, "
         f"CASE WHEN name IS NULL OR birth_date IS NULL OR school IS NULL THEN NULL "
         f"ELSE hash(name || chr(31) || {birth} || chr(31) || school) END AS name_key, "
-        f"coalesce({level}, '—') AS unit, coalesce(township, '') AS township, coalesce(school, '') AS school, "
-        f"coalesce(grade, '') AS grade, {shown_name} AS name, {shown_id} AS id_number, "
+        f"coalesce({level}, '—') AS unit, coalesce(school, '') AS school, "
         f"{category_sql('ledger_category', LEDGER_CATEGORIES)} AS category, status, reason, "
-        f"CASE WHEN reason = '?' THEN close_reason END AS reason_text, "
         f"{', '.join(f'{date_sql(written[name])} AS {name}' for name in DATES)}, "
         f"try_cast(regexp_replace(written_visits, '[次\\s]', '', 'g') AS INTEGER) AS visits, "
         f"CASE WHEN legal_measure IS NULL OR lower(legal_measure) IN ({no}) THEN NULL {steps} ELSE '?' END AS legal, "
-        f"groups, coalesce(attendance, '') AS placement, coalesce(check_result, '') AS check_result, "
-        f"coalesce(dropout_reason, '') AS dropout_reason, coalesce(responsible, '') AS responsible, "
-        f"{', '.join(f'written_{name}' for name in (*DATES, 'visits'))} FROM ({read})"
+        f"groups, concat_ws(chr({ord(SEPARATOR)}), {', '.join(f'coalesce({shown[name]}, {EMPTY})' for name in SHOWN)})"
+        f" AS texts, {', '.join(f'written_{name}' for name in WRITTEN)} FROM ({read})"
     )
+
+
+EMPTY = "''"
 
 
 def _like(word: str) -> str:
@@ -244,11 +280,9 @@ def _problems(connection, source: Source, headers: dict[str, str]) -> list[RowPr
 def _stated(connection, source: Source, head: list[list[str]], name: str) -> tuple[date | None, list[Message]]:
     """The date the snapshot describes: its 统计时点 column (the most common date, said when there are several),
     else a title line above the header (统计时点：2024年10月31日, or the date in the next cell)."""
-    position = source.header.columns.get("snapshot_date")
-    if position is not None:
-        stated = date_sql(f"nullif(trim(c{position}), '')")
-        found = connection.execute(f"SELECT d, count(*) AS n FROM (SELECT {stated} AS d FROM {scan_sql(source)}) "
-                                   f"WHERE d IS NOT NULL GROUP BY d ORDER BY n DESC, d DESC").fetchall()
+    if "snapshot_date" in source.header.columns:
+        found = connection.execute(f"SELECT d, count(*) AS n FROM (SELECT {date_sql('written_snapshot_date')} AS d "
+                                   f"FROM cases) WHERE d IS NOT NULL GROUP BY d ORDER BY n DESC, d DESC").fetchall()
         if found:
             several = [Message("monthly_several_dates", {"date": found[0][0].isoformat(), "count": len(found)},
                                Where(name))] if len(found) > 1 else []

@@ -31,6 +31,7 @@ def connect():
     import duckdb
 
     connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False})
+    connection.execute("SET enable_progress_bar = false")  # DuckDB's own bar (after 2 s) on the user's terminal
     return connection
 
 
