@@ -97,7 +97,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_returns": ("需劝返学生名单：仍失学的学生（未劝返、劝返中），按乡镇、学校列出，优先群体在前，附包保责任人。",
                      "The children still out of school, from a dropout ledger (劝返状态 未劝返 or 劝返中; 已复学, "
                      "转学核实, 因身体原因不具备学习条件 and 送教上门 are counted apart) or a 学籍 roster (学籍状态 "
-                     "辍学): by township and school, priority groups first (脱贫户, 残疾, 孤儿/事实无人抚养, 留守, 随迁), "
+                     "辍学): by township and school, priority groups first (脱贫户, 残疾, 孤儿/事实无人抚养, 留守, 随迁, 困境), "
                      "with the person responsible. Names and IDs are masked unless --reveal; files are written "
                      "readable by their owner only; -o names.xlsx has a sheet per township, to send on as it is."),
     "help_monthly": ("流失生月报：比较两期或多期辍学台账，列出新增、复学、其他销号、无故消失等变动，给出乡镇月报表和数据问题。",
