@@ -103,7 +103,7 @@ def test_the_workbook_read_back(run, months, tmp_path):
     assert [(row[0], row[3], row[-1]) for row in still_out[3:]] == [
         ("甲镇", "周*", 4), ("乙镇", "吴*", 5), ("乙镇", "郑*", 6), ("乙镇", "卫*", 8)]
     problems = [[cell.value for cell in row] for row in book["数据问题"].iter_rows()]
-    assert [(row[0], row[4]) for row in problems[3:]] == [("twice", "3、10"), ("vanished", "6")]
+    assert [(row[0], row[4]) for row in problems[3:]] == [("同一学生多行", "3、10"), ("无故消失", "6")]
     text = "".join(str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row)
     assert not any(secret in text for secret in ledger.SECRETS)
 

@@ -104,6 +104,9 @@ class Problem:
 
 @dataclass
 class Comparison:
+    """The months compared: the snapshots in order, the table of each month after the first, the events between
+    them, the data problems, and the last month's open cases."""
+
     months: list[Month]
     units: list[str]  # every unit, in the order first seen
     tables: list[list[UnitRow]]  # per month after the first: a row per unit, then 合计
@@ -278,13 +281,13 @@ def tally(units: list[str], current: Month, previous: Month, events: list[Event]
     if counts["stale"] and current.stated is None:  # days since a visit need the day of the snapshot
         counts["stale"] = False
         off.setdefault("stale_date", []).append(current.label)
-    grouped = [any(name in columns for name in members) for _, members, _ in PRIORITIES]
-    for (_, _, group), possible in zip(PRIORITIES, grouped):
+    has_group = [any(name in columns for name in members) for _, members, _ in PRIORITIES]
+    for (_, _, group), possible in zip(PRIORITIES, has_group):
         if not possible:
             off.setdefault("groups", []).append(group)
     rows = {unit: UnitRow(unit, current.label, stale=0 if counts["stale"] else None,
                           no_visit=0 if counts["no_visit"] else None,
-                          groups=tuple(0 if possible else None for possible in grouped)) for unit in units}
+                          groups=tuple(0 if possible else None for possible in has_group)) for unit in units}
     before = previous.snapshot.cases
     for case in before:
         if case.open:
@@ -416,11 +419,11 @@ def _rows_said(file: str, what: Message, rows: tuple[int, ...] | list[int]) -> M
 
 def _still_out(month: Month, units: list[str]) -> list[Case]:
     """The open cases of the last snapshot by unit and school, priority groups first (as `returns` lists them)."""
-    order = {unit: position for position, unit in enumerate(units)}
+    places = {unit: position for position, unit in enumerate(units)}
     cases = [case for case in month.snapshot.cases if case.open]
     schools = {school: position for position, school in enumerate(dict.fromkeys(case.school for case in cases))}
 
     def first_group(case: Case) -> int:  # the lowest bit set: the group served first
         return (case.groups & -case.groups).bit_length() - 1 if case.groups else len(PRIORITIES)
 
-    return sorted(cases, key=lambda case: (order[case.unit], schools[case.school], first_group(case), case.line))
+    return sorted(cases, key=lambda case: (places[case.unit], schools[case.school], first_group(case), case.line))

@@ -200,10 +200,21 @@ def still_out_sheet(comparison: Comparison, lang: str) -> list[list[object]]:
 
 
 def problems_sheet(comparison: Comparison, lang: str) -> list[list[object]]:
-    rows = [[value if key != "rows" else listing(value).render(lang) for key, value in record.items()]
+    rows = [[problem_kind(record["problem"]).render(lang), *(listing(value).render(lang) if key == "rows" else value
+                                                             for key, value in list(record.items())[1:])]
             for record in problem_records(comparison, lang)]
     title = Message("monthly_problems_title", {"count": len(rows)}).render(lang)
     return _titled(title, [field.render(lang) for field in PROBLEM_FIELDS.values()], rows)
+
+
+# The kind of a data problem in words, for people (JSON keeps the code): the rest are the identity checks of `check`
+PROBLEM_KINDS = {"vanished": "term_event_vanished", "twice": "term_problem_twice", "no_key": "term_problem_no_key",
+                 "unstated_reason": "term_close_unstated", "bad_date": "term_unknown", "bad_visits": "term_unknown",
+                 "bad_reason": "term_close_other", "bad_category": "term_unknown", "bad_legal": "term_unknown"}
+
+
+def problem_kind(code: str) -> Term:
+    return term(PROBLEM_KINDS.get(code, "term_problem_identity"))
 
 
 def _groups(case: Case, lang: str) -> str | None:
