@@ -355,12 +355,14 @@ class Monthly(_Records):
 
 def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, plan: str | Path | None = None,
             stale_days: int = STALE_DAYS, reveal: bool = False, strict: bool = False, encoding: str | None = None,
-            sheet: str | int | None = None, header_row: int | None = None) -> Monthly:
+            sheet: str | int | None = None, header_row: int | None = None,
+            on_file: Callable[[str], None] | None = None) -> Monthly:
     """Two or more snapshots of the county's dropout ledger (files, or with `sheets` every sheet of each workbook),
     in the order of their 统计时点 when they state it, else as given: the cases matched from month to month, the
     events, the township table of each month and the data problems. `plan` is a table of unit + quota (`kongchuo
     plan -o` output) for each unit's progress; `stale_days` the days without a visit that make an open case stale.
-    Names and ID numbers are masked unless `reveal`; `strict` makes data problems exit 1."""
+    Names and ID numbers are masked unless `reveal`; `strict` makes data problems exit 1; `on_file` hears of each
+    file as its reading begins."""
     from kongchuo_cli.read.grid import worksheets
     from kongchuo_cli.read.quotas import read_quotas
     from kongchuo_cli.read.roster.snapshot import check_identity, read_snapshot
@@ -382,6 +384,8 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
             continue
         sources.extend((path, _read_options(encoding, title, header_row)) for title in titles)
     for path, options in sources:
+        if on_file is not None:
+            on_file(path)
         try:
             snapshots.append(read_snapshot(path, options, reveal, named_by_sheet=sheets, checks=False))
         except KongchuoError as error:

@@ -27,10 +27,10 @@ def monthly(files: tuple[str, ...], sheets: bool, plan_path: str | None, stale_d
 
     to, problems = run.destination(inputs=[*files, *filter(None, [plan_path])], **given)
     lang = given["lang"]
-    with run.reading_progress(files, lang, given["quiet"]):
+    with run.reading_progress(files, lang, given["quiet"]) as on_file:
         result = run.call(lambda: api.monthly(list(files), sheets=sheets, plan=plan_path, stale_days=stale_days,
                                               reveal=reveal, strict=strict, encoding=encoding, sheet=sheet,
-                                              header_row=header_row), problems)
+                                              header_row=header_row, on_file=on_file), problems)
     if reveal:  # always said, even with -q: personal data is on its way out
         run.say([Message("returns_reveal_warning")], lang)
     run.tell(result, lang, given["quiet"], verbose=False)

@@ -172,7 +172,7 @@ def order(snapshots: list[Snapshot]) -> tuple[list[Month], list[Message]]:
     ordered = snapshots
     if all(stated):
         ordered = sorted(snapshots, key=lambda snapshot: snapshot.stated)
-        if ordered != snapshots:
+        if any(sorted_one is not given for sorted_one, given in zip(ordered, snapshots)):
             notices.append(Message("monthly_reordered", {"headers": listing(SNAPSHOT_DATE_HEADERS[:2])}))
         if len(set(stated)) < len(stated):
             notices.append(Message("monthly_same_date", {"dates": listing(sorted(
