@@ -663,16 +663,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "open in the month before ({file}, row {row}) and absent now with no 销号 reason: vanished, "
                          "not counted as a return; find out where the child is, then restore the row or write the "
                          "reason."),
-    "monthly_vanished_rows": ("上期在册、本期台账中没有也没有销号原因（无故消失，不计为复学），请核实去向",
-                              "open in the month before and absent now with no 销号 reason (vanished, not counted as "
-                              "a return): find out where these children are"),
+    "monthly_vanished_rows": ("无故消失：上期在册，本期台账中没有，也没有销号原因，不计为复学；请核实去向",
+                              "vanished: open in the month before, absent now with no 销号 reason, not counted as a "
+                              "return; find out where these children are"),
     "monthly_twice": ("同一名学生出现在第 {rows} 行（{where}），按第 {counted} 行计一次。",
                       "the same child is on rows {rows} ({where}); counted once, by row {counted}."),
     "monthly_twice_places": ("两个不同的学校或乡镇：转出或销号没有办完？", "two different schools or townships: a move or a "
                              "closing not finished?"),
     "monthly_twice_same": ("同一学校：重复行，请删去多余的行", "the same school: a duplicate row, delete the extra ones"),
-    "monthly_twice_rows": ("同一名学生出现不止一次（按第一行计）", "the same child listed more than once (counted by the "
-                           "first row)"),
+    "monthly_twice_rows": ("同一名学生出现不止一次，按第一行计", "the same child listed more than once, counted by the "
+                           "first row"),
     "monthly_rows_more": ("等；数据问题工作表与 JSON 列出全部", "…; the 数据问题 sheet and the JSON list them all"),
     "ledger_bad_category": ("台账类别无法识别（适龄未入学、疑似辍学、辍学）", "the 台账类别 cannot be read (适龄未入学, 疑似辍学, 辍学)"),
     "ledger_bad_reason": ("销号原因不在常用原因中（已复学、转学核实、送教上门、因身体原因不具备学习条件、政策性休学、超龄、死亡、户籍错误…），按其他销号计",

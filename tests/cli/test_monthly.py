@@ -65,7 +65,8 @@ def test_masked_by_default_and_said_on_stderr(run, months):
     for secret in ledger.SECRETS:
         assert secret not in result.stdout and secret not in result.stderr
     # the warnings name rows, never a child
-    assert "oct.csv：2 行：同一名学生出现不止一次（按第一行计）（第 3、10 行）。" in result.stderr
+    assert "oct.csv：2 行：同一名学生出现不止一次，按第一行计（第 3、10 行）。" in result.stderr
+    assert "sep.csv：1 行：无故消失：上期在册，本期台账中没有，也没有销号原因，不计为复学；请核实去向（第 6 行）。" in result.stderr
     assert "有 1 名学生只能按姓名、出生日期和学校与上期对应（第 5 行）" in result.stderr
 
 
