@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import kongchuo_cli
-from tests.helpers import ROOT
+from tests.helpers import ROOT, monthly
 from tests.helpers.rosters import A2, A3, B1, LEDGER, write
 
 COUNTY = str(ROOT / "examples" / "county.csv")
@@ -93,6 +93,30 @@ def test_returns_records_are_the_json_records_and_masked(cli_json, ledger):
     assert kongchuo_cli.returns(ledger, reveal=True).records("en")[0]["name"] == "钱二"
 
 
+@pytest.fixture
+def months(tmp_path):
+    folder = tmp_path / "ledgers"
+    folder.mkdir()
+    return [write(folder / f"{name}.csv", rows) for name, rows in (("sep", monthly.SEPTEMBER),
+                                                                   ("oct", monthly.OCTOBER))]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_monthly_records_are_the_json_records(cli_json, months, lang):
+    result, document = cli_json("monthly", *months, "--lang", lang)
+    found = kongchuo_cli.monthly(months)
+    assert found.records(lang) == document["units"]
+    assert found.event_records(lang) == document["events"]
+    assert found.problem_records(lang) == document["problems"]
+    assert found.period_records() == document["periods"]
+    assert found.exit_code == result.exit_code == 0
+    assert kongchuo_cli.monthly(months, strict=True).exit_code == 1  # 孙三 listed twice, 李四 vanished
+    # the typed results: 6 open in September, 5 in October (tests/judge/test_monthly.py)
+    assert [(row.opening, row.closing) for row in found.comparison.last] == [(3, 2), (3, 3), (6, 5)]
+    assert [event.kind for event in found.events][:2] == ["new", "new"]
+    assert [month.label for month in found.periods] == ["2024-09-30", "2024-10-31"]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_explain_text_is_what_the_command_prints(run, lang):
     printed = run("explain", "consolidation_9y", "--data", COUNTY, "--unit", "合计", "--lang", lang).stdout
@@ -130,14 +154,19 @@ def test_errors_are_the_lines_the_command_prints(run, write_table, lang):
     lambda: kongchuo_cli.check([]),
     lambda: kongchuo_cli.cohorts(GRADES, view="tree"),
     lambda: kongchuo_cli.explain("no_such_indicator"),
-], ids=["gate", "thresholds-and-profile", "cohort-of-a-summary", "no-files", "view", "indicator"])
+    lambda: kongchuo_cli.monthly(COUNTY),
+    lambda: kongchuo_cli.monthly([COUNTY, GRADES], sheets=True, sheet="1"),
+    lambda: kongchuo_cli.monthly([COUNTY, GRADES], stale_days=-1),
+], ids=["gate", "thresholds-and-profile", "cohort-of-a-summary", "no-files", "view", "indicator", "not-a-ledger",
+        "sheets-and-sheet", "stale-days"])
 def test_bad_arguments_raise_kongchuo_error(call):
     with pytest.raises(kongchuo_cli.KongchuoError):
         call()
 
 
-def test_nothing_printed_and_nothing_written(capsys, tmp_path, ledger):
+def test_nothing_printed_and_nothing_written(capsys, tmp_path, ledger, months):
     before = sorted(path.name for path in tmp_path.iterdir())
+    kongchuo_cli.monthly(months).event_records()
     kongchuo_cli.check(COUNTY).records()
     kongchuo_cli.plan(COUNTY).records()
     kongchuo_cli.cohorts(GRADES, view="flow").records()

@@ -18,8 +18,10 @@ from kongchuo_cli.i18n import listing
 from kongchuo_cli.indicators.definitions import BY_ID, INDICATORS, Indicator, resolve
 from kongchuo_cli.indicators.flows import flow_years
 from kongchuo_cli.judge.evaluate import Judged, Result, evaluate, unmatched_groups
-from kongchuo_cli.judge.gate import GATES, exit_code
+from kongchuo_cli.judge.gate import GATES, ExitCode, exit_code
 from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
+from kongchuo_cli.judge.monthly import STALE_DAYS, Comparison, Event, Month, compare, order, problem_notices
+from kongchuo_cli.judge.monthly import Problem as MonthlyProblem
 from kongchuo_cli.judge.plan import LOST, SHARE_BY, PlanRow, make_plan
 from kongchuo_cli.model import GRADES, KINDS, ROSTER, CountsTable, Progress
 from kongchuo_cli.output.report import Report, json_record
@@ -308,6 +310,124 @@ def returns(path: str | Path, *, reveal: bool = False, encoding: str | None = No
     return Returns(read_returns(_text(path), options, reveal, Progress(on_progress)), _text(path), reveal)
 
 
+# ---- monthly --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Monthly(_Records):
+    """The ledger followed month by month: the township table of each month (`.records`), the events between
+    snapshots, the data problems; names and IDs masked unless revealed."""
+
+    comparison: Comparison
+    revealed: bool = False
+    strict: bool = False
+    info: list[Message] = field(default_factory=list)
+
+    @property
+    def notices(self) -> list[Message]:
+        return self.comparison.notices + problem_notices(self.comparison.problems)
+
+    @property
+    def periods(self) -> list[Month]:
+        return self.comparison.months
+
+    @property
+    def events(self) -> list[Event]:
+        return self.comparison.events
+
+    @property
+    def problems(self) -> list[MonthlyProblem]:
+        return self.comparison.problems
+
+    @property
+    def exit_code(self) -> int:
+        """0 for a report; 1 with strict when the ledgers have data problems (vanished cases, children listed twice,
+        rows that cannot be read)."""
+        return int(ExitCode.GATE_FAILED if self.strict and self.problems else ExitCode.PASSED)
+
+    def report(self, lang: str = "zh") -> Report:
+        from kongchuo_cli.output.views.monthly import monthly_report
+
+        return monthly_report(self.comparison, lang, self.revealed)
+
+    def period_records(self) -> list[dict[str, object]]:
+        """The snapshots in their order, as JSON's "periods"."""
+        from kongchuo_cli.output.views.monthly import period_records
+
+        return period_records(self.comparison)
+
+    def event_records(self, lang: str = "zh") -> list[dict[str, object]]:
+        """The events, as JSON's "events"."""
+        from kongchuo_cli.output.views.monthly import event_records
+
+        return event_records(self.comparison, lang)
+
+    def problem_records(self, lang: str = "zh") -> list[dict[str, object]]:
+        """The data problems, as JSON's "problems"."""
+        from kongchuo_cli.output.views.monthly import problem_records
+
+        return problem_records(self.comparison, lang)
+
+
+def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, plan: str | Path | None = None,
+            stale_days: int = STALE_DAYS, reveal: bool = False, strict: bool = False, encoding: str | None = None,
+            sheet: str | int | None = None, header_row: int | None = None,
+            on_file: Callable[[str], None] | None = None) -> Monthly:
+    """Two or more snapshots of the county's dropout ledger (files, or with `sheets` every sheet of each workbook),
+    in the order of their 统计时点 when they state it, else as given: the cases matched from month to month, the
+    events, the township table of each month and the data problems. `plan` is a table of unit + quota (`kongchuo
+    plan -o` output) for each unit's progress; `stale_days` the days without a visit that make an open case stale.
+    Names and ID numbers are masked unless `reveal`; `strict` makes data problems exit 1; `on_file` hears of each
+    file as its reading begins."""
+    from kongchuo_cli.read.grid import worksheets
+    from kongchuo_cli.read.quotas import read_quotas
+    from kongchuo_cli.read.roster.snapshot import check_identity, read_snapshot
+
+    if sheets and sheet is not None:
+        raise fail("usage_sheets_and_sheet")
+    if stale_days < 0:
+        raise fail("usage_choice", option="--stale-days", value=stale_days, allowed="0, 1, 2…")
+    files = _paths(paths)
+    sources, problems, notices, snapshots = [], [], [], []
+    for position, path in enumerate(files):
+        if path in files[:position]:
+            problems.append(Message("file_given_twice", {}, Where(path)))
+            continue
+        try:
+            titles = worksheets(path) if sheets else [sheet]
+        except KongchuoError as error:
+            problems.extend(error.problems)
+            continue
+        sources.extend((path, _read_options(encoding, title, header_row)) for title in titles)
+    for path, options in sources:
+        if on_file is not None:
+            on_file(path)
+        try:
+            snapshots.append(read_snapshot(path, options, reveal, named_by_sheet=sheets, checks=False))
+        except KongchuoError as error:
+            problems.extend(error.problems)
+            notices.extend(error.notices)
+    quotas = None
+    if plan is not None:
+        try:
+            quotas = read_quotas(str(plan), _read_options(encoding, None, None))
+        except KongchuoError as error:
+            problems.extend(error.problems)
+    if not problems and len(sources) < 2:
+        problems.append(Message("monthly_two_snapshots", {"count": len(sources)}))
+    if problems:
+        raise KongchuoError(problems, notices)
+    months, said = order(snapshots)
+    check_identity(months[-1].snapshot)  # the ledger to correct: the latest (the checks cost scans of their own)
+    comparison = compare(months, stale_days, quotas.by_unit if quotas else None)
+    comparison.notices[:0] = [notice for snapshot in snapshots for notice in snapshot.notices] + said + (
+        quotas.notices if quotas else [])
+    info = [Message("monthly_read", {"label": month.label, "rows": month.snapshot.rows,
+                                     "open": sum(case.open for case in month.snapshot.cases)},
+                    Where(month.snapshot.name)) for month in comparison.months]
+    return Monthly(comparison, reveal, strict, info)
+
+
 # ---- explain --------------------------------------------------------------------------------------------------
 
 
@@ -462,5 +582,5 @@ def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
         raise fail("usage_choice", option=option, value=value, allowed=listing(allowed))
 
 
-__all__ = ["Cohorts", "Evaluation", "Explanation", "KongchuoError", "Lint", "Plan", "Returns", "check", "cohorts",
-           "explain", "init", "lint_thresholds", "load_thresholds", "plan", "returns"]
+__all__ = ["Cohorts", "Evaluation", "Explanation", "KongchuoError", "Lint", "Monthly", "Plan", "Returns", "check",
+           "cohorts", "explain", "init", "lint_thresholds", "load_thresholds", "monthly", "plan", "returns"]

@@ -123,9 +123,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_returns": ("需劝返学生名单：仍失学的学生（未劝返、劝返中），按乡镇、学校列出，优先群体在前，附包保责任人。",
                      "The children still out of school, from a dropout ledger (劝返状态 未劝返 or 劝返中; 已复学, "
                      "转学核实, 因身体原因不具备学习条件 and 送教上门 are counted apart) or a 学籍 roster (学籍状态 "
-                     "辍学): by township and school, priority groups first (脱贫户, 残疾, 孤儿/事实无人抚养, 留守, 随迁), "
+                     "辍学): by township and school, priority groups first (脱贫户, 残疾, 孤儿/事实无人抚养, 留守, 随迁, 困境), "
                      "with the person responsible. Names and IDs are masked unless --reveal; files are written "
                      "readable by their owner only; -o names.xlsx has a sheet per township, to send on as it is."),
+    "help_monthly": ("流失生月报：比较两期或多期辍学台账，列出新增、复学、其他销号、无故消失等变动，给出乡镇月报表和数据问题。",
+                     "The dropout ledger month by month (流失生月报): two or more snapshots of the county's ledger "
+                     "(files, or with --sheets a workbook's sheets), in the order of their 统计时点 or 报送日期 when "
+                     "they state it, else as given. Each child is followed by 身份证号, else 全国学籍号, else 姓名 + "
+                     "出生日期 + 学校 (warned); the events between snapshots (new, returned, closed, vanished, "
+                     "reappeared, moved, status, visits, legal); the township table (opening + new - returned - "
+                     "closed_other - vanished = closing), open cases by priority group, stale and unvisited cases, "
+                     "and with --plan each unit's progress against its quota. Names and IDs are masked unless "
+                     "--reveal; files are written readable by their owner only; -o x.xlsx has the sheets 汇总, "
+                     "变动明细, 未复学名册 and 数据问题. Exit 0 for a report, 1 with --strict when the ledgers have "
+                     "data problems, 2 when they cannot be read."),
     "help_cohorts": ("逐届跟踪年级表：每一届在各年级的人数（流失处标 ↓）、UIS 流动率，或数据对不上的地方。",
                      "Follow every cohort of grade tables (教育事业统计, long or wide): each cohort's size grade by "
                      "grade (a ↓ marks where it shrank), the UIS flow rates with survival to each grade, or every "
@@ -190,6 +201,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_view": ("ladder 每届各年级人数（默认）；flow UIS 升级率、留级率、辍学率与巩固到各年级的比例；gaps 对不上的地方",
                   "ladder: each cohort grade by grade [default]; flow: UIS rates and survival; gaps: where the table "
                   "does not add up"),
+    "help_sheets": ("每个工作表是一期台账（一个工作簿按月分表）", "every sheet of each workbook is a snapshot (a sheet per month)"),
+    "help_plan_file": ("劝返任务表（kongchuo plan -o 的输出，或单位 + 认领人数的表），给出各单位的完成进度",
+                       "a plan (kongchuo plan -o output, or a table of unit + quota): each unit's progress"),
+    "help_stale_days": ("超过这么多天没有劝返（从未劝返的自登记日期起）的在册学生计为超期（默认：30）",
+                        "open cases with no visit (never visited: since registration) for more days are stale "
+                        "[default: 30]"),
+    "help_strict_monthly": ("台账有数据问题（无故消失、重复、无法识别）时退出码为 1",
+                            "exit 1 when the ledgers have data problems (vanished cases, children listed twice, "
+                            "values that cannot be read)"),
     "help_data": ("数据文件：thresholds check 检查指标是否用得上；explain 配合 --unit",
                   "data files: thresholds check looks at their columns; explain works through --unit"),
     "help_unit": ("写出这个单位的计算过程（合计 为全体）", "the unit to work through"),
@@ -248,6 +268,50 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "term_priority_orphan": ("孤儿/事实无人抚养", "orphan or unsupported"),
     "term_priority_left_behind": ("留守", "left behind"),
     "term_priority_migrant": ("随迁", "migrant"),
+    "term_priority_distressed": ("困境", "in distress"),
+    "term_close_returned": ("已复学", "back at school"),
+    "term_close_transfer_verified": ("转学核实", "transfer verified"),
+    "term_close_home_delivery": ("送教上门", "taught at home"),
+    "term_close_health": ("因身体原因不具备学习条件", "unable to study for health reasons"),
+    "term_close_suspension": ("政策性休学", "suspension by policy"),
+    "term_close_over_age": ("超龄", "over age"),
+    "term_close_death": ("死亡", "died"),
+    "term_close_registration_error": ("户籍错误", "registration error"),
+    "term_close_at_school": ("已在校就读", "at school already"),
+    "term_close_abroad": ("出国在外", "abroad"),
+    "term_close_unstated": ("未写销号原因", "no reason written"),
+    "term_close_other": ("其他原因", "other reasons"),
+    "term_category_never_enrolled": ("适龄未入学", "never enrolled"),
+    "term_category_suspected": ("疑似辍学", "suspected dropout"),
+    "term_category_dropout": ("辍学", "dropout"),
+    "term_legal_criticism": ("批评教育", "admonished"),
+    "term_legal_order": ("责令限期改正", "ordered to correct"),
+    "term_legal_notice": ("限期复学通知书", "notice to return"),
+    "term_legal_penalty": ("行政处罚决定书", "administrative penalty"),
+    "term_event_new": ("新增", "new"),
+    "term_event_returned": ("复学销号", "returned"),
+    "term_event_closed": ("其他销号", "closed"),
+    "term_event_vanished": ("无故消失", "vanished"),
+    "term_event_reappeared": ("重新纳入", "reappeared"),
+    "term_event_moved": ("转移", "moved"),
+    "term_event_status": ("状态变化", "status"),
+    "term_event_visits": ("劝返走访", "visits"),
+    "term_event_legal": ("法律措施", "legal measure"),
+    "term_match_id_number": ("身份证号", "ID number"),
+    "term_match_student_id": ("全国学籍号", "student number"),
+    "term_match_name": ("姓名+出生日期+学校", "name, birth date and school"),
+    "term_monthly_open": ("在册", "open"),
+    "term_monthly_stale": ("超期未劝返（需要「最近劝返日期」或「登记日期」列）",
+                           "stale cases (they need a 最近劝返日期 or 登记日期 column)"),
+    "term_monthly_no_visit": ("本月未走访（需要「劝返次数」或「最近劝返日期」列）",
+                              "cases not visited this month (they need a 劝返次数 or 最近劝返日期 column)"),
+    "term_unknown": ("无法识别", "cannot be read"),
+    "term_problem_twice": ("同一学生多行", "listed twice"),
+    "term_problem_no_key": ("无法跟踪", "cannot be followed"),
+    "term_problem_identity": ("身份核对", "identity check"),
+    "term_sheet_events": ("变动明细", "events"),
+    "term_sheet_still_out": ("未复学名册", "still out"),
+    "term_sheet_problems": ("数据问题", "problems"),
     "term_gap_enrolled": ("在校生（上年下一年级 + 变动）", "enrolled (last year's grade below + movements)"),
     "term_gap_graduates": ("毕业生（上年在校 + 变动）", "graduates (last year's stock + movements)"),
     "term_gap_entrants": ("在校生（招生 + 留级）", "enrolled (entrants + repeaters)"),
@@ -661,6 +725,99 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "returns_reveal_warning": ("注意：--reveal 输出完整的姓名和身份证号（个人信息），文件仅本人可读。",
                                "note: --reveal prints names and ID numbers in full (personal data); files are "
                                "readable by their owner only."),
+    # monthly: the ledger followed month by month
+    "usage_sheets_and_sheet": ("--sheets 读取每个工作表，不能再用 --sheet 指定一个。",
+                               "--sheets reads every sheet: give it or --sheet, not both."),
+    "sheets_not_workbook": ("--sheets 需要 Excel 工作簿（每月一个工作表），这不是工作簿。",
+                            "--sheets needs a workbook (a sheet per month); this is not one."),
+    "monthly_two_snapshots": ("月报需要至少两期台账（两个文件，或 --sheets 与一个按月分表的工作簿），现在只有 {count} 期。",
+                              "the monthly report needs two snapshots of the ledger or more (two files, or --sheets "
+                              "with a workbook of a sheet per month); there are {count}."),
+    "monthly_no_key": ("无法逐月跟踪学生：需要「身份证号」或「全国学籍号」列，或者「姓名」「出生日期」「学校」三列。",
+                       "cannot follow children from month to month: it needs a 身份证号 or 全国学籍号 column, or the "
+                       "three columns 姓名, 出生日期 and 学校."),
+    "monthly_summary_title": ("控辍保学月报：各乡镇在册与变动（{span}）", "Monthly report: open cases and changes by township ({span})"),
+    "monthly_read": ("读取 {label}：{rows} 行，在册 {open} 人。", "read {label}: {rows} rows, {open} open cases."),
+    "monthly_several_dates": ("「统计时点」列有 {count} 个不同的日期，按最多的 {date} 计。",
+                              "the 统计时点 column holds {count} different dates; the most common, {date}, is used."),
+    "monthly_reordered": ("各期按{headers}排序（与命令行中的顺序不同）。",
+                          "the snapshots are taken in the order of their {headers} (not the order given)."),
+    "monthly_same_date": ("有两期台账的统计时点相同（{dates}）：是否给错了文件？",
+                          "two snapshots state the same date ({dates}): is one of them the wrong file?"),
+    "monthly_dates_partial": ("只有部分台账写明了统计时点（没有的：{files}），按命令行中的顺序比较。",
+                              "only some snapshots state their date (not: {files}); they are taken in the order "
+                              "given."),
+    "monthly_name_matched": ("{month} 有 {count} 名学生只能按姓名、出生日期和学校与上期对应（第 {rows} 行），请核对是否为同一人并补全身份证号。",
+                             "{count} children of {month} could be matched with the month before by name, birth date "
+                             "and school only (rows {rows}): check that each is the same child, and fill in the ID."),
+    "monthly_plan_units_missing": ("劝返任务表中的单位在台账中没有：{units}（名称是否一致？）。",
+                                   "units of the plan are not in the ledgers: {units} (are the names written alike?)."),
+    "monthly_off": ("不统计{what}：{months} 没有这些列。", "{what} not counted: {months} lack the columns."),
+    "monthly_off_stale_date": ("不统计超期未劝返：{months} 没有{headers}（一列或标题行中的一格）。",
+                               "stale cases not counted: {months} state no {headers} (a column, or a cell above the "
+                               "header)."),
+    "monthly_off_groups": ("台账没有这些优先群体的列，不统计：{groups}。",
+                           "the ledgers have no column for these priority groups, not counted: {groups}."),
+    "monthly_vanished": ("上期（{file} 第 {row} 行）在册，本期台账中没有，也没有销号原因：无故消失，不计为复学；请核实去向后补录或写明销号原因。",
+                         "open in the month before ({file}, row {row}) and absent now with no 销号 reason: vanished, "
+                         "not counted as a return; find out where the child is, then restore the row or write the "
+                         "reason."),
+    "monthly_vanished_rows": ("无故消失：上期在册，本期台账中没有，也没有销号原因，不计为复学；请核实去向",
+                              "vanished: open in the month before, absent now with no 销号 reason, not counted as a "
+                              "return; find out where these children are"),
+    "monthly_twice": ("同一名学生出现在第 {rows} 行（{where}），按第 {counted} 行计一次。",
+                      "the same child is on rows {rows} ({where}); counted once, by row {counted}."),
+    "monthly_twice_places": ("两个不同的学校或乡镇：转出或销号没有办完？", "two different schools or townships: a move or a "
+                             "closing not finished?"),
+    "monthly_twice_same": ("同一学校：重复行，请删去多余的行", "the same school: a duplicate row, delete the extra ones"),
+    "monthly_twice_rows": ("同一名学生出现不止一次，按第一行计", "the same child listed more than once, counted by the "
+                           "first row"),
+    "monthly_rows_more": ("等；数据问题工作表与 JSON 列出全部", "…; the 数据问题 sheet and the JSON list them all"),
+    "ledger_bad_category": ("台账类别无法识别（适龄未入学、疑似辍学、辍学）", "the 台账类别 cannot be read (适龄未入学, 疑似辍学, 辍学)"),
+    "ledger_bad_reason": ("销号原因不在常用原因中（已复学、转学核实、送教上门、因身体原因不具备学习条件、政策性休学、超龄、死亡、户籍错误…），按其他销号计",
+                          "the 销号原因 is none of the usual ones (已复学, 转学核实, 送教上门, 因身体原因不具备学习条件, 政策性休学, "
+                          "超龄, 死亡, 户籍错误…): counted as closed for another reason"),
+    "ledger_unstated_reason": ("有销号日期但没有销号原因，按其他销号计；请写明原因",
+                               "a 销号日期 without a 销号原因: counted as closed for another reason; write the reason"),
+    "ledger_bad_visits": ("劝返次数不是数字", "the 劝返次数 is not a number"),
+    "ledger_bad_legal": ("法律措施无法识别（批评教育、责令限期改正、限期复学通知书、行政处罚决定书）",
+                         "the 法律措施 cannot be read (批评教育, 责令限期改正, 限期复学通知书, 行政处罚决定书)"),
+    "ledger_bad_date": ("「{column}」不是可识别的日期（如 2024-10-31、2024/10/31、2024年10月31日）",
+                        "the {column} is no date kongchuo can read (such as 2024-10-31, 2024/10/31, 2024年10月31日)"),
+    "ledger_no_key": ("没有身份证号、学籍号，也没有姓名+出生日期+学校：无法与其他月份对应",
+                      "no 身份证号, no 学籍号, and no 姓名 + 出生日期 + 学校: cannot be followed from month to month"),
+    "plan_file_no_header": ("劝返任务表中找不到单位列和任务列（如「单位」和「分配劝返人数」或「认领人数」）。",
+                            "the plan has no unit column and quota column (such as 单位 and 分配劝返人数 or 认领人数)."),
+    "plan_file_json": ("不是 kongchuo plan -f json 的输出（需要 \"plan\" 列表，每项有 unit、is_total、indicator、share）。",
+                       "not the output of kongchuo plan -f json (it needs a \"plan\" list of records with unit, "
+                       "is_total, indicator and share)."),
+    "plan_file_empty": ("劝返任务表中没有任何单位。", "the plan has no units."),
+    "plan_file_largest": ("劝返任务表有 {count} 项指标的分配：每个单位按其中最大的任务计（一名学生复学对各项指标都算）。",
+                          "the plan shares {count} indicators' needs: each unit's quota is its largest share (a child "
+                          "back at school counts for every indicator)."),
+    "monthly_title": ("控辍保学月报：{span}", "Dropout ledger, month by month: {span}"),
+    "monthly_work_title": ("{month} 在册学生与劝返工作", "{month}: open cases and the work on them"),
+    "monthly_groups_title": ("{month} 在册学生中的优先群体", "{month}: open cases by priority group"),
+    "monthly_plan_title": ("劝返任务完成情况", "Progress against the plan"),
+    "monthly_trend_title": ("逐月合计", "Month by month, 合计"),
+    "monthly_events_title": ("变动明细 {span}：{count} 项（姓名、身份证号默认遮蔽）",
+                             "Events {span}: {count} (names and IDs masked unless revealed)"),
+    "monthly_still_out_title": ("未复学名册 {month}：{count} 人", "Still out of school at {month}: {count}"),
+    "monthly_problems_title": ("数据问题：{count} 项（请核实后修改台账）", "Data problems: {count} (check and correct the ledger)"),
+    "monthly_identity": ("期末 = 期初 + 新增 － 复学销号 － 其他销号 － 无故消失（乡镇之间转入、转出另列，合计中相抵）；新增含重新纳入。",
+                         "closing = opening + new - returned - closed - vanished (moves between units are counted "
+                         "apart and cancel in 合计); new includes the reappeared."),
+    "monthly_events": ("本月变动：{events}。", "this month: {events}."),
+    "monthly_event_count": ("{kind} {count}", "{kind} {count}"),
+    "monthly_no_events": ("本月没有变动。", "nothing changed this month."),
+    "monthly_closed_reasons": ("其他销号的原因：{reasons}。", "closed for: {reasons}."),
+    "monthly_stale_note": ("超期：在册且超过 {days} 天没有劝返（从未劝返的自登记日期起），按统计时点计。",
+                           "stale: open, with no visit for more than {days} days before the snapshot's date (never "
+                           "visited: since registration)."),
+    "monthly_problems": ("数据问题 {count} 项，见标准错误的警告；-o 月报.xlsx 的「数据问题」工作表列出全部。",
+                         "{count} data problems, in the warnings above; the 数据问题 sheet of -o report.xlsx lists "
+                         "them all."),
+    "monthly_no_problems": ("没有发现数据问题。", "no data problems found."),
     # thresholds file
     "thresholds_too_large": ("阈值文件超过 {size} KB，不像阈值文件；请检查文件名。",
                              "the thresholds file is over {size} KB, which no thresholds file is; check the name."),

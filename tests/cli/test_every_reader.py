@@ -80,6 +80,20 @@ def expect_returns(result):
                                   "home_delivery": 0, "unknown": 0}
 
 
+# A later snapshot of the ledger for `monthly`: 钱二 已复学, 李四 gone (no reason), 陈九 new in 乙镇.
+LATER = [row[:6] + ["已复学"] + row[7:] if row[0] == "钱二" else row for row in LEDGER if row[0] != "李四"]
+LATER.append(["陈九", "", "乙镇", "中心小学", "五年级", "厌学", "未劝返", "陈干部", "", "", "", "", ""])
+
+
+def expect_monthly(result):
+    # open at first: 钱二, 孙三, 李四 in 甲镇, 郑七 in 乙镇; later: 甲镇 3 − 1 returned − 1 vanished = 1, 乙镇 1 + 1 new
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert [(r["unit"], r["opening"], r["new"], r["returned"], r["vanished"], r["closing"])
+            for r in document["units"]] == [("甲镇", 3, 0, 1, 1, 1), ("乙镇", 1, 1, 0, 0, 2), ("Total", 4, 1, 1, 1, 3)]
+    assert [event["event"] for event in document["events"]] == ["new", "returned", "vanished"]
+
+
 def expect_explain(result):
     # 乙镇: N = 138, D = 150 + 0 − 2 − 0 − 0 = 148; ⌈0.96 · 148⌉ = ⌈142.08⌉ = 143 → 143 − 138 = 5
     assert result.exit_code == 0
@@ -119,6 +133,8 @@ READERS = [
            expect_cohorts, [GRADES[0], ["丁镇", "2020", "一年级", "x", ""]]),
     Reader("returns", LEDGER, lambda path: ["returns", path, "-f", "json", "--lang", "en"], expect_returns,
            [["编号", "备注"], ["1", "无"]]),  # no roster or ledger header
+    Reader("monthly", LEDGER, lambda path: ["monthly", path, "later.csv", "-f", "json", "--lang", "en"],
+           expect_monthly, [["编号", "备注"], ["1", "无"]]),
     Reader("explain", TOWNSHIPS, lambda path: ["explain", "--data", path, "--unit", "乙镇", "consolidation_9y",
                                                "--lang", "en"], expect_explain),
     Reader("thresholds check", TOWNSHIPS, lambda path: ["thresholds", "check", "lint.yaml", "--data", path,
@@ -131,8 +147,10 @@ WITH_OUTPUT = pytest.mark.parametrize("reader", [reader for reader in READERS if
 
 
 @pytest.fixture(autouse=True)
-def lint_file(tmp_path):
+def other_files(tmp_path):
+    """What some readers read beside the table: a thresholds file to lint, a later snapshot of the ledger."""
     (tmp_path / "lint.yaml").write_text(LINT, "utf-8")
+    corpus.write_delimited(tmp_path / "later.csv", LATER, "utf-8-sig")
 
 
 def gbk(folder, reader):

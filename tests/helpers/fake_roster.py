@@ -282,16 +282,17 @@ def write_roster(path, rows: int, seed: int = 1, *, encoding: str = "utf-8", sch
     return _write_blocks(path, ROSTER_HEADER, blocks, encoding, newline)
 
 
-def _ledger_block(rng, rows: int, places: Places, ids: IdMaker, grades: tuple[str, ...]) -> list[str]:
+def _ledger_rows(rng, rows: int, places: Places, ids: IdMaker, grades: tuple[str, ...],
+                 states=RETURN_WEIGHTS) -> list[list[str]]:
     """One county's dropouts, junior pupils the most; health-related states come with a health reason and, mostly,
-    a disability."""
+    a disability. `states`: the weights of RETURN_STATES."""
     boys, girls, adults = _name_pool(rng, BOY_CHARS), _name_pool(rng, GIRL_CHARS), _name_pool(rng, ADULT_CHARS, 2000)
     slot = _pick(rng, np.diff(places.cumulative, prepend=0) * np.where(places.slot_grade >= 6, 5, 1), rows)
     grade, county = places.slot_grade[slot], places.slot_county[slot]
     male = rng.random(rows) < 0.55
     names = np.where(male, boys[rng.integers(len(boys), size=rows)], girls[rng.integers(len(girls), size=rows)])
     first17 = ids.make(rng, county, grade, male)
-    state = _pick(rng, RETURN_WEIGHTS, rows)
+    state = _pick(rng, states, rows)
     health = state >= RETURN_STATES.index("因身体原因不具备学习条件")
     reason = np.where(health, REASONS.index("身体原因"), _pick(rng, REASON_WEIGHTS, rows))
     disability = np.where(health & (rng.random(rows) < 0.8), _pick(rng, DISABILITY_WEIGHTS, rows),
@@ -299,15 +300,14 @@ def _ledger_block(rng, rows: int, places: Places, ids: IdMaker, grades: tuple[st
     flags = {flag: _flags(rng, rows, yes) for flag, yes in (("脱贫户", 0.15), ("孤儿", 0.02), ("事实无人抚养", 0.04),
                                                             ("留守儿童", 0.25), ("随迁子女", 0.05))}
     keepers = adults[rng.integers(len(adults), size=rows)]  # 包保责任人: made-up adults
-    lines = []
+    found = []
     for i, id_text in enumerate(id_texts(first17, check_digits(first17))):
         town = places.towns[places.slot_town[slot[i]]][1]
-        lines.append(",".join((names[i], id_text, town, places.slot_school[slot[i]], grades[grade[i]],
-                               REASONS[reason[i]], RETURN_STATES[state[i]], keepers[i],
-                               FLAGS[flags["脱贫户"][i]], DISABILITIES[disability[i]], FLAGS[flags["孤儿"][i]],
-                               FLAGS[flags["事实无人抚养"][i]], FLAGS[flags["留守儿童"][i]],
-                               FLAGS[flags["随迁子女"][i]])))
-    return lines
+        found.append([names[i], id_text, town, places.slot_school[slot[i]], grades[grade[i]], REASONS[reason[i]],
+                      RETURN_STATES[state[i]], keepers[i], FLAGS[flags["脱贫户"][i]], DISABILITIES[disability[i]],
+                      FLAGS[flags["孤儿"][i]], FLAGS[flags["事实无人抚养"][i]], FLAGS[flags["留守儿童"][i]],
+                      FLAGS[flags["随迁子女"][i]]])
+    return found
 
 
 def write_ledger(path, rows: int, seed: int = 1, *, encoding: str = "utf-8", school_year: int = 2024,
@@ -320,5 +320,80 @@ def write_ledger(path, rows: int, seed: int = 1, *, encoding: str = "utf-8", sch
     rng = np.random.default_rng(seed)
     grades = PRIMARY_GRADES + tuple(junior_grades)
     places = build_places(rng, rows, 1, townships, grades)
-    lines = _ledger_block(rng, rows, places, IdMaker(school_year, places.region_codes), grades)
+    lines = list(map(",".join, _ledger_rows(rng, rows, places, IdMaker(school_year, places.region_codes), grades)))
     return _write_blocks(path, LEDGER_HEADER, [lines] if lines else [], encoding, newline)
+
+
+# --- a ledger month by month (kongchuo monthly) -----------------------------------------------------------------
+
+MONTHLY_HEADER = (*LEDGER_HEADER, "台账类别", "登记日期", "劝返次数", "最近劝返日期", "法律措施", "销号日期", "销号原因",
+                  "统计时点")
+OPEN_WEIGHTS = (1, 2, 0, 0, 0, 0)  # 未劝返, 劝返中
+CLOSED_WEIGHTS = (0, 0, 6, 2, 1, 1)  # 已复学, 转学核实, 身体原因, 送教上门
+# What happens to an open case in a month: returned, closed for another reason, vanished (no reason: a data
+# problem), moved to another township; the rest stay open, some visited again, some a step up the legal ladder
+FATES = {"returned": 0.08, "closed": 0.02, "vanished": 0.005, "moved": 0.01}
+VISITED, STEPPED = 0.4, 0.05
+LADDER = ("", "批评教育", "责令限期改正", "限期复学通知书", "行政处罚决定书")
+OTHER_REASONS = ("转学核实", "超龄", "政策性休学", "死亡")
+
+
+def write_ledger_months(folder, open_cases: int, months: int = 2, seed: int = 1, *, encoding: str = "utf-8",
+                        townships: int = 12, school_year: int = 2024, newline: str = "\r\n") -> list[Path]:
+    """Month-end snapshots of one county's dropout ledger (header MONTHLY_HEADER, 统计时点 as a column, September
+    onwards) in `folder` as 台账-1.csv, 台账-2.csv…, each with about `open_cases` open cases (the first exactly)
+    and a fifth as many closed ones: each month FATES take some cases off (or to another township) and as many
+    new ones come in; closed cases stay listed."""
+    rng = np.random.default_rng(seed)
+    grades = PRIMARY_GRADES + JUNIOR_NUMBERED
+    total = open_cases * (1 + months) // 4 + open_cases  # enough places for the newcomers too
+    places = build_places(rng, total, 1, townships, grades)
+    ids = IdMaker(school_year, places.region_codes)
+    extra = ["辍学", "2024-09-01", "0", "", "", "", ""]
+    rows = [[*row, *extra] for row in _ledger_rows(rng, open_cases, places, ids, grades, OPEN_WEIGHTS)]
+    rows += [[*row, *extra[:-2], "2024-09-20", row[6]] for row in _ledger_rows(rng, open_cases // 5, places, ids,
+                                                                                  grades, CLOSED_WEIGHTS)]
+    column = {name: position for position, name in enumerate(MONTHLY_HEADER)}
+    paths = []
+    for month in range(months):
+        day = str(np.datetime64(f"{school_year}-{10 + month:02d}-01") - np.timedelta64(1, "D"))
+        if month:
+            rows = _next_month(rng, rows, column, day, places)
+            leaving = open_cases - sum(not row[column["销号原因"]] for row in rows)
+            rows += [[*row, "辍学", day, "0", "", "", "", ""]
+                     for row in _ledger_rows(rng, max(0, leaving), places, ids, grades, OPEN_WEIGHTS)]
+        lines = [",".join([*row, day]) for row in rows]
+        paths.append(_write_blocks(Path(folder) / f"台账-{month + 1}.csv", MONTHLY_HEADER, [lines], encoding, newline))
+    return paths
+
+
+def _next_month(rng, rows: list[list[str]], column: dict[str, int], day: str, places: Places) -> list[list[str]]:
+    """The ledger a month later: the fate of each open case (FATES, visits, the legal ladder)."""
+    kept = []
+    for row, fate, visit, step, other in zip(rows, rng.random(len(rows)), rng.random(len(rows)),
+                                             rng.random(len(rows)), rng.integers(len(places.slot_school),
+                                                                                 size=len(rows))):
+        row = row[:]
+        if row[column["销号原因"]]:
+            kept.append(row)
+            continue
+        fates = np.cumsum(list(FATES.values()))
+        if fate < fates[0]:
+            row[column["劝返状态"]] = row[column["销号原因"]] = "已复学"
+            row[column["销号日期"]] = day
+        elif fate < fates[1]:
+            row[column["销号原因"]] = OTHER_REASONS[int(other) % len(OTHER_REASONS)]
+            row[column["销号日期"]] = day
+        elif fate < fates[2]:
+            continue
+        elif fate < fates[3]:
+            row[column["乡镇"]] = places.towns[places.slot_town[other]][1]
+            row[column["学校"]] = places.slot_school[other]
+        if visit < VISITED:
+            row[column["劝返次数"]] = str(int(row[column["劝返次数"]] or 0) + 1)
+            row[column["最近劝返日期"]] = day
+            row[column["劝返状态"]] = row[column["劝返状态"]] if row[column["销号原因"]] else "劝返中"
+        if step < STEPPED:
+            row[column["法律措施"]] = LADDER[min(len(LADDER) - 1, LADDER.index(row[column["法律措施"]]) + 1)]
+        kept.append(row)
+    return kept

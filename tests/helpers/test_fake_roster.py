@@ -104,3 +104,25 @@ def test_ledger(tmp_path):
     assert {row[6] for row in rows[1:]} <= {"未劝返", "劝返中", "已复学", "转学核实", "因身体原因不具备学习条件", "送教上门"}
     health = [row for row in rows[1:] if row[6] in ("因身体原因不具备学习条件", "送教上门")]
     assert health and all(row[5] == "身体原因" for row in health)
+
+
+def test_ledger_months(tmp_path):
+    paths = fake_roster.write_ledger_months(tmp_path, 500, months=3, seed=4)
+    months = [rows_of(path) for path in paths]
+    assert [path.name for path in paths] == ["台账-1.csv", "台账-2.csv", "台账-3.csv"]
+    header = list(fake_roster.MONTHLY_HEADER)
+    column = {name: position for position, name in enumerate(header)}
+    assert all(rows[0] == header for rows in months)
+    for rows, day in zip(months, ("2024-09-30", "2024-10-31", "2024-11-30")):
+        body = rows[1:]
+        assert {row[column["统计时点"]] for row in body} == {day}
+        assert sum(not row[column["销号原因"]] for row in body) == 500  # as many open cases every month
+        assert len({row[column["身份证号"]] for row in body}) == len(body)  # each child once
+        assert all(row[1][17] == id_check(row[1][:17]) for row in body)
+    first, second = ({row[1]: row for row in rows[1:]} for rows in months[:2])
+    opened = [number for number, row in first.items() if not row[column["销号原因"]]]
+    gone = [number for number in opened if number not in second]
+    returned = [number for number in opened if second.get(number, [""] * 22)[column["销号原因"]] == "已复学"]
+    assert gone and returned  # some vanished, some came back
+    closed = [number for number, row in first.items() if row[column["销号原因"]]]
+    assert closed and all(second[number][column["销号原因"]] == first[number][column["销号原因"]] for number in closed)

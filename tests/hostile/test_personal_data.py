@@ -85,7 +85,7 @@ def as_bytes(rows, encoding):
 COMMANDS = [  # -v wherever it exists: the most a command says
     ["check", "{file}", "-v", "-o", "out.csv"], ["check", "{file}", "--kind", "summary", "-v"], ["plan", "{file}", "-v"],
     ["returns", "{file}", "-v", "-f", "json"], ["explain", "--data", "{file}", "--unit", "合计"],
-    ["thresholds", "check", "thresholds.yaml", "--data", "{file}"],
+    ["thresholds", "check", "thresholds.yaml", "--data", "{file}"], ["monthly", "{file}", "copy.csv", "-v", "-f", "json"],
 ]
 
 def test_no_command_shows_a_child_on_any_malformed_roster(tmp_path, run):
@@ -96,6 +96,7 @@ def test_no_command_shows_a_child_on_any_malformed_roster(tmp_path, run):
     seen = []
     for name, rows, encoding in malformed(table):
         (tmp_path / "roster.csv").write_bytes(as_bytes(rows, encoding))
+        (tmp_path / "copy.csv").write_bytes(as_bytes(rows, encoding))  # monthly: the same month twice
         for command in COMMANDS:
             result = run(*[part.format(file="roster.csv") for part in command])
             shown = result.stdout + result.stderr

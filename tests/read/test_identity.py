@@ -16,6 +16,7 @@ from kongchuo_cli.read.roster.identity import (
     mask_name,
     sql_id_problem,
     sql_mask_id,
+    sql_mask_name,
 )
 from tests.helpers.identity import (
     age_grade_problem,
@@ -293,6 +294,14 @@ def test_sql_mask_id_agrees():
     values = [value.strip() for value in values]
     assert _sql(values, sql_mask_id("v")) == [mask_id(value) for value in values]
     assert _sql(["110105194912310012", None], sql_mask_id("v")) == ["11010519****0012", None]
+
+
+def test_sql_mask_name_agrees():
+    # the names of test_mask_name, trimmed as the SQL receives them; NULL (a blank cell) is no name
+    names = ["张三", "张小明", "欧阳娜娜", "李四", "李", "", "A", "Ab"]
+    assert _sql(names, sql_mask_name("v")) == [mask_name(name) for name in names] == [
+        "张*", "张*", "欧*", "李*", "*", "", "*", "A*"]
+    assert _sql([None], sql_mask_name("v")) == [""]
 
 
 STUDENT_CASES = ["G" + "11010519491231002X", "G110105194912310012", "g110105194912310011", "J110105201502300012",

@@ -19,6 +19,7 @@ COMMANDS = {
     "check": ("check", "check"),
     "plan": ("plan", "plan"),
     "returns": ("returns", "returns"),
+    "monthly": ("monthly", "monthly"),
     "cohorts": ("cohorts", "cohorts"),
     "explain": ("explain", "explain"),
     "thresholds": ("thresholds", "thresholds"),

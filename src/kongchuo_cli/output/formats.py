@@ -42,7 +42,17 @@ def to_json(report: Report, lang: str) -> str:
     """One JSON object; each record on a line of its own (compact, and fast: json's C encoder)."""
     head = [f"  {json.dumps(key)}: {_dumps(value)}" for key, value in report.head.items()]
     records = ",\n".join(f"    {_dumps(json_record(record, report.percents))}" for record in report.records)
-    return "{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]\n}\n"
+    tail = "".join(f',\n  {json.dumps(key)}: {_lines(value() if callable(value) else value)}'
+                   for key, value in report.tail.items())
+    return ("{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]"
+            + tail + "\n}\n")
+
+
+def _lines(value: object) -> str:
+    """A list with an item a line, as the records are; anything else on one line."""
+    if not isinstance(value, list) or not value:
+        return _dumps(value)
+    return "[\n" + ",\n".join(f"    {_dumps(item)}" for item in value) + "\n  ]"
 
 
 # json escapes C0 controls itself; DEL, C1, bidi overrides and line separators are escaped too (\u202e: the same

@@ -30,6 +30,8 @@ class Report:
     brief: str = ""  # what the output holds in a few words, said when it is written to a file (未达标 4 项)
     codes: frozenset[str] = frozenset()  # keys whose values are for programs (ids, flags): no Chinese sheet shows them
     plain: frozenset[str] = frozenset()  # numbers without a thousands separator (years, row numbers)
+    # JSON keys after the records (a list: an item a line), each value or a function giving it (built for JSON only)
+    tail: dict[str, object] = field(default_factory=dict)
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

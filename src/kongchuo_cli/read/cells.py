@@ -4,6 +4,7 @@ wrong with it, and quoted back to the user only cut short."""
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta
 
 MAX_ECHOED_VALUE = 24  # a bad cell's text is quoted in the message, cut to this many characters
 
@@ -38,3 +39,28 @@ def parse_count(written: str, blank_is_zero: bool = False) -> int | str:
     if len(digits) > MAX_DIGITS:
         return "cell_too_large"
     return int(digits)
+
+
+# A date as county forms write it, read with spaces removed (the same codes for Python's strptime and DuckDB's); a
+# workbook's date cell reads as 2024-10-31 already. A month alone (2024年10月, 2024-10) is the month's last day: a
+# monthly report's 统计时点.
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日", "%Y-%m-%d%H:%M:%S")
+MONTH_FORMATS = ("%Y-%m", "%Y/%m", "%Y.%m", "%Y年%m月")
+
+
+def parse_date(written: str) -> date | None:
+    """A cell's date, or None when it holds none (a month alone gives its last day)."""
+    text = written.strip().translate(_FULL_WIDTH).replace(" ", "") if written else ""
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    for form in MONTH_FORMATS:
+        try:
+            first = datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return None

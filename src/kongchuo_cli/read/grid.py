@@ -74,6 +74,16 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
     return Grid(name, rows, encoding=encoding, delimiter=delimiter)
 
 
+def worksheets(name: str) -> list[str]:
+    """The visible worksheets of a workbook, in order (a sheet per month); anything else is not a workbook."""
+    from kongchuo_cli.read.workbook import worksheet_titles
+
+    data = read_bytes(name)
+    if not data.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        raise fail("sheets_not_workbook", Where(name))
+    return worksheet_titles(name, data, zipped=data.startswith(ZIP_MAGIC))
+
+
 def read_bytes(name: str) -> bytes:
     """A file's bytes. Standard input, a pipe (<(…)) or a device can be read only once: it is read once, kept for
     the run, and refused early when it is no text at all (/dev/zero, /dev/urandom) or beyond MAX_STREAM_BYTES."""

@@ -195,6 +195,19 @@ def total_kind(text: str) -> str | None:
     return None
 
 
+# ---- plans: each unit's share of the returns (kongchuo plan's output, or a 认领 table) ------------------------------
+
+QUOTA_COLUMNS = Aliases({
+    "township": PLACES["township"],  # a plan shares the need among townships (or units, or schools)
+    "unit": PLACES["unit"],
+    "school": PLACES["school"],
+    "quota": ("分配劝返人数", "认领", "认领人数", "认领劝返人数", "劝返任务", "劝返任务数", "任务数", "share", "quota"),
+    "is_total": ("是否合计", "is_total"),
+    "indicator": ("指标代码", "指标", "indicator"),  # a Chinese sheet names the indicator rather than its code
+})
+QUOTA_UNITS = ("township", "unit", "school")  # the column that names the units, the first the header has
+
+
 # ---- grades and school systems -----------------------------------------------------------------------------
 
 _DIGITS = "一二三四五六七八九"
@@ -248,6 +261,8 @@ GRADE_TABLE_COLUMNS = Aliases({
 
 # ---- rosters (学籍 exports, 辍学学生台账) -------------------------------------------------------------------------
 
+# The date a ledger describes (its 统计时点), as a column or in a title line above the header (统计时点：2024年10月31日)
+SNAPSHOT_DATE_HEADERS = ("统计时点", "报送日期", "统计日期", "统计截止日期", "填报日期")
 # Every column a roster may have: canonical name → headers (English aliases too).
 ROSTER_COLUMNS = Aliases({
     # as 学籍 systems and county ledgers write them (就读年级, 学生当前状态…)
@@ -255,7 +270,7 @@ ROSTER_COLUMNS = Aliases({
     "gender": ("性别", "sex"),
     "id_number": ("身份证号", "身份证号码", "身份证件号", "身份证件号码", "公民身份号码", "证件号码", "学生身份证号", "id"),
     "student_id": ("全国学籍号", "学籍号", "学籍辅号", "全国学籍号码"),
-    "birth_date": ("出生日期", "出生年月日"),
+    "birth_date": ("出生日期", "出生年月日", "出生年月"),
     "county": PLACES["county"][:2] + PLACES["county"][3:],
     "township": (*PLACES["township"], "所属乡镇", "所在乡镇"),
     "school": (*PLACES["school"], "所在学校", "原就读学校"),
@@ -272,9 +287,21 @@ ROSTER_COLUMNS = Aliases({
     "unsupported": ("事实无人抚养", "事实无人抚养儿童"),
     "left_behind": ("留守儿童", "是否留守儿童"),
     "migrant": ("随迁子女", "是否随迁子女"),
+    "distressed": ("困境儿童", "是否困境儿童"),
+    # a dropout ledger followed month by month (kongchuo monthly): its kind, dates, 销号 and the work done
+    "ledger_category": ("台账类别", "台账类型"),
+    "registered": ("登记日期", "录入日期", "建档日期", "纳入台账日期"),
+    "closed_on": ("销号日期", "销号时间"),
+    "close_reason": ("销号原因", "销号类型", "销号情况"),
+    "visits": ("劝返次数", "入户劝返次数", "走访次数"),
+    "last_visit": ("最近劝返日期", "最近劝返时间", "最近一次劝返日期", "最后劝返日期"),
+    "legal_measure": ("法律措施", "已采取法律措施", "依法控辍措施"),
+    "legal_date": ("法律措施日期", "法律措施时间", "文书送达日期"),
+    "check_result": ("核查结果", "核查情况"),
+    "snapshot_date": SNAPSHOT_DATE_HEADERS,
 })
 PERSONAL = ("name", "id_number", "student_id")  # a roster names a child by one of these…
-SCHOOLING = ("grade", "status", "return_status")  # …and says something of its schooling
+SCHOOLING = ("grade", "status", "return_status", "ledger_category", "close_reason")  # …and of its schooling
 
 # Values, by what they mean; matched after trimming. Whatever else is written is a problem naming its rows.
 STATUSES = {
@@ -293,11 +320,41 @@ RETURN_STATUSES = {  # 劝返状态: the first two are children still out of sch
     "home_delivery": ("送教上门", "home_delivery"),
 }
 STILL_OUT = ("out", "in_progress")
+# 台账类别: the three county ledgers since 2024 (适龄儿童, 疑似辍学学生, 辍学学生台账)
+LEDGER_CATEGORIES = {
+    "never_enrolled": ("适龄未入学", "适龄儿童未入学", "未入学", "失学", "never_enrolled"),
+    "suspected": ("疑似辍学", "疑似辍学学生", "suspected"),
+    "dropout": ("辍学", "辍学学生", "dropout"),
+}
+# 销号原因: why a case left the ledger (动态销号). Only "returned" is a return; a 劝返状态 that closes a case
+# (已复学, 转学核实, …) has the code of the same reason here.
+CLOSE_REASONS = {
+    "returned": ("已复学", "复学", "已劝返复学", "劝返复学", "已劝返", "已返校", "返校", "returned"),
+    "transfer_verified": ("转学核实", "已转学", "转学", "transfer_verified"),
+    "home_delivery": ("送教上门", "home_delivery"),
+    "health": ("因身体原因不具备学习条件", "身体原因不具备学习条件", "身体原因", "因病因残无法正常入学", "health"),
+    "suspension": ("政策性休学", "休学", "suspension"),
+    "over_age": ("超龄", "已超出义务教育年龄", "超出义务教育年龄", "over_age"),
+    "death": ("死亡", "death"),
+    "registration_error": ("户籍错误", "户籍原因", "空挂户", "双重户籍", "身份证号或姓名错误", "查无此人",
+                           "registration_error"),
+    "at_school": ("已在校就读", "已在校就读并注册学籍", "在校就读", "at_school"),
+    "abroad": ("出国在外", "出国", "abroad"),
+}
+RETURNED = "returned"
+# 法律措施, the ladder of 依法控辍 in its order (《义务教育法》第五十八条 and provincial rules): a cell naming several
+# steps stands at the highest it names (any of the words, anywhere in the cell)
+LEGAL_STEPS = {
+    "criticism": ("批评教育", "谈话教育", "约谈"),
+    "order": ("责令限期改正", "责令改正"),
+    "notice": ("限期复学通知书", "责令送被监护人接受义务教育通知书", "复学通知书"),
+    "penalty": ("行政处罚决定书", "行政处罚"),
+}
 ATTENDANCE = {  # 就读方式 of a disabled child: the forms of enrolment (the parts' names), deferral, or not enrolled
-    "regular_class": ("随班就读", "regular_class"),
+    "regular_class": ("随班就读", "普通学校", "普通学校就读", "regular_class"),
     "special_school": ("特教学校就读", "特教学校", "特殊教育学校", "special_school"),
     "home_delivery": ("送教上门", "home_delivery"),
-    "other": ("其他形式就读", "其他安置", "特教班", "特教班就读", "康复机构", "康复机构就读", "other"),
+    "other": ("其他形式就读", "其他安置", "特教班", "特教班就读", "康复机构", "康复机构就读", "职业学校", "other"),
     "deferred": ("延缓入学", "缓学", "deferred"),
     "not_enrolled": ("未入学", "未就读", "not_enrolled"),
 }

@@ -57,6 +57,21 @@ def read_workbook(name: str, data: bytes, wanted: str | None, zipped: bool):
     return rows, title, ranges, unsaved
 
 
+def worksheet_titles(name: str, data: bytes, zipped: bool) -> list[str]:
+    """The titles of the visible worksheets, in the workbook's order (not hidden ones, not charts)."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    if zipped:
+        _check_unpacked_size(name, data)
+    try:
+        sheets = CalamineWorkbook.from_filelike(io.BytesIO(data)).sheets_metadata
+    except Exception as error:  # noqa: BLE001 - calamine raises its own errors for damaged or encrypted files
+        code = "workbook_unreadable" if zipped else "workbook_old_or_encrypted"
+        raise fail(code, Where(name), reason=type(error).__name__) from None
+    return [sheet.name for sheet in sheets
+            if sheet.typ == SheetTypeEnum.WorkSheet and sheet.visible == SheetVisibleEnum.Visible]
+
+
 def _check_unpacked_size(name: str, data: bytes) -> None:
     """A zip bomb (a few KB that unpack to gigabytes) is refused before anything is unpacked."""
     try:

@@ -116,3 +116,9 @@ def sql_mask_id(column: str) -> str:
         f" WHEN length({c}) <= 8 THEN left({c}, 1) || '****' || right({c}, 1)"
         f" ELSE left({c}, 2) || '****' || right({c}, 2) END"
     )
+
+
+def sql_mask_name(column: str) -> str:
+    """A DuckDB expression masking a trimmed VARCHAR expression `column` exactly as mask_name does; NULL → ''."""
+    c = column
+    return f"CASE WHEN {c} IS NULL OR {c} = '' THEN '' WHEN length({c}) = 1 THEN '*' ELSE left({c}, 1) || '*' END"

@@ -15,7 +15,7 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster.counts import COPIED, aggregate, problem_notices
 from kongchuo_cli.read.roster.identity import mask_id, mask_name
-from kongchuo_cli.read.roster.source import opened, spreadsheet_rows
+from kongchuo_cli.read.roster.source import Source, opened, spreadsheet_rows
 from kongchuo_cli.read.roster.sql import (
     category_sql,
     column_sql,
@@ -39,6 +39,7 @@ PRIORITIES: tuple[tuple[str, tuple[str, ...], Term], ...] = (
     ("orphan", ("orphan", "unsupported"), term("term_priority_orphan")),
     ("left_behind", ("left_behind",), term("term_priority_left_behind")),
     ("migrant", ("migrant",), term("term_priority_migrant")),
+    ("distressed", ("distressed",), term("term_priority_distressed")),
 )
 SHOWN = ("township", "school", "grade", "class", "name", "id_number", "dropout_reason", "responsible")
 CHECKED = 0.7  # of DuckDB's work on a ledger, the identity checks; the list itself is one more scan
@@ -54,6 +55,15 @@ class ReturnList:
 
 
 CLOSED = ("returned", "transfer_verified")  # back at school, or at another: never to be fetched
+
+
+def priority_flags(source: Source) -> dict[str, str]:
+    """Each priority column's SQL condition (false where the ledger has no such column): a 是/否 flag, or for
+    残疾类型 any kind written."""
+    columns = source.header.columns
+    return {name: yes_sql(column_sql(source, name)) if name in columns and name != "disability" else
+            (f"coalesce({column_sql(source, name)}, '') <> ''" if name in columns else "false")
+            for _, names, _ in PRIORITIES for name in names}
 
 
 def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress: Progress = Progress()
@@ -72,9 +82,7 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
         else:
             raise KongchuoError([Message("returns_no_status", {}, Where(path))])
         text = {name: column_sql(source, name) or "NULL" for name in (*SHOWN, "student_id", "disability")}
-        flags = {name: yes_sql(column_sql(source, name)) if name in columns and name != "disability" else
-                 (f"coalesce({column_sql(source, name)}, '') <> ''" if name in columns else "false")
-                 for _, names, _ in PRIORITIES for name in names}
+        flags = priority_flags(source)
         select = ", ".join([f"{status} AS status", *(f"{expression} AS {name}" for name, expression in text.items()),
                             *(f"{expression} AS flag_{name}" for name, expression in flags.items()),
                             "row_number() OVER () AS line"])

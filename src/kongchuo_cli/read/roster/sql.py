@@ -14,6 +14,7 @@ from datetime import date
 
 from kongchuo_cli.model import Progress
 from kongchuo_cli.problems import KongchuoError, Where, fail
+from kongchuo_cli.read.cells import DATE_FORMATS, MONTH_FORMATS
 from kongchuo_cli.read.grades import SYSTEMS
 from kongchuo_cli.read.roster.identity import (
     MAX_AGE_OVER_GRADE,
@@ -48,6 +49,7 @@ def connected() -> Iterator:
             folder = tempfile.mkdtemp(prefix="kongchuo-spill-")
         connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False,
                                             "temp_directory": folder})
+        connection.execute("SET enable_progress_bar = false")  # DuckDB's own bar (after 2 s) on the user's terminal
         try:
             yield connection
         finally:
@@ -148,6 +150,14 @@ def category_sql(expression: str, table: dict[str, tuple[str, ...]]) -> str:
 
 def yes_sql(expression: str) -> str:
     return f"NOT ({expression} IS NULL OR {_in(f'lower({expression})', NO)})"
+
+
+def date_sql(expression: str) -> str:
+    """A date cell as a DATE, read as cells.parse_date reads it (a month alone: its last day); NULL for a blank and
+    for what is no date."""
+    text = f"replace({expression}, ' ', '')"
+    days, months = (", ".join(map(_literal, forms)) for forms in (DATE_FORMATS, MONTH_FORMATS))
+    return f"coalesce(try_strptime({text}, [{days}])::DATE, last_day(try_strptime({text}, [{months}])))"
 
 
 def _grades(system: str) -> dict[str, int]:
@@ -259,6 +269,10 @@ def count_columns(columns: dict[str, int], primary_last: int) -> dict[str, str]:
     return counts
 
 
+LEDGER_MARKS = ("return_status", "close_reason", "ledger_category")  # columns only a dropout ledger has
+
+
 def is_ledger(columns: dict[str, int]) -> bool:
-    """A dropout ledger (辍学学生台账) lists dropouts only, with their 劝返状态; a 学籍 roster lists every pupil."""
-    return "return_status" in columns
+    """A dropout ledger (辍学学生台账) lists dropouts only, with their 劝返状态, 销号 or 台账类别; a 学籍 roster
+    lists every pupil."""
+    return any(name in columns for name in LEDGER_MARKS)
