@@ -12,18 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kongchuo_cli import i18n
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.indicators.definitions import BY_ID, INDICATORS, Indicator, resolve
-from kongchuo_cli.indicators.flows import flow_years
 from kongchuo_cli.judge.evaluate import Judged, Result, evaluate, unmatched_groups
 from kongchuo_cli.judge.gate import GATES, ExitCode, exit_code
-from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
-from kongchuo_cli.judge.monthly import STALE_DAYS, Comparison, Event, Month, compare, order, problem_notices
-from kongchuo_cli.judge.monthly import Problem as MonthlyProblem
-from kongchuo_cli.judge.plan import LOST, SHARE_BY, PlanRow, make_plan
-from kongchuo_cli.model import GRADES, KINDS, ROSTER, CountsTable, Progress
+from kongchuo_cli.model import GRADES, KINDS, ROSTER, SHARE_BY, STALE_DAYS, CountsTable, Progress
 from kongchuo_cli.output.report import Report, json_record
 from kongchuo_cli.output.values import status_counts
 from kongchuo_cli.policy import thresholds as policy
@@ -33,7 +29,12 @@ from kongchuo_cli.read.grades import DEFAULT_SYSTEM, SYSTEMS, GradeTable
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.inputs import Inputs, read_inputs, read_summaries
 from kongchuo_cli.read.roster.counts import LISTED_ROWS
-from kongchuo_cli.read.roster.ledger import ReturnList, read_returns
+
+if TYPE_CHECKING:  # what only some use cases need is imported when they run: `check` of a county starts fast
+    from kongchuo_cli.judge.monthly import Comparison, Event, Month
+    from kongchuo_cli.judge.monthly import Problem as MonthlyProblem
+    from kongchuo_cli.judge.plan import PlanRow
+    from kongchuo_cli.read.roster.ledger import ReturnList
 
 VIEWS = ("ladder", "flow", "gaps")
 PANDAS_MISSING = "to_frame needs pandas: pip install 'kongchuo[pandas]'"
@@ -157,6 +158,8 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
         raise KongchuoError(problems, notices)
     table_notices = [notice for table in loaded.tables for notice in table.notices]
     if loaded.kind == GRADES:
+        from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
+
         notices.extend(gap_notices(loaded.tables, None if listed is None else MAX_LISTED_GAPS))
         judged, more = _judge(lambda: evaluate_grades(loaded.tables, lines, keys, cohort, year, history),
                               notices + table_notices)
@@ -203,7 +206,7 @@ class Plan(_Records):
 
     evaluation: Evaluation
     rows: list[PlanRow]
-    share_by: str = LOST
+    share_by: str = SHARE_BY[0]
 
     @property
     def notices(self) -> list[Message]:
@@ -220,12 +223,14 @@ class Plan(_Records):
                            _subject(self.evaluation.inputs.tables, lang))
 
 
-def plan(paths: str | Path | Iterable[str | Path], *, indicators: Iterable[str] = (), share_by: str = LOST,
+def plan(paths: str | Path | Iterable[str | Path], *, indicators: Iterable[str] = (), share_by: str = SHARE_BY[0],
          **options) -> Plan:
     """Split the returns needed among the units (townships with by="乡镇"): for each indicator asked for by id or
     name (default: every one the total fails), each unit's share by the largest remainder, beside its own need.
     `share_by` "lost" (default): every unit, in proportion to the children it lost; "gap": only the units below
     the line, in proportion to their own gaps, none above its gap. Takes the options of `check`."""
+    from kongchuo_cli.judge.plan import make_plan
+
     _choice("--share-by", share_by, SHARE_BY)
     evaluation = check(paths, **options)
     return Plan(evaluation, make_plan(evaluation.judged, _names(indicators), share_by), share_by)
@@ -266,6 +271,8 @@ def cohorts(paths: str | Path | Iterable[str | Path], *, view: str = "ladder", s
         raise KongchuoError([Message("no_data_rows", {}, Where(files[0]))])
     chosen = year
     if view == "flow":
+        from kongchuo_cli.indicators.flows import flow_years
+
         years = flow_years(loaded.tables)
         if not years or (year is not None and year not in years):
             raise fail("flow_no_year", year=year or "—", years=listing(years) if years else "—")
@@ -306,6 +313,8 @@ def returns(path: str | Path, *, reveal: bool = False, encoding: str | None = No
             header_row: int | None = None, on_progress: Callable[[float], None] | None = None) -> Returns:
     """The list of children to bring back, from a dropout ledger (劝返状态) or a 学籍 roster (学籍状态 辍学).
     Names and ID numbers are masked unless `reveal`; `on_progress` hears how far the reading has come."""
+    from kongchuo_cli.read.roster.ledger import read_returns
+
     options = _read_options(encoding, sheet, header_row)
     return Returns(read_returns(_text(path), options, reveal, Progress(on_progress)), _text(path), reveal)
 
@@ -325,6 +334,8 @@ class Monthly(_Records):
 
     @property
     def notices(self) -> list[Message]:
+        from kongchuo_cli.judge.monthly import problem_notices
+
         return self.comparison.notices + problem_notices(self.comparison.problems)
 
     @property
@@ -379,6 +390,7 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
     plan -o` output) for each unit's progress; `stale_days` the days without a visit that make an open case stale.
     Names and ID numbers are masked unless `reveal`; `strict` makes data problems exit 1; `on_file` hears of each
     file as its reading begins."""
+    from kongchuo_cli.judge.monthly import compare, order
     from kongchuo_cli.read.grid import worksheets
     from kongchuo_cli.read.quotas import read_quotas
     from kongchuo_cli.read.roster.snapshot import check_identity, read_snapshot

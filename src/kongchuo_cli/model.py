@@ -110,3 +110,8 @@ class CountsTable:
                                         "header": "+".join(str(row) for row in reading.header_rows),
                                         "units": len(self.units), "totals": reading.total_rows,
                                         "skipped": reading.skipped_rows}, Where(self.path))
+
+
+# Settings the use cases take and their judges use, kept here so that naming a default costs no import
+SHARE_BY = ("lost", "gap")  # plan: every unit by the children it lost; only the units below the line, by their gaps
+STALE_DAYS = 30  # monthly: an open case with no visit for more days is stale

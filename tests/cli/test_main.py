@@ -11,7 +11,7 @@ from kongchuo_cli.output.text import width_of
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], *([name, "--help"] for name in (
-    "check", "plan", "returns", "cohorts", "explain", "init", "thresholds"))])
+    "check", "plan", "returns", "monthly", "cohorts", "explain", "init", "thresholds"))])
 def test_help_loads_neither_rich_nor_duckdb_nor_pandas(args):
     code = ("import sys\nfrom kongchuo_cli.cli import cli\ntry:\n    cli(%r)\nexcept SystemExit:\n    pass\n"
             "print(sorted(name for name in ('rich', 'duckdb', 'pandas', 'openpyxl') if name in sys.modules))" % (args,))
@@ -19,7 +19,30 @@ def test_help_loads_neither_rich_nor_duckdb_nor_pandas(args):
     assert out.splitlines()[-1] == "[]"
 
 
-COMMAND_PATHS = [[], ["check"], ["plan"], ["returns"], ["cohorts"], ["explain"], ["init"], ["thresholds"],
+def test_the_list_of_commands_imports_no_command():
+    """`kongchuo --help` lists the commands from the catalogue: no command's module is loaded to say what it does."""
+    code = ("import sys\nfrom kongchuo_cli.cli import cli\ntry:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(name for name in sys.modules if name.startswith('kongchuo_cli.cli.') and "
+            "name not in ('kongchuo_cli.cli.options', 'kongchuo_cli.cli.usage')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+
+
+def test_checking_a_county_loads_only_what_it_needs(tmp_path):
+    """`check` of a county's summary table, piped: no rich (no terminal, no progress), no DuckDB, no pandas, and
+    none of what only grade tables, plans, rosters and monthly reports need."""
+    from tests.helpers import ROOT
+
+    code = ("import sys\nfrom kongchuo_cli.cli import cli\ntry:\n    cli(['check', %r])\nexcept SystemExit:\n"
+            "    pass\nprint(sorted(name for name in sys.modules if name.split('.')[0] in ('rich', 'duckdb', 'pandas', "
+            "'openpyxl', 'python_calamine') or name in ('kongchuo_cli.judge.monthly', 'kongchuo_cli.judge.plan', "
+            "'kongchuo_cli.judge.grades', 'kongchuo_cli.indicators.flows', 'kongchuo_cli.read.roster.ledger')))"
+            % str(ROOT / "examples" / "county.csv"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+COMMAND_PATHS = [[], ["check"], ["plan"], ["returns"], ["monthly"], ["cohorts"], ["explain"], ["init"], ["thresholds"],
                  ["thresholds", "list"], ["thresholds", "show"], ["thresholds", "check"]]
 
 

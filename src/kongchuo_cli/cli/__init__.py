@@ -14,21 +14,23 @@ from kongchuo_cli.cli.options import described
 from kongchuo_cli.cli.usage import Group
 from kongchuo_cli.i18n import bilingual
 
-# Every command: its name → the module (under kongchuo_cli.cli) and the function that defines it.
+# Every command: its name → its module under kongchuo_cli.cli (which defines a function of the same name), and its
+# help in the catalogue (the list of commands is drawn from these, without importing any command's module).
 COMMANDS = {
-    "check": ("check", "check"),
-    "plan": ("plan", "plan"),
-    "returns": ("returns", "returns"),
-    "monthly": ("monthly", "monthly"),
-    "cohorts": ("cohorts", "cohorts"),
-    "explain": ("explain", "explain"),
-    "thresholds": ("thresholds", "thresholds"),
-    "init": ("init", "init"),
+    "check": "help_check",
+    "plan": "help_plan",
+    "returns": "help_returns",
+    "monthly": "help_monthly",
+    "cohorts": "help_cohorts",
+    "explain": "help_explain",
+    "thresholds": "help_thresholds",
+    "init": "help_init",
 }
 
 
 class LazyGroup(Group):
-    """A group whose commands are imported by name when needed (click's documented lazy-loading pattern)."""
+    """A group whose commands are imported by name when one runs (click's documented lazy-loading pattern); its
+    --help lists them from the catalogue."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -36,8 +38,12 @@ class LazyGroup(Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMANDS:
             return None
-        module, attribute = COMMANDS[name]
-        return getattr(importlib.import_module(f"kongchuo_cli.cli.{module}"), attribute)
+        return getattr(importlib.import_module(f"kongchuo_cli.cli.{name}"), name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, described(COMMANDS[name])["short_help"]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, **described("help_main"), context_settings={"help_option_names": ["-h", "--help"]})

@@ -197,13 +197,13 @@ def reading_progress(files: tuple[str, ...] | list[str], lang: str, quiet: bool)
 def _progress(total: int, least: int, quiet: bool):
     """(rich's Progress, its task) over `total` units when there are at least `least` and stderr is a terminal;
     else None."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    if quiet or not console.is_terminal or total < least:
+    if quiet or total < least or not _is_terminal(sys.stderr):  # the common case decided before rich is loaded
         yield None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
                   TimeElapsedColumn(), console=console, transient=True) as progress:
@@ -265,11 +265,24 @@ def written(path: str, brief: str = "") -> Message:
 
 
 def _terminal() -> tuple[bool, bool]:
-    """(stdout is a terminal, colour wanted): rich's reading, which honours FORCE_COLOR and NO_COLOR."""
-    from rich.console import Console
+    """(stdout is a terminal, colour wanted), read as rich reads them: FORCE_COLOR makes any stream a terminal,
+    NO_COLOR (set and not empty) or TERM=dumb takes the colour away. Decided without loading rich."""
+    import os
 
-    console = Console(file=sys.stdout)
-    return console.is_terminal, console.is_terminal and not console.no_color
+    terminal = _is_terminal(sys.stdout)
+    plain = os.environ.get("NO_COLOR", "") != "" or os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+    return terminal, terminal and not plain
+
+
+def _is_terminal(stream) -> bool:
+    import os
+
+    if os.environ.get("FORCE_COLOR", "") != "":
+        return True
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # a closed stream
+        return False
 
 
 def table_width() -> int:

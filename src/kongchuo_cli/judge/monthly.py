@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from kongchuo_cli.i18n import listing, term
+from kongchuo_cli.model import STALE_DAYS
 from kongchuo_cli.problems import Message, Where
 from kongchuo_cli.read.roster.ledger import PRIORITIES
 from kongchuo_cli.read.roster.snapshot import Case, Snapshot
@@ -26,7 +27,6 @@ EVENTS = ("new", "returned", "closed", "vanished", "reappeared", "moved", "statu
 # The keys a case is followed by from one month to the next, strongest first; a match by the last one is warned.
 MATCHES = (("id_number", "id_key"), ("student_id", "student_key"), ("name", "name_key"))
 NAME_MATCH = "name"
-STALE_DAYS = 30
 # What the table counts beyond the flows, and the columns each needs (any one of them, in the later snapshot).
 NEEDS = {"stale": ("last_visit", "registered"), "no_visit": ("visits", "last_visit")}
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.indicators.definitions import AT_LEAST, BY_ID, RATE, matching, naming_problem
 from kongchuo_cli.judge.evaluate import Judged, Result
-from kongchuo_cli.model import FAIL
+from kongchuo_cli.model import FAIL, SHARE_BY
 from kongchuo_cli.problems import KongchuoError, Message
 
 
@@ -43,8 +43,7 @@ class PlanRow:
     share: int
 
 
-LOST, GAP = "lost", "gap"
-SHARE_BY = (LOST, GAP)  # every unit by the children it lost; only the units below the line, by their own gaps
+LOST, GAP = SHARE_BY  # every unit by the children it lost; only the units below the line, by their own gaps
 
 
 def weight(result: Result, share_by: str) -> int:
