@@ -1,226 +1,223 @@
-"""Wall-clock benchmark of whole `kongchuo` commands, each reported as a ratio to a baseline timed in the same run.
+"""Benchmarks of whole `kongchuo` commands, each a ratio to a baseline timed in the same run, with its target.
 
-Ratios rather than seconds, so that the figures mean the same on a fast laptop and a slow CI runner:
+Ratios rather than seconds, so that the figures mean the same on a laptop and a CI runner. Every row runs its
+command and its baseline alternately (one warm-up of each, then N pairs: command, baseline, command, …), reports the
+median seconds of each, their ratio, the spread of the per-pair ratios (least–greatest), and the command's peak
+resident memory, read per child from os.wait4 (benchmarks/measure.py says why this process must stay small).
+Inputs are made once, seeded, by benchmarks/data.py in a process of its own, and cached in benchmarks/.data/.
 
-1. `kongchuo --version`                    vs `python -c "import click"`                                (≤ 2.0)
-2. `kongchuo check examples/county.csv`    vs `python -c "import pandas, yaml, rich, tabulate, click"`  (≤ 1.3)
-3. `kongchuo check <5,000 schools>`        vs `kongchuo check examples/county.csv`                      (≤ 2.0)
-   and the same with `--format csv` (informational: how much of the time is the table)
+    python benchmarks/bench.py [--only NAME …] [--scale small|full] [--repeat N] [--check] [--data FOLDER]
 
-Each figure is the median of N runs (`--repeat N`, default 7) after one warm-up run, stdout and stderr discarded.
-The 5,000-school file is generated (seeded, so every run reads the same data) into a temporary directory.
-
-Run from the repository root with the python of an environment where kongchuo is installed (stdlib only):
-
-    python benchmarks/bench.py [--repeat N] [--schools N] [--check]
-
-It prints a table and exits 0; with --check it exits 1 when a target is missed. Exit 2: a command failed
-(`kongchuo check` may exit 1, the example county fails its lines; any other code is an error).
+Exit 0; with --check, 1 when a target is missed; 2 when a command fails (the other rows still run). Linux only
+(ru_maxrss in KiB). Run it with the python of an environment where kongchuo is installed (see benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import platform
-import random
-import re
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import data  # noqa: E402  (standard library only: it generates in a process of its own)
+from benchmarks.measure import MB, Command, CommandFailed, Comparison, compare, own_peak_rss, run  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+BASELINES = BENCH / "baselines"
 COUNTY = ROOT / "examples" / "county.csv"
-CHECK_EXITS = (0, 1)  # 1: a gated row fails its line, which is a result, not an error
+THRESHOLDS = ROOT / "thresholds.yaml"  # what `kongchuo check` reads in the folder it runs in (ROOT)
+CHECK_EXITS = (0, 1)  # 1: a gated row fails its line, a result
+GB = 1000 * MB
+
+# The sizes of the issue's table (--scale full); --scale small divides the big ones by 10.
+FULL = {"schools_csv": 100_000, "schools_memory": 1_000_000, "roster": 10_000_000, "gbk": 1_000_000,
+        "xlsx": 50_000, "ledger": 1_000_000}
+SCHOOLS = 5_000  # a large county's schools, at either scale
+UNITS = (250, 1_000)  # grade-table units (× data.YEARS school years): the growth from one to the other
+LINEAR_GROWTH = 4.4  # 1,000 / 250 units: 4 when the time grows linearly with no fixed cost; + 10 % for noise
 
 
 @dataclass(frozen=True)
-class Command:
-    argv: tuple[str, ...]
-    exits: tuple[int, ...] = (0,)  # exit codes that mean the command worked
+class Target:
+    ratio: float | None = None  # the most command / baseline may be; None: reported only
+    peak: int | None = None  # bytes the command's peak RSS must stay under
+
+    def met(self, comparison: Comparison) -> bool:
+        return ((self.ratio is None or comparison.ratio <= self.ratio)
+                and (self.peak is None or comparison.command_peak < self.peak))
+
+    def __str__(self) -> str:
+        parts = ([f"≤ {self.ratio:g}"] if self.ratio else []) + ([f"< {self.peak / GB:g} GB"] if self.peak else [])
+        return ", ".join(parts) or "(report)"
 
 
 @dataclass(frozen=True)
-class Measurement:
+class Row:
     name: str
     command: Command
     baseline: Command
-    target: float | None  # the ratio command / baseline must not exceed; None: informational
-
-
-class CommandFailed(Exception):
-    pass
+    target: Target
+    inputs: tuple[str, ...]  # data sets (data.py names) the commands read
 
 
 def kongchuo() -> tuple[str, ...]:
     """The console script installed next to this python, else the module."""
-    script = Path(sys.executable).parent / ("kongchuo.exe" if os.name == "nt" else "kongchuo")
+    script = Path(sys.executable).parent / "kongchuo"
     return (str(script),) if script.exists() else (sys.executable, "-m", "kongchuo_cli")
 
 
-def python(code: str) -> Command:
-    return Command((sys.executable, "-c", code))
+def table(scale: int, file: Callable[[str], Path], out: Path) -> list[Row]:
+    """Every row of the issue's table, at `scale` (1 full, 10 small); `file` gives a data set's path, `out` is a
+    folder for outputs."""
+    size = {key: rows // scale for key, rows in FULL.items()}
+    year = ("--year", str(data.SCHOOL_YEAR))  # the school year the rosters describe (ages fit it)
 
+    def check(*args: str) -> Command:
+        return Command((*kongchuo(), "check", *args), CHECK_EXITS)
 
-def check(*args: str) -> Command:
-    return Command((*kongchuo(), "check", *args), CHECK_EXITS)
+    def kongchuo_command(*args: str) -> Command:
+        return Command((*kongchuo(), *args))
 
+    def script(name: str, *args: str) -> Command:
+        return Command((sys.executable, str(BASELINES / name), *args))
 
-def measurements(schools_file: Path, schools: int) -> list[Measurement]:
-    county = check(str(COUNTY))
+    def to(name: str) -> tuple[str, ...]:
+        return "-o", str(out / name)
+
+    schools, county = f"schools-{SCHOOLS}", check(str(COUNTY))
+    schools_csv, schools_memory = f"schools-{size['schools_csv']}", f"schools-{size['schools_memory']}"
+    roster, gbk, gbk_utf8 = f"roster-{size['roster']}", f"roster-gbk-{size['gbk']}", f"roster-{size['gbk']}"
+    xlsx, xlsx_csv, ledger = f"roster-xlsx-{size['xlsx']}", f"roster-{size['xlsx']}", f"ledger-{size['ledger']}"
+    few, many = (f"grades-{units}" for units in UNITS)
+
+    def flows(name: str) -> Command:
+        return kongchuo_command("cohorts", "--view", "flow", str(file(name)))
+
+    def by_township(name: str) -> tuple[Command, Command]:
+        return (check(str(file(name)), "-f", "csv", *to("k.csv")),
+                script("schools_by_township.py", str(file(name)), str(out / "d.csv")))
+
+    def roster_check(name: str, *options: str) -> Command:
+        return check(str(file(name)), *year, *options, "-f", "csv", *to("k.csv"))
+
+    by_school = script("roster_by_school.py", str(file(roster)), str(out / "d.csv"))
     return [
-        Measurement("--version", Command((*kongchuo(), "--version")), python("import click"), 2.0),
-        Measurement("check county", county, python("import pandas, yaml, rich, tabulate, click"), 1.3),
-        Measurement(f"check {schools:,} schools", check(str(schools_file)), county, 2.0),
-        Measurement(f"check {schools:,} schools --format csv", check(str(schools_file), "--format", "csv"), county,
-                    None),
+        Row("version", kongchuo_command("--version"), Command((sys.executable, "-c", "import click")),
+            Target(1.5), ()),
+        Row("county", county, script("county_floor.py", str(COUNTY), str(THRESHOLDS)), Target(1.2), ()),
+        Row("schools", check(str(file(schools))), county, Target(2.0), (schools,)),
+        Row("schools-csv", *by_township(schools_csv), Target(3), (schools_csv,)),
+        Row("schools-memory", *by_township(schools_memory), Target(peak=1 * GB), (schools_memory,)),
+        Row("roster", roster_check(roster, "--no-id-checks"), by_school, Target(1.3), (roster,)),
+        Row("roster-ids", roster_check(roster), by_school, Target(6, int(1.5 * GB)), (roster,)),
+        Row("gbk", roster_check(gbk, "--no-id-checks"), roster_check(gbk_utf8, "--no-id-checks"), Target(1.5),
+            (gbk, gbk_utf8)),
+        Row("xlsx", roster_check(xlsx), roster_check(xlsx_csv), Target(3), (xlsx, xlsx_csv)),
+        Row("xlsx-out", check(str(file(schools)), *to("k.xlsx")), check(str(file(schools)), *to("k.csv")),
+            Target(2), (schools,)),
+        Row("returns", kongchuo_command("returns", str(file(roster)), *to("k.csv")),
+            script("still_out.py", "roster", str(file(roster)), str(out / "d.csv")), Target(2, 1 * GB), (roster,)),
+        Row("returns-ledger", kongchuo_command("returns", str(file(ledger)), *to("k.csv")),
+            script("still_out.py", "ledger", str(file(ledger)), str(out / "d.csv")), Target(), (ledger,)),
+        Row("cohorts", flows(many), script("grade_flows.py", str(file(many)), str(out / "d.csv")), Target(),
+            (many,)),
+        Row("cohorts-growth", flows(many), flows(few), Target(LINEAR_GROWTH), (few, many)),
     ]
 
 
-# --- timing ---------------------------------------------------------------------------------------------------
-
-def run_once(command: Command) -> float:
-    start = time.perf_counter()
-    code = subprocess.run(command.argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT).returncode
-    elapsed = time.perf_counter() - start
-    if code not in command.exits:  # run it again to show why
-        stderr = subprocess.run(command.argv, capture_output=True, text=True, cwd=ROOT).stderr.strip()
-        raise CommandFailed(f"{' '.join(command.argv)} exited {code}" + (f":\n{stderr}" if stderr else ""))
-    return elapsed
+NAMES = [row.name for row in table(1, lambda name: Path(name), Path("OUT"))]
 
 
-def median_time(command: Command, repeat: int, cache: dict[Command, float]) -> float:
-    """Median seconds of `repeat` runs after one warm-up; a command timed already (a shared baseline) is reused."""
-    if command not in cache:
-        run_once(command)
-        cache[command] = statistics.median(run_once(command) for _ in range(repeat))
-    return cache[command]
+# --- the report -------------------------------------------------------------------------------------------------
+
+def shown(argv: tuple[str, ...]) -> str:
+    """A command as a reader wants it: programs and files by their names only."""
+    program = kongchuo()
+    if argv[:len(program)] == program:
+        argv = ("kongchuo", *argv[len(program):])
+    return " ".join("python" if word == sys.executable else Path(word).name if os.sep in word else word
+                    for word in argv)
 
 
-# --- the generated file ---------------------------------------------------------------------------------------
-
-def county_header() -> list[str]:
-    """The header of examples/county.csv: its second row (the first is a title)."""
-    with COUNTY.open(encoding="utf-8-sig", newline="") as file:
-        rows = list(csv.reader(file))
-    return rows[1]
+COLUMNS = (("row", 15, "<"), ("command s", 10, ">"), ("baseline s", 10, ">"), ("ratio", 6, ">"),
+           ("spread", 11, ">"), ("peak MB", 8, ">"), ("target", 15, ">"), ("result", 7, ">"))
 
 
-def school_counts(rng: random.Random) -> dict[str, int]:
-    """One school's counts, keyed by the Chinese header (without a unit suffix), plausible and self-consistent."""
-    entrants = rng.randint(20, 300)
-    transfers_in = rng.randint(0, entrants // 10)
-    transfers_out = rng.randint(0, entrants // 8)
-    deaths = rng.choices((0, 1, 2), weights=(90, 8, 2))[0]
-    suspended = rng.randint(0, entrants // 50)
-    cohort = max(entrants + transfers_in - transfers_out - deaths - suspended, 0)
-    final = round(cohort * rng.uniform(0.85, 1.0))
-
-    primary = round(entrants * 6 * rng.uniform(0.9, 1.1))
-    junior = round(entrants * 3 * rng.uniform(0.85, 1.05))
-    primary_dropouts = 0 if rng.random() < 0.6 else rng.randint(1, max(1, primary // 150))
-    junior_dropouts = 0 if rng.random() < 0.5 else rng.randint(1, max(1, junior // 60))
-
-    primary_population = primary + rng.randint(0, 20)
-    primary_age_enrolled = primary_population - rng.choices((0, 1, 2, 3), weights=(50, 25, 15, 10))[0]
-    if rng.random() < 0.03:  # a few schools enrol more than the census counted: enrolled ≤ population "mostly"
-        primary_age_enrolled = primary_population + 1
-    junior_population = round(junior * rng.uniform(0.95, 1.1))
-
-    disabled = rng.randint(0, max(1, primary // 80))
-    regular = round(disabled * rng.uniform(0.4, 0.7))
-    special = min(round(disabled * rng.uniform(0.1, 0.3)), disabled - regular)
-    home = rng.randint(0, disabled - regular - special)
-
-    return {
-        "一年级入学人数": entrants,
-        "毕业班在校生数": final,
-        "转入人数": transfers_in,
-        "转出人数": transfers_out,
-        "死亡人数": deaths,
-        "休学人数": suspended,
-        "小学学年初在校生数": primary,
-        "小学辍学人数": primary_dropouts,
-        "初中学年初在校生数": junior,
-        "初中辍学人数": junior_dropouts,
-        "小学适龄儿童数": primary_population,
-        "小学适龄儿童在校数": primary_age_enrolled,
-        "初中适龄人口数": junior_population,
-        "初中在校生数": junior,
-        "三类残疾适龄儿童少年数": disabled,
-        "随班就读人数": regular,
-        "特教学校就读人数": special,
-        "送教上门人数": home,
-        "脱贫家庭辍学人数": rng.choices((0, 1), weights=(97, 3))[0],
-    }
+def line(*cells: str) -> str:
+    return "  ".join(f"{cell:{align}{width}}" for cell, (_, width, align) in zip(cells, COLUMNS)).rstrip()
 
 
-_UNIT_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")  # 转入人数（人） → 转入人数
+def result_line(row: Row, comparison: Comparison) -> str:
+    low, high = comparison.spread
+    return line(row.name, f"{comparison.command_seconds:.3f}", f"{comparison.baseline_seconds:.3f}",
+                f"{comparison.ratio:.2f}", f"{low:.2f}–{high:.2f}", f"{comparison.command_peak / MB:,.0f}",
+                str(row.target), "met" if row.target.met(comparison) else "MISSED")
 
 
-def write_schools(path: Path, schools: int, seed: int = 2025) -> None:
-    """A UTF-8 (BOM) CSV like examples/county.csv: a title row, the same header, one row per school, no 合计."""
-    header = county_header()
-    rng = random.Random(seed)
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(["基准测试县2025年控辍保学指标汇总表（随机生成）"])
-        writer.writerow(header)
-        for number in range(1, schools + 1):
-            counts = school_counts(rng)
-            try:
-                values = [counts[_UNIT_SUFFIX.sub("", name.strip())] for name in header[1:]]
-            except KeyError as error:
-                raise SystemExit(f"bench.py: no generator for column {error} of {COUNTY}") from None
-            writer.writerow([f"第{number:04d}学校", *values])
+def header(args: argparse.Namespace, folder: Path) -> None:
+    threads = subprocess.run((sys.executable, "-c", "import duckdb; print(duckdb.execute(\"SELECT current_setting("
+                              "'threads')\").fetchall()[0][0])"), capture_output=True, text=True).stdout.strip()
+    floor = run(Command(("/bin/true",))).peak_rss
+    print(f"python {platform.python_version()} on {platform.platform()}; {os.cpu_count()} cores; DuckDB threads "
+          f"{threads or '?'} (its default, as kongchuo uses)")
+    print(f"kongchuo {shown(kongchuo())}; scale {args.scale}; median of {args.repeat} pairs after a warm-up each; "
+          f"data in {folder}")
+    print(f"peak RSS floor: /bin/true reports {floor / MB:.1f} MB (this process's own peak {own_peak_rss() / MB:.1f}"
+          f" MB)\n", flush=True)
 
 
-# --- report ---------------------------------------------------------------------------------------------------
+def ensure_data(folder: Path, names: list[str]) -> None:
+    """The inputs, made (if missing or stale) by data.py in a process of its own."""
+    if names:
+        subprocess.run((sys.executable, str(BENCH / "data.py"), str(folder), *names), check=True,
+                       stdout=subprocess.DEVNULL)
+
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7, help="timed runs per command, after one warm-up (default 7)")
-    parser.add_argument("--schools", type=int, default=5000, help="rows of the generated file (default 5000)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     epilog="rows: " + ", ".join(NAMES) + " (see benchmarks/README.md)")
+    parser.add_argument("--only", nargs="+", metavar="NAME", choices=NAMES, help="these rows only")
+    parser.add_argument("--scale", choices=("small", "full"), default="small",
+                        help="full: the issue's sizes (10 M roster rows…); small (default): the big ones ÷ 10")
+    parser.add_argument("--repeat", type=int, default=7, help="timed pairs per row, after a warm-up (default 7)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--data", type=Path, default=BENCH / ".data", help="the cache of inputs (default "
+                                                                           "benchmarks/.data)")
     args = parser.parse_args()
-    if args.repeat < 1 or args.schools < 1:
-        parser.error("--repeat and --schools must be at least 1")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    folder = args.data.resolve()
+    header(args, folder)
 
-    cores = os.cpu_count()
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
-    print(f"python {platform.python_version()} ({sys.executable}) on {platform.platform()}")
-    print(f"cores: {cores} ({usable} usable); kongchuo: {' '.join(kongchuo())}; median of {args.repeat} runs")
-    print()
-
-    rows, missed, cache = [], False, {}
-    with tempfile.TemporaryDirectory(prefix="kongchuo-bench-") as directory:
-        schools_file = Path(directory) / "schools.csv"
-        write_schools(schools_file, args.schools)
-        try:
-            for m in measurements(schools_file, args.schools):
-                command = median_time(m.command, args.repeat, cache)
-                baseline = median_time(m.baseline, args.repeat, cache)
-                ratio = command / baseline
-                ok = m.target is None or ratio <= m.target
-                missed |= not ok
-                verdict = "-" if m.target is None else "ok" if ok else "MISSED"
-                target = "-" if m.target is None else f"≤ {m.target:.1f}"
-                rows.append((m.name, f"{command:.3f}", f"{baseline:.3f}", f"{ratio:.3f}", target, verdict))
-        except CommandFailed as error:
-            print(f"bench.py: {error}", file=sys.stderr)
-            return 2
-
-    table = [("measurement", "command s", "baseline s", "ratio", "target", "result"), *rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    for row in table:
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
-                        for i, (cell, width) in enumerate(zip(row, widths))))
-    return 1 if args.check and missed else 0
+    env = {**os.environ, "COLUMNS": "80"}  # tables as a reader's terminal shows them
+    with tempfile.TemporaryDirectory(prefix="kongchuo-bench-") as scratch:
+        rows = [row for row in table(1 if args.scale == "full" else 10, lambda name: data.path_of(folder, name),
+                                     Path(scratch)) if not args.only or row.name in args.only]
+        ensure_data(folder, list(dict.fromkeys(name for row in rows for name in row.inputs)))
+        for row in rows:
+            print(f"{row.name:<15}  {shown(row.command.argv)}\n{'':<15}  vs {shown(row.baseline.argv)}")
+        print()
+        print(line(*(name for name, _, _ in COLUMNS)), flush=True)
+        missed, failed = False, False
+        for row in rows:
+            try:
+                comparison = compare(row.command, row.baseline, args.repeat, cwd=ROOT, env=env)
+            except CommandFailed as error:
+                print(line(row.name, "", "", "", "", "", str(row.target), "FAILED"), flush=True)
+                print(f"bench.py: {row.name}: {error}", file=sys.stderr, flush=True)
+                failed = True
+                continue
+            missed |= not row.target.met(comparison)
+            print(result_line(row, comparison), flush=True)
+    return 2 if failed else 1 if args.check and missed else 0
 
 
 if __name__ == "__main__":
