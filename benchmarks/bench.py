@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -143,8 +144,8 @@ def shown(argv: tuple[str, ...]) -> str:
     program = kongchuo()
     if argv[:len(program)] == program:
         argv = ("kongchuo", *argv[len(program):])
-    return " ".join("python" if word == sys.executable else Path(word).name if os.sep in word else word
-                    for word in argv)
+    return shlex.join("python" if word == sys.executable else Path(word).name if os.sep in word else word
+                      for word in argv)
 
 
 COLUMNS = (("row", 15, "<"), ("command s", 10, ">"), ("baseline s", 10, ">"), ("ratio", 6, ">"),
@@ -159,7 +160,7 @@ def result_line(row: Row, comparison: Comparison) -> str:
     low, high = comparison.spread
     return line(row.name, f"{comparison.command_seconds:.3f}", f"{comparison.baseline_seconds:.3f}",
                 f"{comparison.ratio:.2f}", f"{low:.2f}–{high:.2f}", f"{comparison.command_peak / MB:,.0f}",
-                str(row.target), "met" if row.target.met(comparison) else "MISSED")
+                str(row.target), "–" if row.target == Target() else "met" if row.target.met(comparison) else "MISSED")
 
 
 def header(args: argparse.Namespace, folder: Path) -> None:
