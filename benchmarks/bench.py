@@ -149,7 +149,7 @@ def shown(argv: tuple[str, ...]) -> str:
 
 
 COLUMNS = (("row", 15, "<"), ("command s", 10, ">"), ("baseline s", 10, ">"), ("ratio", 6, ">"),
-           ("spread", 11, ">"), ("peak MB", 8, ">"), ("target", 15, ">"), ("result", 7, ">"))
+           ("spread", 11, ">"), ("cpu ratio", 9, ">"), ("peak MB", 8, ">"), ("target", 13, ">"), ("result", 6, ">"))
 
 
 def line(*cells: str) -> str:
@@ -159,7 +159,8 @@ def line(*cells: str) -> str:
 def result_line(row: Row, comparison: Comparison) -> str:
     low, high = comparison.spread
     return line(row.name, f"{comparison.command_seconds:.3f}", f"{comparison.baseline_seconds:.3f}",
-                f"{comparison.ratio:.2f}", f"{low:.2f}–{high:.2f}", f"{comparison.command_peak / MB:,.0f}",
+                f"{comparison.ratio:.2f}", f"{low:.2f}–{high:.2f}", f"{comparison.cpu_ratio:.2f}",
+                f"{comparison.command_peak / MB:,.0f}",
                 str(row.target), "–" if row.target == Target() else "met" if row.target.met(comparison) else "MISSED")
 
 
@@ -172,7 +173,12 @@ def header(args: argparse.Namespace, folder: Path) -> None:
     print(f"kongchuo {shown(kongchuo())}; scale {args.scale}; median of {args.repeat} pairs after a warm-up each; "
           f"data in {folder}")
     print(f"peak RSS floor: /bin/true reports {floor / MB:.1f} MB (this process's own peak {own_peak_rss() / MB:.1f}"
-          f" MB)\n", flush=True)
+          f" MB); {load()}\n", flush=True)
+
+
+def load() -> str:
+    """Other work on the machine: the spread of the ratios widens with it (the cpu ratio moves least)."""
+    return "load average " + " ".join(f"{figure:.2f}" for figure in os.getloadavg())
 
 
 def ensure_data(folder: Path, names: list[str]) -> None:
@@ -212,12 +218,13 @@ def main() -> int:
             try:
                 comparison = compare(row.command, row.baseline, args.repeat, cwd=ROOT, env=env)
             except CommandFailed as error:
-                print(line(row.name, "", "", "", "", "", str(row.target), "FAILED"), flush=True)
+                print(line(row.name, "", "", "", "", "", "", str(row.target), "FAILED"), flush=True)
                 print(f"bench.py: {row.name}: {error}", file=sys.stderr, flush=True)
                 failed = True
                 continue
             missed |= not row.target.met(comparison)
             print(result_line(row, comparison), flush=True)
+    print(f"\n{load()}")
     return 2 if failed else 1 if args.check and missed else 0
 
 

@@ -29,6 +29,7 @@ class Command:
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system, every thread: what other work on the machine changes least
     peak_rss: int  # bytes
 
 
@@ -50,7 +51,7 @@ def run(command: Command, cwd: Path | None = None, env: dict[str, str] | None = 
         if child.returncode not in command.exits:
             stderr.seek(0)
             raise CommandFailed(command, child.returncode, stderr.read().decode(errors="replace"))
-    return Run(seconds, usage.ru_maxrss * 1024)  # KiB on Linux
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)  # ru_maxrss: KiB on Linux
 
 
 def own_peak_rss() -> int:
@@ -74,6 +75,11 @@ class Comparison:
     @property
     def ratio(self) -> float:
         return self.command_seconds / self.baseline_seconds
+
+    @property
+    def cpu_ratio(self) -> float:
+        return (statistics.median(run.cpu_seconds for run in self.command)
+                / statistics.median(run.cpu_seconds for run in self.baseline))
 
     @property
     def spread(self) -> tuple[float, float]:
