@@ -9,6 +9,7 @@ problem of the run. The command line is a thin skin over these functions (docs/p
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from kongchuo_cli.model import GRADES, KINDS, ROSTER, SHARE_BY, STALE_DAYS, Coun
 from kongchuo_cli.output.report import Report, json_record
 from kongchuo_cli.output.values import status_counts
 from kongchuo_cli.policy import thresholds as policy
+from kongchuo_cli.policy.meta import Meta
 from kongchuo_cli.policy.thresholds import Thresholds
 from kongchuo_cli.problems import KongchuoError, Message, Where, fail
 from kongchuo_cli.read.grades import DEFAULT_SYSTEM, SYSTEMS, GradeTable
@@ -440,6 +442,110 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
     return Monthly(comparison, reveal, strict, info)
 
 
+# ---- briefing -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Briefing(_Records):
+    """The 通报 (supervision briefing) from `check`'s evaluation and, when ledgers are given, `monthly`'s comparison
+    (two or more) or `returns`' list (one): `.records` are the rankings, `.document(lang)` the 通报 itself."""
+
+    evaluation: Evaluation
+    meta: Meta
+    comparison: Monthly | None = None
+    still_out: Returns | None = None
+    revealed: bool = False
+    plan: str | None = None
+    today: datetime.date = field(default_factory=datetime.date.today)
+    notices: list[Message] = field(default_factory=list)
+    info: list[Message] = field(default_factory=list)
+
+    def sources(self, lang: str = "zh"):
+        from kongchuo_cli.output.views.briefing import Sources
+
+        problems = [*self.evaluation.notices, *(self.still_out.notices if self.still_out else [])]
+        return Sources(self.evaluation.judged, _subject(self.evaluation.inputs.tables, lang), self.meta, self.today,
+                       self.comparison.comparison if self.comparison else None,
+                       self.still_out.found if self.still_out else None, problems, self.revealed, self.plan)
+
+    def report(self, lang: str = "zh") -> Report:
+        from kongchuo_cli.output.views.briefing import briefing_report
+
+        return briefing_report(self.sources(lang), lang)
+
+    def document(self, lang: str = "zh"):
+        """The 通报 as a document (output.document.Document): what -o 通报.docx, .html and .md are written from."""
+        from kongchuo_cli.output.views.briefing import briefing
+
+        return briefing(self.sources(lang), lang)
+
+
+def briefing(paths: str | Path | Iterable[str | Path], *, ledgers: Iterable[str | Path] = (),
+             plan: str | Path | None = None, meta: str | Path | None = None, reveal: bool = False,
+             thresholds: str | Path | None = None, profile: str | None = None, encoding: str | None = None,
+             sheet: str | int | None = None, header_row: int | None = None,
+             on_file: Callable[[str], None] | None = None, today: datetime.date | None = None) -> Briefing:
+    """The 通报 of the summary tables at `paths`, judged as `check` judges them; with two or more `ledgers` (months
+    in order, as `monthly` takes them) the month's progress and `plan`'s quotas, with one the list of children
+    still out (`returns`); `meta` a briefing.yaml of its header fields, requirements and fonts. Names and IDs are
+    masked unless `reveal`. Every problem of every input is raised together."""
+    from kongchuo_cli.policy import meta as briefing_meta
+
+    ledgers = _paths(ledgers)
+    if plan is not None and len(ledgers) < 2:
+        raise fail("briefing_plan_needs_ledgers")
+    problems: list[Message] = []
+    notices: list[Message] = []
+
+    def attempt(action):
+        try:
+            return action()
+        except KongchuoError as error:
+            problems.extend(error.problems)
+            notices.extend(error.notices)
+            return None
+
+    fields = attempt(lambda: briefing_meta.load(_text(meta)))
+    evaluation = attempt(lambda: check(paths, thresholds=thresholds, profile=profile, encoding=encoding,
+                                       sheet=sheet, header_row=header_row, on_file=on_file))
+    compared = listed = None
+    if len(ledgers) >= 2:
+        compared = attempt(lambda: monthly(ledgers, plan=plan, reveal=reveal, encoding=encoding, sheet=sheet,
+                                           header_row=header_row, on_file=on_file))
+    elif ledgers:
+        listed = attempt(lambda: returns(ledgers[0], reveal=reveal, encoding=encoding, sheet=sheet,
+                                         header_row=header_row))
+    if problems:
+        raise KongchuoError(problems, notices)
+    said = [*evaluation.notices, *(compared.notices if compared else []), *(listed.notices if listed else [])]
+    said += _briefing_notices(evaluation, fields, compared or listed)
+    info = [*evaluation.info, *(compared.info if compared else []), *(listed.info if listed else [])]
+    return Briefing(evaluation, fields, compared, listed, reveal, _text(plan), today or datetime.date.today(), said,
+                    info)
+
+
+def _briefing_notices(evaluation: Evaluation, fields: Meta, ledgers: Monthly | Returns | None) -> list[Message]:
+    """What the 通报 leaves blank, and townships of the ledgers the summary tables do not have."""
+    said = []
+    if fields.path is None:
+        said.append(Message("briefing_no_meta"))
+    else:
+        missing = [i18n.term(f"briefing_field_{name}") for name, given in (
+            ("issuer", fields.issuer), ("number", fields.number), ("requirements", fields.requirements)) if not given]
+        if missing:
+            said.append(Message("briefing_meta_missing", {"fields": listing(missing)}, Where(fields.path)))
+    units = {result.unit for result in evaluation.results if not result.is_total}
+    if isinstance(ledgers, Monthly):
+        apart = [unit for unit in ledgers.comparison.units if unit not in units]
+    elif isinstance(ledgers, Returns):
+        apart = [unit for unit in ledgers.found.by_township if unit and unit not in units]
+    else:
+        apart = []
+    if apart:
+        said.append(Message("briefing_units_apart", {"units": listing(apart, 10)}))
+    return said
+
+
 # ---- explain --------------------------------------------------------------------------------------------------
 
 
@@ -594,5 +700,5 @@ def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
         raise fail("usage_choice", option=option, value=value, allowed=listing(allowed))
 
 
-__all__ = ["Cohorts", "Evaluation", "Explanation", "KongchuoError", "Lint", "Monthly", "Plan", "Returns", "check",
-           "cohorts", "explain", "init", "lint_thresholds", "load_thresholds", "monthly", "plan", "returns"]
+__all__ = ["Briefing", "Cohorts", "Evaluation", "Explanation", "KongchuoError", "Lint", "Monthly", "Plan", "Returns",
+           "briefing", "check", "cohorts", "explain", "init", "lint_thresholds", "load_thresholds", "monthly", "plan", "returns"]

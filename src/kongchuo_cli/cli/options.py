@@ -10,6 +10,7 @@ from kongchuo_cli.i18n import LANGS, bilingual, listing, text
 
 # Kept here rather than imported, so that --help loads click and nothing else; tests check they agree.
 FORMATS = ("table", "csv", "tsv", "json", "markdown", "xlsx")
+DOCUMENT_FORMATS = ("docx", "html", "markdown", "json")
 KINDS = ("summary", "grades", "roster")
 SYSTEMS = ("6-3", "5-4", "九年一贯制")
 GATES = ("total", "units")
@@ -73,10 +74,10 @@ def refused(code: str, param, ctx, **values) -> Refused:
     return Refused(text(code, "zh", **values), text(code, "en", **values), ctx, param)
 
 
-def command(code: str, *blocks: str):
+def command(code: str, *blocks: str, spread: tuple[str, ...] = ()):
     """click.command whose help (from the catalogue) is laid out by display width and whose usage errors speak
-    Chinese too."""
-    return click.command(cls=Command, **described(code, *blocks))
+    Chinese too; `spread` options take every value up to the next option."""
+    return click.command(cls=Command, spread=spread, **described(code, *blocks))
 
 
 def option(*declarations: str, help: str, **settings):
