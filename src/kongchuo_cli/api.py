@@ -701,4 +701,5 @@ def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
 
 
 __all__ = ["Briefing", "Cohorts", "Evaluation", "Explanation", "KongchuoError", "Lint", "Monthly", "Plan", "Returns",
-           "briefing", "check", "cohorts", "explain", "init", "lint_thresholds", "load_thresholds", "monthly", "plan", "returns"]
+           "briefing", "check", "cohorts", "explain", "init", "lint_thresholds", "load_thresholds", "monthly", "plan",
+           "returns"]

@@ -26,8 +26,8 @@ SYSTEM_FONTS = ("Microsoft YaHei", "DengXian", "SimHei", "PingFang SC", "Hiragin
 CSS_FONTS = "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', " \
             "'SimHei', sans-serif"
 FAILING, PASSING, LINE = "#C00000", "#8EA9C1", "#000000"  # failing bars red; the others a grey-blue that prints grey
-WIDTH_CM, HEIGHT_CM, DPI = 16.0, 8.0, 150
-UPRIGHT_LABELS = 14  # more bars than this: their names and values are written upright
+WIDTH_CM, DPI = 15.6, 150  # the text width of a GB/T 9704 page
+BAR_CM, MARGIN_CM, MAX_HEIGHT_CM = 0.55, 1.0, 20.0  # a bar a township; a chart never taller than a page's text
 CM = 1 / 2.54
 
 
@@ -125,30 +125,40 @@ def _has(family: str, needed: set[str]) -> bool:
 
 
 def _figure(bars: Bars):
+    """Horizontal bars in rank order, the first at the top as in the ranking table: a county's 10–30 township names
+    stay level and readable, the values in a column at the right, the line drawn across the bars."""
     from matplotlib.figure import Figure
 
-    upright = len(bars.values) > UPRIGHT_LABELS
-    figure = Figure(figsize=(WIDTH_CM * CM, HEIGHT_CM * CM))
-    # fixed margins: a layout engine would measure every label again (a second per chart with a CJK font)
-    figure.subplots_adjust(left=0.08, right=0.98, top=0.95, bottom=0.3 if upright else 0.12)
+    from kongchuo_cli.output.text import width_of
+
+    count = len(bars.values)
+    height = min(MAX_HEIGHT_CM, 2 * MARGIN_CM + BAR_CM * count)
+    figure = Figure(figsize=(WIDTH_CM * CM, height * CM))
+    # fixed margins, measured from the labels: a layout engine would measure every label again (a second a chart
+    # with a CJK font); a display column of 9 pt text is about 4.5 pt wide; the values (92.95%, 100.0% (12/12)) the right 16 %
+    longest = max(map(width_of, bars.labels), default=0)
+    left = min(0.4, (longest * 4.5 + 14) / (WIDTH_CM * CM * 72))
+    figure.subplots_adjust(left=left, right=0.84, top=1 - MARGIN_CM / height, bottom=MARGIN_CM / height)
     axes = figure.add_subplot()
-    positions = range(len(bars.values))
-    axes.bar(positions, bars.values, width=0.62, color=[FAILING if bad else PASSING for bad in bars.failing],
-             zorder=2)
-    axes.set_xticks(list(positions), bars.labels, rotation=90 if upright else 0, fontsize=8 if upright else 9)
+    positions = range(count)
+    axes.barh(positions, bars.values, height=0.62, color=[FAILING if bad else PASSING for bad in bars.failing],
+              zorder=2)
+    axes.set_yticks(list(positions), bars.labels, fontsize=9)
+    axes.set_ylim(count - 0.5, -0.5)  # rank 1 at the top
     top = max([*bars.values, bars.line or 0, 0]) or 1
-    axes.set_ylim(0, top * 1.15)  # from zero, with room for the values written above the bars
-    for position, (value, shown) in enumerate(zip(bars.values, bars.shown)):
-        axes.annotate(shown, (position, value), xytext=(0, 2), textcoords="offset points", ha="center",
-                      va="bottom", fontsize=7 if upright else 8, rotation=90 if upright else 0)
+    axes.set_xlim(0, top * 1.04)  # from zero
+    for position, shown in enumerate(bars.shown):  # a column of values right of the axes: the line crosses none
+        axes.annotate(shown, (1, position), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                      textcoords="offset points", ha="left", va="center", fontsize=8)
     if bars.line is not None:
-        axes.axhline(bars.line, color=LINE, linestyle=(0, (5, 3)), linewidth=1, zorder=3)
-        axes.annotate(bars.line_label, (1, bars.line), xycoords=("axes fraction", "data"), xytext=(0, 3),
-                      textcoords="offset points", ha="right", va="bottom", fontsize=8)
+        axes.axvline(bars.line, color=LINE, linestyle=(0, (5, 3)), linewidth=1, zorder=3)
+        axes.annotate(bars.line_label, (bars.line, 1), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                      textcoords="offset points", ha="center", va="bottom", fontsize=8)
     if bars.axis_label:
-        axes.set_ylabel(bars.axis_label, fontsize=9)
-    axes.tick_params(axis="y", labelsize=8)
-    axes.grid(axis="y", color="#D9D9D9", linewidth=0.5, zorder=0)
+        axes.set_xlabel(bars.axis_label, fontsize=9)
+    axes.tick_params(axis="x", labelsize=8)
+    axes.tick_params(axis="y", length=0)
+    axes.grid(axis="x", color="#D9D9D9", linewidth=0.5, zorder=0)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     return figure

@@ -121,14 +121,18 @@ def _blocks(blocks: list[Block], level: int = 2) -> list[str]:
 
 
 def _pipe_table(table: Table) -> str:
-    def row(cells) -> str:
-        return "| " + " | ".join(_text(cell).replace("|", "\\|") for cell in cells) + " |"
+    def row(cells, bold: bool = False) -> str:
+        texts = (_text(cell) for cell in cells)
+        return "| " + " | ".join(f"**{text}**" if bold and text else text for text in texts) + " |"
 
     rule = ["---:" if column in table.right else "---" for column in range(len(table.header))]
-    body = [row(f"**{cell}**" if number in table.bold and cell else cell for cell in cells)
-            for number, cells in enumerate(table.rows)]
+    body = [row(cells, number in table.bold) for number, cells in enumerate(table.rows)]
     return "\n".join([row(table.header), "| " + " | ".join(rule) + " |", *body])
 
 
+MARKDOWN_SPECIAL = str.maketrans({character: "\\" + character for character in "\\`*_|<>[]"})
+
+
 def _text(text: str) -> str:
-    return inert(text)
+    """Text as Markdown shows it: inert, and with what Markdown would read as markup escaped (周* stays 周*)."""
+    return inert(text).translate(MARKDOWN_SPECIAL)

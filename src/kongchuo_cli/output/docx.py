@@ -317,7 +317,8 @@ class _Writer:
             self._run(paragraph, text, self.fonts.body, SMALL)
             if right:
                 layout.tab_stops.add_tab_stop(Mm(156) - Pt(2 * SMALL), WD_TAB_ALIGNMENT.RIGHT)
-                self._run(paragraph, "\t" + right, self.fonts.body, SMALL)
+                paragraph.add_run().add_tab()  # the layout's own tab: text from --meta is made inert, this is not
+                self._run(paragraph, right, self.fonts.body, SMALL)
             if number == 0:
                 _border(paragraph, "top", 8, "000000")  # 0.35 mm
             _border(paragraph, "bottom", 8 if number == len(lines) - 1 else 6, "000000")

@@ -18,7 +18,7 @@ p { margin: 0; text-indent: 2em; }
 p.plain, .figure p { text-indent: 0; }
 p.later { text-indent: 0; padding-left: 5em; }
 .mark { text-align: center; color: #f00; font: 36pt/1.4 %(title)s; }
-.number { text-align: center; text-indent: 0; border-bottom: 2px solid #f00; padding-bottom: 4mm; margin-bottom: 8mm; }
+.doc-number { text-align: center; text-indent: 0; border-bottom: 2px solid #f00; padding-bottom: 4mm; margin-bottom: 8mm; }
 h1 { text-align: center; font: 22pt/1.5 %(title)s; margin: 0 0 28.95pt; }
 h2 { font: 16pt/28.95pt %(heading)s; margin: 0; text-indent: 2em; }
 h3 { font: 16pt/28.95pt %(subheading)s; margin: 0; text-indent: 2em; }
@@ -51,7 +51,7 @@ def to_html(document: Document, drawing: Drawing) -> str:
     if document.mark:
         parts.append(f'<div class="mark">{_text(document.mark)}</div>\n')
     if document.mark or document.number:
-        parts.append(f'<p class="number">{_text(document.number or "")}</p>\n')
+        parts.append(f'<p class="doc-number">{_text(document.number or "")}</p>\n')
     parts.append(f"<h1>{_text(document.title)}</h1>\n")
     if document.recipients:
         parts.append(f'<p class="plain">{_text(document.recipients)}</p>\n')

@@ -245,7 +245,7 @@ def _rankings(sources: Sources, lang: str) -> tuple[Term, list[Block]]:
         charted = [entry for entry in ranked if entry.rank is not None]
         bars = Bars(indicator.term.render(lang), tuple(entry.result.unit for entry in charted),
                     tuple(_plotted(entry.result) for entry in charted),
-                    tuple(_bar_label(entry.result) for entry in charted),
+                    tuple(_distinct([entry.result for entry in charted], lang)),  # as the table shows them
                     tuple(entry.result.status == FAIL for entry in charted),
                     _line_value(indicator, line), Message("briefing_chart_line", {"rule": _rule(
                         total or ranked[0].result)}).render(lang),
@@ -267,10 +267,6 @@ def _rank_table(ranked: list[Ranked], total: Result | None, indicator: Indicator
     return Table(tuple(term(code).render(lang) for code in headers), tuple(rows), frozenset({0, 2, 4}),
                  frozenset({len(rows) - 1}) if total is not None and total.is_total else frozenset(),
                  widths=(1, 3, 3.6, 1.8, 1.6))
-
-
-def _bar_label(result: Result) -> str:
-    return display_rate(result) if result.indicator.kind == RATE else f"{result.numerator:,}"
 
 
 def _plotted(result: Result) -> float:
