@@ -22,6 +22,8 @@ p.later { text-indent: 0; padding-left: 5em; }
 h1 { text-align: center; font: 22pt/1.5 %(title)s; margin: 0 0 28.95pt; }
 h2 { font: 16pt/28.95pt %(heading)s; margin: 0; text-indent: 2em; }
 h3 { font: 16pt/28.95pt %(subheading)s; margin: 0; text-indent: 2em; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }  /* a heading never alone at the foot of a page */
+tr { break-inside: avoid; }
 .attachment { break-before: page; page-break-before: always; }
 .attachment-number { font: 16pt/28.95pt %(heading)s; text-indent: 0; }
 table { border-collapse: collapse; margin: 6pt auto 14pt; font-size: 12pt; line-height: 1.35; width: 100%%; }
