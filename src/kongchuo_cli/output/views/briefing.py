@@ -394,7 +394,7 @@ def _attachments(sources: Sources, lang: str) -> dict[str, tuple[Term, list[Bloc
         found["problems"] = (term("briefing_problems_title"), [Table(
             tuple(term(code).render(lang) for code in headers),
             tuple((str(number), *row) for number, row in enumerate(problems, start=1)), frozenset({0}),
-            widths=(0.8, 2, 2.4, 1.6, 1.4, 6))])
+            widths=(0.8, 1.8, 3.2, 1.6, 1.6, 5.2))])  # a file name such as 台账-10月.csv on one line
     return found
 
 
