@@ -141,23 +141,12 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
     if not files:
         raise fail("usage_no_files")
     keys = _columns(by)
-    problems: list[Message] = []
-    notices: list[Message] = []
-
-    def attempt(action):
-        """One step; its problems are kept so that one run reports those of every input."""
-        try:
-            return action()
-        except KongchuoError as error:
-            problems.extend(error.problems)
-            notices.extend(error.notices)
-            return None
-
-    lines = attempt(lambda: policy.load(_text(thresholds), profile))
-    loaded = attempt(lambda: read_inputs(files, options, kind, system or DEFAULT_SYSTEM, on_file, year, listed,
-                                         id_checks, Progress(on_progress)))
-    if problems:
-        raise KongchuoError(problems, notices)
+    steps = _Steps()
+    notices = steps.notices
+    lines = steps.attempt(lambda: policy.load(_text(thresholds), profile))
+    loaded = steps.attempt(lambda: read_inputs(files, options, kind, system or DEFAULT_SYSTEM, on_file, year, listed,
+                                               id_checks, Progress(on_progress)))
+    steps.raise_any()
     table_notices = [notice for table in loaded.tables for notice in table.notices]
     if loaded.kind == GRADES:
         from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
@@ -173,6 +162,27 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
         notices.extend(unmatched_groups(loaded.tables, lines))
     said = [message for message in map(_read_as, loaded.tables) if message is not None]
     return Evaluation(judged, loaded, gate, strict, notices + table_notices, said)
+
+
+@dataclass
+class _Steps:
+    """The steps of one run: a step's problems are kept and the next step still runs, so that one run reports the
+    problems of every input at once."""
+
+    problems: list[Message] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
+
+    def attempt(self, action: Callable):
+        try:
+            return action()
+        except KongchuoError as error:
+            self.problems.extend(error.problems)
+            self.notices.extend(error.notices)
+            return None
+
+    def raise_any(self) -> None:
+        if self.problems:
+            raise KongchuoError(self.problems, self.notices)
 
 
 def _judge(action, notices: list[Message]):
@@ -402,35 +412,24 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
     if stale_days < 0:
         raise fail("usage_choice", option="--stale-days", value=stale_days, allowed="0, 1, 2…")
     files = _paths(paths)
-    sources, problems, notices, snapshots = [], [], [], []
+    steps, sources, snapshots = _Steps(), [], []
     for position, path in enumerate(files):
         if path in files[:position]:
-            problems.append(Message("file_given_twice", {}, Where(path)))
+            steps.problems.append(Message("file_given_twice", {}, Where(path)))
             continue
-        try:
-            titles = worksheets(path) if sheets else [sheet]
-        except KongchuoError as error:
-            problems.extend(error.problems)
-            continue
-        sources.extend((path, _read_options(encoding, title, header_row)) for title in titles)
+        titles = steps.attempt(lambda: worksheets(path) if sheets else [sheet])
+        sources.extend((path, _read_options(encoding, title, header_row)) for title in titles or ())
     for path, options in sources:
         if on_file is not None:
             on_file(path)
-        try:
-            snapshots.append(read_snapshot(path, options, reveal, named_by_sheet=sheets, checks=False))
-        except KongchuoError as error:
-            problems.extend(error.problems)
-            notices.extend(error.notices)
+        snapshots.append(steps.attempt(lambda: read_snapshot(path, options, reveal, named_by_sheet=sheets,
+                                                             checks=False)))
     quotas = None
     if plan is not None:
-        try:
-            quotas = read_quotas(str(plan), _read_options(encoding, None, None))
-        except KongchuoError as error:
-            problems.extend(error.problems)
-    if not problems and len(sources) < 2:
-        problems.append(Message("monthly_two_snapshots", {"count": len(sources)}))
-    if problems:
-        raise KongchuoError(problems, notices)
+        quotas = steps.attempt(lambda: read_quotas(str(plan), _read_options(encoding, None, None)))
+    if not steps.problems and len(sources) < 2:
+        steps.problems.append(Message("monthly_two_snapshots", {"count": len(sources)}))
+    steps.raise_any()
     months, said = order(snapshots)
     check_identity(months[-1].snapshot)  # the ledger to correct: the latest (the checks cost scans of their own)
     comparison = compare(months, stale_days, quotas.by_unit if quotas else None)
@@ -494,29 +493,18 @@ def briefing(paths: str | Path | Iterable[str | Path], *, ledgers: Iterable[str 
     ledgers = _paths(ledgers)
     if plan is not None and len(ledgers) < 2:
         raise fail("briefing_plan_needs_ledgers")
-    problems: list[Message] = []
-    notices: list[Message] = []
-
-    def attempt(action):
-        try:
-            return action()
-        except KongchuoError as error:
-            problems.extend(error.problems)
-            notices.extend(error.notices)
-            return None
-
-    fields = attempt(lambda: briefing_meta.load(_text(meta)))
-    evaluation = attempt(lambda: check(paths, thresholds=thresholds, profile=profile, encoding=encoding,
+    steps = _Steps()
+    fields = steps.attempt(lambda: briefing_meta.load(_text(meta)))
+    evaluation = steps.attempt(lambda: check(paths, thresholds=thresholds, profile=profile, encoding=encoding,
                                        sheet=sheet, header_row=header_row, on_file=on_file))
     compared = listed = None
     if len(ledgers) >= 2:
-        compared = attempt(lambda: monthly(ledgers, plan=plan, reveal=reveal, encoding=encoding, sheet=sheet,
-                                           header_row=header_row, on_file=on_file))
+        compared = steps.attempt(lambda: monthly(ledgers, plan=plan, reveal=reveal, encoding=encoding, sheet=sheet,
+                                                 header_row=header_row, on_file=on_file))
     elif ledgers:
-        listed = attempt(lambda: returns(ledgers[0], reveal=reveal, encoding=encoding, sheet=sheet,
-                                         header_row=header_row))
-    if problems:
-        raise KongchuoError(problems, notices)
+        listed = steps.attempt(lambda: returns(ledgers[0], reveal=reveal, encoding=encoding, sheet=sheet,
+                                               header_row=header_row))
+    steps.raise_any()
     said = [*evaluation.notices, *(compared.notices if compared else []), *(listed.notices if listed else [])]
     said += _briefing_notices(evaluation, fields, compared or listed)
     info = [*evaluation.info, *(compared.info if compared else []), *(listed.info if listed else [])]
