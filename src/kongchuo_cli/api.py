@@ -24,7 +24,6 @@ from kongchuo_cli.model import GRADES, KINDS, ROSTER, SHARE_BY, STALE_DAYS, Coun
 from kongchuo_cli.output.report import Report, json_record
 from kongchuo_cli.output.values import status_counts
 from kongchuo_cli.policy import thresholds as policy
-from kongchuo_cli.policy.meta import Meta
 from kongchuo_cli.policy.thresholds import Thresholds
 from kongchuo_cli.problems import KongchuoError, Message, Where, fail
 from kongchuo_cli.read.grades import DEFAULT_SYSTEM, SYSTEMS, GradeTable
@@ -36,6 +35,7 @@ if TYPE_CHECKING:  # what only some use cases need is imported when they run: `c
     from kongchuo_cli.judge.monthly import Comparison, Event, Month
     from kongchuo_cli.judge.monthly import Problem as MonthlyProblem
     from kongchuo_cli.judge.plan import PlanRow
+    from kongchuo_cli.policy.meta import Meta
     from kongchuo_cli.read.roster.ledger import ReturnList
 
 VIEWS = ("ladder", "flow", "gaps")
