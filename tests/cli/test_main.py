@@ -43,7 +43,8 @@ def test_checking_a_county_loads_only_what_it_needs(tmp_path):
             "    pass\nprint(sorted(name for name in sys.modules if name.split('.')[0] in ('rich', 'duckdb', 'pandas', "
             "'openpyxl', 'python_calamine', 'docx', 'matplotlib', 'numpy') or name in ('kongchuo_cli.judge.monthly', "
             "'kongchuo_cli.judge.plan', 'kongchuo_cli.judge.grades', 'kongchuo_cli.judge.rank', "
-            "'kongchuo_cli.indicators.flows', 'kongchuo_cli.read.roster.ledger', 'kongchuo_cli.output.chart')))"
+            "'kongchuo_cli.indicators.flows', 'kongchuo_cli.read.roster.ledger', 'kongchuo_cli.output.chart', "
+            "'kongchuo_cli.policy.meta')))"
             % str(ROOT / "examples" / "county.csv"))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert result.stdout.splitlines()[-1] == "[]"
