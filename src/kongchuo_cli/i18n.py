@@ -113,6 +113,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_exit_0": ("通过", "no failing row"),
     "help_exit_1": ("有未达标", "a gated row fails (or warns, with --strict)"),
     "help_exit_2": ("无法判定", "cannot evaluate: bad input, thresholds or options"),
+    "help_exit_130": ("已中断，未写入文件（SIGTERM 143）", "interrupted, nothing written"),
     "help_plan": ("把全县需劝返人数分配到各单位（请各乡镇认领）。默认按各单位流失人数的比例分给全部单位；"
                   "--share-by gap 只分给未达标的单位，按各自缺口的比例，不超过各自所需。",
                   "Split the county's returns needed among its units (largest remainder: whole children, summing "

@@ -114,3 +114,10 @@ def test_usage_errors_in_chinese_then_english(run, args, said):
     command = "cli" if args == ["chek"] else f"cli {args[0]}"  # the test runner's name for the program
     assert lines[0].startswith(f"用法 / Usage: {command} [OPTIONS] ")
     assert lines[1:] == [f"帮助：{command} --help / help: {command} --help", "", said]
+
+
+def test_check_help_lists_every_exit_code_check_can_end_with(run):
+    # 0 pass, 1 a gated row fails, 2 cannot evaluate, 130 interrupted (signals.py: 128 + the signal's number)
+    shown = run("check", "--help").stdout
+    codes = [line.split()[0] for line in shown[shown.index("退出码"):shown.index("选项")].splitlines()[1:] if line.strip()]
+    assert codes == ["0", "1", "2", "130"]

@@ -144,5 +144,5 @@ def described(code: str, *blocks: str) -> dict[str, str]:
 
 def exit_codes() -> str:
     """The exit codes as a block click leaves as it is (\\b)."""
-    lines = [f"  {code}  {bilingual(f'help_exit_{code}')}" for code in (0, 1, 2)]
+    lines = [f"  {code:<3}  {bilingual(f'help_exit_{code}')}" for code in (0, 1, 2, 130)]
     return "\b\n" + "\n".join([f"{text('help_exit_codes', 'zh')} / {text('help_exit_codes', 'en')}:", *lines])
