@@ -51,7 +51,7 @@ def read_workbook(name: str, data: bytes, wanted: str | None, zipped: bool):
             raise
         code = "workbook_unreadable" if zipped else "workbook_old_or_encrypted"
         raise fail(code, Where(name), reason=type(error).__name__) from None
-    rows = [[_cell_text(value) for value in row] for row in values]
+    rows = _texts(values)
     ranges = [(top + 1, bottom + 1, left, right) for (top, left), (bottom, right) in merged]
     unsaved = _unsaved_formulas(xml)
     return rows, title, ranges, unsaved
@@ -105,6 +105,15 @@ def _choose_sheet(book, name: str, wanted: str | None) -> str:
     if chosen.typ != SheetTypeEnum.WorkSheet:
         raise fail("sheet_not_table", Where(name), sheet=chosen.name)
     return chosen.name
+
+
+def _texts(values: list[list]) -> list[list[str]]:
+    """Every cell as text, in place: a row of text alone (most of a roster) is kept as calamine gave it, since a
+    call per cell costs more than the reading itself on a county's roster."""
+    for number, row in enumerate(values):
+        if not all(map(str.__instancecheck__, row)):
+            values[number] = [value if value.__class__ is str else _cell_text(value) for value in row]
+    return values
 
 
 def _cell_text(value: object) -> str:

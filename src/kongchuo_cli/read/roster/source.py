@@ -189,8 +189,7 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None, progress
             descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             if peeked.grid is not None:  # one line a row, so that DuckDB's lines are the sheet's rows
-                csv.writer(handle).writerows([[cell.replace("\r", " ").replace("\n", " ") for cell in row]
-                                              for row in peeked.grid.rows])
+                csv.writer(handle).writerows(map(_one_line, peeked.grid.rows))
                 delimiter = ","
             else:
                 _transcode(path, reading.encoding, handle, progress)
@@ -199,6 +198,15 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None, progress
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _one_line(row: list[str]) -> list[str]:
+    """A workbook row with the line breaks inside its cells made spaces (looked for in the whole row at once: a
+    county's roster has hardly any)."""
+    joined = "".join(row)
+    if "\n" not in joined and "\r" not in joined:
+        return row
+    return [cell.replace("\r", " ").replace("\n", " ") for cell in row]
 
 
 def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
