@@ -5,6 +5,7 @@ notes below it, bar charts, and how it prints. And the sheet every command share
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -31,7 +32,7 @@ HEADING = Look(bold=True, wrap=True, centre=True)
 COUNT = Look(number_format="#,##0")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is made three times slower, and a sheet has 500,000 cells
 class Cell:
     value: object  # str, int, float (a percent as a fraction of 1), or None
     look: Look = PLAIN
@@ -103,8 +104,13 @@ def percent_cell(shown: str | None, look: Look = PLAIN) -> Cell:
         return Cell(None, look)
     digits = shown.rstrip("%")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return Cell(float(Decimal(digits) / 100), replace(look, number_format="0" + ("." + "0" * decimals
-                                                                                   if decimals else "") + "%"))
+    return Cell(float(Decimal(digits) / 100), _percent_look(look, decimals))
+
+
+@functools.lru_cache(maxsize=64)
+def _percent_look(look: Look, decimals: int) -> Look:
+    """The look as a percent with so many decimals (one for the thousands of cells that share it)."""
+    return replace(look, number_format="0" + ("." + "0" * decimals if decimals else "") + "%")
 
 
 def rule_shown(text: str | None) -> str:
@@ -122,22 +128,31 @@ def records_sheet(report: Report, lang: str, records: list[dict] | None = None) 
     statuses in words and colour, totals bold; in Chinese without the keys that hold codes for programs."""
     keys = [key for key in report.fields if not (lang == "zh" and key in report.codes)]
     headers = [key if lang == "en" else report.fields[key].replace("(%)", "") for key in keys]
+    kinds = [(key, "percent" if key in report.percents else "status" if key == "status" else
+              ("count" if key not in report.plain else "number") if key in report.numeric else "text")
+             for key in keys]
+    # the few looks of the sheet, made once and shared by its cells (a Look per cell took longer than writing it)
+    looks = {(bold, kind): Look(bold=bold, number_format={"percent": "0.00%", "count": "#,##0"}.get(kind))
+             for bold in (False, True) for kind in ("percent", "count", "number", "text")}
+    marked = {(bold, status): Look(bold=bold, status=status) for bold in (False, True) for status in STATUS_LABELS}
+    words = {status: label.render(lang) for status, label in STATUS_LABELS.items()}
     rows = []
     for fields in report.records if records is None else records:
         bold = bool(fields.get("is_total"))
         row = []
-        for key in keys:
+        for key, kind in kinds:
             value = fields[key]
-            look = Look(bold=bold)
-            if key in report.percents and value is not None:
-                value, look = float(Decimal(value) / 100), Look(bold=bold, number_format="0.00%")
-            elif key == "status" and value is not None:
-                value, look = STATUS_LABELS[value].render(lang), Look(bold=bold, status=value)
+            if kind == "percent" and value is not None:
+                cell = Cell(float(Decimal(value) / 100), looks[bold, kind])
+            elif kind == "status" and value is not None:
+                cell = Cell(words[value], marked[bold, value])
             elif isinstance(value, bool):
-                value = YES_NO[value] if lang == "zh" else str(value).lower()
-            elif isinstance(value, int) and key in report.numeric:
-                look = Look(bold=bold, number_format="#,##0" if key not in report.plain else None)
-            row.append(Cell(value, look))
+                cell = Cell(YES_NO[value] if lang == "zh" else str(value).lower(), looks[bold, "text"])
+            elif isinstance(value, int) and kind in ("count", "number"):
+                cell = Cell(value, looks[bold, kind])
+            else:
+                cell = Cell(value, looks[bold, "text"])
+            row.append(cell)
         rows.append(row)
     return Sheet(term("book_records").render(lang), header=[[Cell(text, HEADING) for text in headers]], rows=rows,
                  filter=True)

@@ -6,6 +6,8 @@ that explain the figures, and a bar chart per failing indicator; 明细 (Records
 
 from __future__ import annotations
 
+import functools
+
 from kongchuo_cli.i18n import term
 from kongchuo_cli.indicators.definitions import RATE, Indicator
 from kongchuo_cli.judge.evaluate import Judged, Result
@@ -68,15 +70,15 @@ def summary_sheet(evaluation: Judged, lang: str, gate: str, subject: str) -> She
     for (unit, level), results in rows.items():
         first = next(iter(results.values()))
         bold = first.is_total
-        cells = [Cell(unit_label(first, lang), Look(bold=True if level == 0 else False, indent=level))]
+        cells = [Cell(unit_label(first, lang), _look(bold=level == 0, indent=level))]
         for indicator in indicators:
             columns[indicator.id] = len(cells)
             result = results.get(indicator.id)
             cells.append(_value(result, bold))
             if indicator.id in failing:
                 needed = None if result is None else result.returns_needed
-                cells.append(Cell(needed, Look(bold=bold or bool(needed), number_format="#,##0",
-                                               colour=NEEDED if needed else NONE_NEEDED)))
+                cells.append(Cell(needed, _look(bold=bold or bool(needed), number_format="#,##0",
+                                                colour=NEEDED if needed else NONE_NEEDED)))
         body.append(cells)
     units = list(range(len(rows) - bool(totals)))  # every row but the total (schools under their townships too)
     by_row = list(rows.values())
@@ -117,10 +119,16 @@ def _value(result: Result | None, bold: bool) -> Cell:
     """The rate at its published precision (a count as a count), coloured when it fails or warns."""
     if result is None:
         return Cell(None)
-    look = Look(bold=bold, status=result.status if result.status in (FAIL, WARN) else None)
+    status = result.status if result.status in (FAIL, WARN) else None
     if result.indicator.kind != RATE:
-        return Cell(result.numerator, Look(bold=bold, status=look.status, number_format=COUNT.number_format))
-    return percent_cell(display_rate(result) if result.has_rate else None, look)
+        return Cell(result.numerator, _look(bold=bold, status=status, number_format=COUNT.number_format))
+    return percent_cell(display_rate(result) if result.has_rate else None, _look(bold=bold, status=status))
+
+
+@functools.lru_cache(maxsize=64)
+def _look(**fields) -> Look:
+    """A look shared by the cells that have it (a province's summary has 70,000 cells and a dozen looks)."""
+    return Look(**fields)
 
 
 def _chart(indicator: Indicator, results: list[Result | None], rows: list[int], column: int, judged: Line,

@@ -57,9 +57,10 @@ def returns_book(records: list[dict], found: ReturnList, lang: str, revealed: bo
 def _township_sheet(name: str, township: str, children: list[dict], keys: list[str], lang: str,
                     revealed: bool) -> Sheet:
     statuses = Counter(fields["return_status"] for fields in children)
-    rows = [[Cell(fields[key], Look(colour="C00000" if key == "priority" and fields[key] else None,
-                                    wrap=key in ("school", "priority", "dropout_reason")))
-             for key in keys] for fields in children]
+    looks = {(key, red): Look(colour="C00000" if red else None, wrap=key in ("school", "priority", "dropout_reason"))
+             for key in keys for red in (False, True)}  # made once: a county's list can be thousands long
+    rows = [[Cell(fields[key], looks[key, key == "priority" and bool(fields[key])]) for key in keys]
+            for fields in children]
     lines = [Message("book_returns_count", {"count": len(children), "statuses": listing(
         f"{status} {count}" for status, count in statuses.items())}).render(lang) + f"　{made_on(lang)}",
              Message("returns_revealed" if revealed else "returns_masked").render(lang)]
