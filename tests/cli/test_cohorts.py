@@ -4,6 +4,7 @@ tables worked by hand in tests/helpers/grade_tables.py."""
 import json
 
 from tests.helpers import ROOT
+from tests.helpers.books import rgb
 from tests.helpers.grade_tables import HEADER, JIA, WIDE, long_rows
 
 
@@ -60,5 +61,5 @@ def test_the_ladder_as_a_workbook_keeps_numbers_and_marks_losses(run, tmp_path):
     assert [cell.value for cell in sheet[5]][:3] == ["单位", "届", "一年级"]
     # 城关镇's 2005 cohort: 572 in grade 8, 568 in grade 9 — four fewer; the cell stays the number 568
     assert [sheet[f"{column}6"].value for column in "ABJKL"] == ["城关镇", 2005, 572, 568, -4]
-    assert sheet["K6"].number_format == '#,##0"↓4"' and sheet["K6"].font.color.rgb == "00C00000"
+    assert sheet["K6"].number_format == '#,##0"↓4"' and rgb(sheet["K6"].font.color) == "C00000"
     assert sheet["J6"].number_format == "#,##0" and sheet["B6"].number_format == '0"级"'

@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from kongchuo_cli.output.text import width_of
 from tests.helpers import monthly as ledger
+from tests.helpers.books import fitted
 from tests.helpers.rosters import write
 
 UNIT_KEYS = ["unit", "is_total", "opening", "new", "returned", "closed_other", "vanished", "closing"]
@@ -96,7 +97,7 @@ def test_the_workbook_read_back(run, months, tmp_path):
         ["乙镇", 3, 1, 0, 1, 0, 3, "2024-11-30"], ["合计", 5, 1, 1, 1, 0, 4, "2024-11-30"]]
     summary_sheet = book["汇总"]
     assert summary_sheet["A7"].font.b and not summary_sheet["A5"].font.b
-    assert summary_sheet.page_setup.orientation == "landscape" and summary_sheet.page_setup.fitToWidth == 1
+    assert summary_sheet.page_setup.orientation == "landscape" and fitted(summary_sheet.page_setup)[0] == 1
     assert summary_sheet.print_title_rows == "$4:$4"
     events = [[cell.value for cell in row] for row in book["变动明细"].iter_rows()]
     assert events[0][0] == "变动明细 2024-09-30 → 2024-11-30：20 项（姓名、身份证号默认遮蔽）"

@@ -6,6 +6,7 @@ import json
 import os
 import stat
 
+from tests.helpers.books import rgb
 from tests.helpers.rosters import A2, A3, B1, LEDGER, write
 
 
@@ -57,7 +58,7 @@ def test_a_sheet_per_township_to_send_on(tmp_path, run):
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5, max_row=8)]
     assert rows[0] == ["学校", "年级", "姓名", "身份证号", "优先群体", "辍学原因", "劝返状态", "包保责任人", "原表行号"]
     assert [row[2] for row in rows[1:]] == ["钱*", "孙*", "李*"] and rows[1][3] == A2[:8] + "****" + A2[-4:]
-    assert sheet.cell(6, 5).font.color.rgb == "00C00000"  # 钱二 is of a 脱贫户: the group in red
+    assert rgb(sheet.cell(6, 5).font.color) == "C00000"  # 钱二 is of a 脱贫户: the group in red
     assert sheet.cell(10, 1).value.startswith("填表人：") and "联系电话：" in sheet.cell(10, 1).value
     assert (sheet.page_setup.orientation, sheet.print_title_rows) == ("landscape", "$5:$5")
     summary = workbook["汇总"]
