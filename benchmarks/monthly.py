@@ -18,12 +18,20 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from roster import MEMORY_TARGET, ROOT, Run, fake_roster, run, warm_page_cache  # the same harness as roster.py
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.measure import MB, Command, CommandFailed, Run, run  # noqa: E402  (the harness bench.py uses)
+
+MEMORY_TARGET = 2_000 * MB
+GENERATE = "import sys; from pathlib import Path; from tests.helpers import fake_roster; " \
+           "fake_roster.write_ledger_months(Path(sys.argv[1]), int(sys.argv[2]), months=2, seed=1)"
 
 FORMATS = ("txt", "csv", "json")  # -o with these extensions: the table, the township table, everything
 
@@ -35,9 +43,10 @@ def ensure_months(folder: Path, open_cases: int) -> list[Path]:
     print(f"generating two snapshots of {open_cases:,} open cases into {folder} …", flush=True)
     start = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
-    written = fake_roster.write_ledger_months(folder, open_cases, months=2, seed=1)
+    # in a process of its own: Linux starts a child's peak memory at its parent's (benchmarks/measure.py)
+    subprocess.run((sys.executable, "-c", GENERATE, str(folder), str(open_cases)), cwd=ROOT, check=True)
     print(f"generated in {time.perf_counter() - start:.1f} s", flush=True)
-    return written
+    return paths
 
 
 def main() -> int:
@@ -45,7 +54,7 @@ def main() -> int:
     parser.add_argument("--open", type=int, default=100_000, help="open cases in each snapshot (default 100,000)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each format (default 3)")
     parser.add_argument("--formats", default=",".join(FORMATS), help="output files to write: txt, csv, json")
-    parser.add_argument("--xlsx", action="store_true", help="the workbook too (openpyxl: minutes at this size)")
+    parser.add_argument("--xlsx", action="store_true", help="the workbook too (XlsxWriter: about 25 s of CPU at this size)")
     args = parser.parse_args()
     formats = [name for name in args.formats.split(",") if name] + (["xlsx"] if args.xlsx else [])
     paths = ensure_months(Path(tempfile.gettempdir()) / f"kongchuo-months-{args.open}", args.open)
@@ -56,25 +65,24 @@ def main() -> int:
     print(f"snapshots: {', '.join(f'{path.name} {path.stat().st_size / 1e6:.1f} MB' for path in paths)}; "
           f"median of {args.repeat} runs\n", flush=True)
     for path in paths:
-        warm_page_cache(path)
+        path.read_bytes()  # into the page cache: every run reads it warm
     results: dict[str, list[Run]] = {}
     with tempfile.TemporaryDirectory(prefix="kongchuo-monthly-") as folder:
         for _ in range(args.repeat):
             for name in formats:
                 argv = (*program, "monthly", *map(str, paths), "-q", "-o", str(Path(folder) / f"monthly.{name}"))
-                result = run(argv)
-                if result.exit_code != 0:
-                    print(f"monthly.py: {' '.join(argv)} exited {result.exit_code}:\n{result.stderr[-2000:]}",
-                          file=sys.stderr)
+                try:
+                    result = run(Command(argv))
+                except CommandFailed as error:
+                    print(f"monthly.py: {error}", file=sys.stderr)
                     return 2
                 results.setdefault(name, []).append(result)
     print(f"{'-o monthly.*':<14}{'seconds':>10}{'peak RSS MB':>14}")
     for name, runs in results.items():
         print(f"{name:<14}{statistics.median(r.seconds for r in runs):>10.2f}"
-              f"{max(r.peak_rss for r in runs) / 1e6:>14,.0f}")
+              f"{max(r.peak_rss for r in runs) / MB:>14,.0f}")
     return 0 if all(r.peak_rss < MEMORY_TARGET for runs in results.values() for r in runs) else 1
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     sys.exit(main())
