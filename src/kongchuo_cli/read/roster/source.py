@@ -7,6 +7,7 @@ import codecs
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -120,14 +121,18 @@ class Source:
     parallel: bool = True  # DuckDB's parallel reader, unless a cell holds a line break
 
 
-def spreadsheet_rows(source: Source, numbers) -> dict[int, int]:
+def spreadsheet_rows(source: Source, numbers, read: int | None = None) -> dict[int, int]:
     """DuckDB's data rows (numbered from 1 below the header; it leaves blank lines out) → the spreadsheet's own
-    rows (every record counted from the top, blank ones included, a cell's line breaks not). Read only as far as
-    the last one asked for."""
+    rows (every record counted from the top, blank ones included, a cell's line breaks not). Given the rows DuckDB
+    `read` in all: when there are as many lines below the header, every row is one line and none is blank, so the
+    numbers are only shifted by the header (counting line breaks runs at memory speed); else the file is read as
+    far as the last row asked for, counting records."""
     wanted = set(numbers)
     found: dict[int, int] = {}
     if not wanted:
         return found
+    if read is not None and _lines_below_header(source) == read:
+        return {number: number + source.header.row for number in wanted}
     last, record, data, inside = max(wanted), 0, 0, False
     with open(source.csv_path, encoding="utf-8", newline="") as handle:
         for number, line in enumerate(handle, start=1):
@@ -147,6 +152,21 @@ def spreadsheet_rows(source: Source, numbers) -> dict[int, int]:
     for number in wanted - found.keys():  # never expected; if DuckDB split the lines otherwise, a near row, not none
         found[number] = number + source.header.row
     return found
+
+
+def _lines_below_header(source: Source) -> int | None:
+    """The lines of the file below its `skip` lines (the last one counted without its line break); None when the
+    header's lines cannot be told apart in the first block."""
+    with open(source.csv_path, "rb") as handle:
+        block = handle.read(BLOCK_BYTES)
+        ends = [found.end() for _, found in zip(range(source.skip), re.finditer(rb"\r\n|\r|\n", block))]
+        if len(ends) < source.skip or (ends and ends[-1] == len(block)):
+            return None  # the header's lines end beyond the block, or at its end (a \r\n cut in two?)
+        start = ends[-1] if ends else 0
+        lines, last = block.count(b"\n", start), block[start:][-1:]
+        while more := handle.read(BLOCK_BYTES):
+            lines, last = lines + more.count(b"\n"), more[-1:]
+    return lines + (last not in (b"", b"\n"))
 
 
 def _ends_inside_quotes(line: str, delimiter: str, inside: bool) -> bool:
