@@ -8,6 +8,9 @@ import csv
 import io
 import os
 import re
+import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,11 +33,14 @@ from kongchuo_cli.read.grid import (
     sniff_delimiter,
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
+from kongchuo_cli.read.roster import transcode
 from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS, SCHOOLING
 from kongchuo_cli.signals import held
 
 PEEK_BYTES = 256 * 1024  # enough for the title rows and the header of any roster
 BLOCK_BYTES = 16 * 1024 * 1024  # a GBK or UTF-16 roster is copied to UTF-8 this much at a time
+PARALLEL_BYTES = 8 * 1024 * 1024  # a GBK roster from this size is copied in two halves at once (measured: below,
+#   starting the second Python costs more than it saves)
 
 
 @dataclass(frozen=True)
@@ -207,14 +213,15 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None, progress
     try:
         with held():  # recorded before a signal can land, so that `finally` removes it
             descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            if peeked.grid is not None:  # one line a row, so that DuckDB's lines are the sheet's rows
+        if peeked.grid is not None:  # one line a row, so that DuckDB's lines are the sheet's rows
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
                 csv.writer(handle).writerows([[cell.replace("\r", " ").replace("\n", " ") for cell in row]
                                               for row in peeked.grid.rows])
-                delimiter = ","
-            else:
+            delimiter = ","
+        else:
+            with os.fdopen(descriptor, "wb") as handle:
                 _transcode(path, reading.encoding, handle, progress)
-                delimiter = reading.delimiter
+            delimiter = reading.delimiter
         yield Source(path, temporary, header, delimiter, reading, skip)
     finally:
         if temporary is not None:
@@ -222,12 +229,65 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None, progress
 
 
 def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
-    """GB18030/UTF-16 → UTF-8 in blocks: a 1 GB file never sits in memory."""
+    """GB18030 (GBK) or UTF-16 → UTF-8 into the binary file `out`, in blocks: a 1 GB file never sits in memory. A
+    large GB18030 file is copied in two halves at once (read/roster/transcode.py); a byte no character is made of
+    is named with its line."""
+    codec = codecs.lookup(encoding).name
+    if codec not in transcode.FASTER_FOR:
+        _decoded_in_blocks(path, encoding, out, progress)
+        return
+    size = os.path.getsize(path)
+    part, helper = None, None
+    with open(path, "rb") as source:
+        try:
+            half = transcode.middle(source, size) if size >= PARALLEL_BYTES and _can_start_python() else size
+            if half < size:
+                with held():  # recorded before a signal can land, so that `finally` removes it
+                    descriptor, part = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".part")  # 0600
+                os.close(descriptor)
+                helper = subprocess.Popen([sys.executable, "-I", "-S", transcode.__file__, path, str(half), str(size),
+                                           codec, part], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+            transcode.copy(source, 0, half, codec, out, lambda done: progress(done / max(half, 1)))
+            if helper is not None:
+                position = helper.communicate()[0].strip()
+                if helper.returncode == transcode.UNREADABLE:
+                    raise transcode.Unreadable(int(position))
+                if helper.returncode != 0:  # the other Python failed (no memory?): its half is copied here
+                    transcode.copy(source, half, size, codec, out)
+                else:
+                    with open(part, "rb") as rest:
+                        shutil.copyfileobj(rest, out, transcode.BLOCK_BYTES)
+        except transcode.Unreadable as error:
+            raise fail("encoding_wrong", Where(path, row=_line_at(source, error.position)), encoding=encoding,
+                       position=error.position) from None
+        finally:
+            if helper is not None and helper.poll() is None:
+                helper.kill()
+                helper.wait()
+            if part is not None:
+                Path(part).unlink(missing_ok=True)
+
+
+def _can_start_python() -> bool:
+    """Whether this Python can start another running a file (not when frozen into one program)."""
+    return bool(sys.executable) and not getattr(sys, "frozen", False)
+
+
+def _line_at(source, position: int) -> int:
+    """The line of the file a byte is on (counted from 1)."""
+    source.seek(0)
+    lines, left = 1, position
+    while left > 0 and (block := source.read(min(transcode.BLOCK_BYTES, left))):
+        lines, left = lines + block.count(b"\n"), left - len(block)
+    return lines
+
+
+def _decoded_in_blocks(path: str, encoding: str, out, progress: Progress) -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     size, done = max(os.path.getsize(path), 1), 0
     with open(path, "rb") as handle:
         while block := handle.read(BLOCK_BYTES):
-            out.write(decoder.decode(block))
+            out.write(decoder.decode(block).encode("utf-8"))
             done += len(block)
             progress(done / size)
-        out.write(decoder.decode(b"", final=True))
+        out.write(decoder.decode(b"", final=True).encode("utf-8"))
