@@ -242,17 +242,19 @@ def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
         try:
             half = transcode.middle(source, size) if size >= PARALLEL_BYTES and _can_start_python() else size
             if half < size:
-                with held():  # recorded before a signal can land, so that `finally` removes it
+                with held():  # both recorded before a signal can land, so that `finally` ends and removes them
                     descriptor, part = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".part")  # 0600
-                os.close(descriptor)
-                helper = subprocess.Popen([sys.executable, "-I", "-S", transcode.__file__, path, str(half), str(size),
-                                           codec, part], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+                    os.close(descriptor)
+                    helper = subprocess.Popen([sys.executable, "-I", "-S", transcode.__file__, path, str(half),
+                                               str(size), codec, part], stdin=subprocess.DEVNULL,
+                                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
             transcode.copy(source, 0, half, codec, out, lambda done: progress(done / max(half, 1)))
             if helper is not None:
                 position = helper.communicate()[0].strip()
                 if helper.returncode == transcode.UNREADABLE:
                     raise transcode.Unreadable(int(position))
-                if helper.returncode != 0:  # the other Python failed (no memory?): its half is copied here
+                if helper.returncode != 0:  # the other Python failed (no memory?): its half is copied here,
+                    #   where what went wrong is told
                     transcode.copy(source, half, size, codec, out)
                 else:
                     with open(part, "rb") as rest:

@@ -68,7 +68,7 @@ def middle(source, size: int) -> int:
 def main(arguments: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the first process ends this one
     path, start, end, codec, out_path = arguments
-    with open(path, "rb") as source, open(out_path, "wb") as out:
+    with open(path, "rb") as source, open(out_path, "r+b") as out:  # made by the first process: never made again
         try:
             copy(source, int(start), int(end), codec, out)
         except Unreadable as error:
