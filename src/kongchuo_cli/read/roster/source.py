@@ -8,7 +8,6 @@ import csv
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -257,8 +256,7 @@ def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
                     #   where what went wrong is told
                     transcode.copy(source, half, size, codec, out)
                 else:
-                    with open(part, "rb") as rest:
-                        shutil.copyfileobj(rest, out, transcode.BLOCK_BYTES)
+                    transcode.append(part, out)
         except transcode.Unreadable as error:
             raise fail("encoding_wrong", Where(path, row=_line_at(source, error.position)), encoding=encoding,
                        position=error.position) from None

