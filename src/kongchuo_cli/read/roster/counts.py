@@ -54,7 +54,8 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
     listed twice found, and the rows of every problem numbered."""
     school_year = school_year or current_school_year(today or date.today())
     counts = count_columns(source.header.columns, SYSTEMS[system].primary_last)
-    tallies = {**counts, **ROW_CHECKS}  # name_damaged: counted with the identity checks, in the second scan
+    # names are read with the identity checks, in the second scan
+    tallies = {**counts, **{code: condition for code, condition in ROW_CHECKS.items() if code != "name_damaged"}}
     select = ", ".join(f"sum(n) FILTER (WHERE {condition}) AS {name}" for name, condition in tallies.items())
     # rows grouped by their values as written first (a cheap hash of a few text columns), so the values are read
     # once per distinct combination rather than once per row
@@ -98,7 +99,7 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
 def _tallied(grouped: list[tuple], names: list[str], counts: dict[str, str]):
     """(units' counts, problems of values by code, rows) from the first scan's groups."""
     units: dict[tuple[str, str, str], dict[str, int]] = {}
-    problems = dict.fromkeys(ROW_CHECKS, 0)
+    problems = dict.fromkeys(names[len(counts):], 0)
     total = 0
     for row in grouped:
         place = tuple(clean_name(value or "") for value in row[:3])

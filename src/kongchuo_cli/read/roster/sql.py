@@ -195,13 +195,16 @@ def pupils_sql(source: Source, system: str, school_year: int, today: date | None
                  f"{f'try_cast(substr({identity}, 1, 17) AS BIGINT)' if identity else 'NULL'} AS id_digits")
     name = column_sql(source, "name") if checks else None
     # a name with ? or � lost its characters to an encoding (GBK saved as ASCII, UTF-8 read as GBK…)
-    damaged = f"({name} LIKE '%?%' OR {name} LIKE '%\ufffd%')" if name else "NULL::BOOLEAN"
-    rows += f", {pupils_only(damaged) if name else damaged} AS name_damaged"
+    if name:
+        damaged = f"({name} LIKE '%?%' OR {name} LIKE '%\ufffd%')"
+        rows += f", {pupils_only(damaged)} AS name_damaged"
+    elif every_row:
+        rows += ", NULL::BOOLEAN AS name_damaged"
     if every_row:
         rows += f", {pupil} AS pupil{_child_and_place(source) if checks else ''}"
     rows += f" FROM {scan_sql(source)}" + ("" if every_row else f" WHERE {pupil}")
-    if not (identity or student):
-        return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})"
+    if not (identity or student):  # the first scan groups the rows by every column: none constant
+        return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})" if every_row else rows
     id_code = sql_id_problem("id_text", today, "id_digits") if identity else "NULL"
     student_code = (f"CASE WHEN student_text = 'G' || id_text THEN NULL ELSE "  # a G number is its ID: checked once
                     f"{sql_student_id_problem('student_text', today)} END" if student else "NULL")
