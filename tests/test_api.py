@@ -93,6 +93,19 @@ def test_returns_records_are_the_json_records_and_masked(cli_json, ledger):
     assert kongchuo_cli.returns(ledger, reveal=True).records("en")[0]["name"] == "钱二"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_briefing_records_are_the_json_records(cli_json, months, lang):
+    _, document = cli_json("briefing", COUNTY, "--ledgers", *months, "--lang", lang)
+    found = kongchuo_cli.briefing(COUNTY, ledgers=months)
+    assert found.records(lang) == document["rankings"]
+    # the rankings are check's results: the county's 城关镇 needs 106 for consolidation, ⌈0.96 · 1870⌉ − 1690
+    (record,) = [record for record in found.records(lang) if record["unit"] == "城关镇"
+                 and record["indicator"] == "consolidation_9y"]
+    assert (record["rank"], record["numerator"], record["denominator"], record["returns_needed"]) == (
+        11, 1690, 1870, 106)
+    assert found.document(lang).title == document["title"]
+
+
 @pytest.fixture
 def months(tmp_path):
     folder = tmp_path / "ledgers"

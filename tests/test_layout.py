@@ -90,9 +90,10 @@ def test_the_options_choices_are_the_librarys():
     from kongchuo_cli.judge.gate import GATES
     from kongchuo_cli.judge.plan import SHARE_BY
     from kongchuo_cli.model import KINDS
-    from kongchuo_cli.output.formats import FORMATS
+    from kongchuo_cli.output.formats import DOCUMENT_FORMATS, FORMATS
     from kongchuo_cli.output.views.check_text import VIEWS as CHECK_VIEWS
     from kongchuo_cli.read.grades import SYSTEMS
 
-    assert (options.FORMATS, options.KINDS, options.SYSTEMS, options.GATES, options.VIEWS, options.CHECK_VIEWS,
-            options.SHARE_BY) == (FORMATS, KINDS, tuple(SYSTEMS), GATES, VIEWS, CHECK_VIEWS, SHARE_BY)
+    assert (options.FORMATS, options.DOCUMENT_FORMATS, options.KINDS, options.SYSTEMS, options.GATES, options.VIEWS,
+            options.CHECK_VIEWS, options.SHARE_BY) == (FORMATS, DOCUMENT_FORMATS, KINDS, tuple(SYSTEMS), GATES, VIEWS,
+                                                       CHECK_VIEWS, SHARE_BY)

@@ -9,6 +9,7 @@ problem of the run. The command line is a thin skin over these functions (docs/p
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # what only some use cases need is imported when they run: `c
     from kongchuo_cli.judge.monthly import Comparison, Event, Month
     from kongchuo_cli.judge.monthly import Problem as MonthlyProblem
     from kongchuo_cli.judge.plan import PlanRow
+    from kongchuo_cli.policy.meta import Meta
     from kongchuo_cli.read.roster.ledger import ReturnList
 
 VIEWS = ("ladder", "flow", "gaps")
@@ -139,23 +141,12 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
     if not files:
         raise fail("usage_no_files")
     keys = _columns(by)
-    problems: list[Message] = []
-    notices: list[Message] = []
-
-    def attempt(action):
-        """One step; its problems are kept so that one run reports those of every input."""
-        try:
-            return action()
-        except KongchuoError as error:
-            problems.extend(error.problems)
-            notices.extend(error.notices)
-            return None
-
-    lines = attempt(lambda: policy.load(_text(thresholds), profile))
-    loaded = attempt(lambda: read_inputs(files, options, kind, system or DEFAULT_SYSTEM, on_file, year, listed,
-                                         id_checks, Progress(on_progress)))
-    if problems:
-        raise KongchuoError(problems, notices)
+    steps = _Steps()
+    notices = steps.notices
+    lines = steps.attempt(lambda: policy.load(_text(thresholds), profile))
+    loaded = steps.attempt(lambda: read_inputs(files, options, kind, system or DEFAULT_SYSTEM, on_file, year, listed,
+                                               id_checks, Progress(on_progress)))
+    steps.raise_any()
     table_notices = [notice for table in loaded.tables for notice in table.notices]
     if loaded.kind == GRADES:
         from kongchuo_cli.judge.grades import MAX_LISTED_GAPS, evaluate_grades, gap_notices
@@ -171,6 +162,27 @@ def check(paths: str | Path | Iterable[str | Path], *, thresholds: str | Path | 
         notices.extend(unmatched_groups(loaded.tables, lines))
     said = [message for message in map(_read_as, loaded.tables) if message is not None]
     return Evaluation(judged, loaded, gate, strict, notices + table_notices, said)
+
+
+@dataclass
+class _Steps:
+    """The steps of one run: a step's problems are kept and the next step still runs, so that one run reports the
+    problems of every input at once."""
+
+    problems: list[Message] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
+
+    def attempt(self, action: Callable):
+        try:
+            return action()
+        except KongchuoError as error:
+            self.problems.extend(error.problems)
+            self.notices.extend(error.notices)
+            return None
+
+    def raise_any(self) -> None:
+        if self.problems:
+            raise KongchuoError(self.problems, self.notices)
 
 
 def _judge(action, notices: list[Message]):
@@ -400,35 +412,24 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
     if stale_days < 0:
         raise fail("usage_choice", option="--stale-days", value=stale_days, allowed="0, 1, 2…")
     files = _paths(paths)
-    sources, problems, notices, snapshots = [], [], [], []
+    steps, sources, snapshots = _Steps(), [], []
     for position, path in enumerate(files):
         if path in files[:position]:
-            problems.append(Message("file_given_twice", {}, Where(path)))
+            steps.problems.append(Message("file_given_twice", {}, Where(path)))
             continue
-        try:
-            titles = worksheets(path) if sheets else [sheet]
-        except KongchuoError as error:
-            problems.extend(error.problems)
-            continue
-        sources.extend((path, _read_options(encoding, title, header_row)) for title in titles)
+        titles = steps.attempt(lambda: worksheets(path) if sheets else [sheet])
+        sources.extend((path, _read_options(encoding, title, header_row)) for title in titles or ())
     for path, options in sources:
         if on_file is not None:
             on_file(path)
-        try:
-            snapshots.append(read_snapshot(path, options, reveal, named_by_sheet=sheets, checks=False))
-        except KongchuoError as error:
-            problems.extend(error.problems)
-            notices.extend(error.notices)
+        snapshots.append(steps.attempt(lambda: read_snapshot(path, options, reveal, named_by_sheet=sheets,
+                                                             checks=False)))
     quotas = None
     if plan is not None:
-        try:
-            quotas = read_quotas(str(plan), _read_options(encoding, None, None))
-        except KongchuoError as error:
-            problems.extend(error.problems)
-    if not problems and len(sources) < 2:
-        problems.append(Message("monthly_two_snapshots", {"count": len(sources)}))
-    if problems:
-        raise KongchuoError(problems, notices)
+        quotas = steps.attempt(lambda: read_quotas(str(plan), _read_options(encoding, None, None)))
+    if not steps.problems and len(sources) < 2:
+        steps.problems.append(Message("monthly_two_snapshots", {"count": len(sources)}))
+    steps.raise_any()
     months, said = order(snapshots)
     check_identity(months[-1].snapshot)  # the ledger to correct: the latest (the checks cost scans of their own)
     comparison = compare(months, stale_days, quotas.by_unit if quotas else None)
@@ -438,6 +439,99 @@ def monthly(paths: str | Path | Iterable[str | Path], *, sheets: bool = False, p
                                      "open": sum(case.open for case in month.snapshot.cases)},
                     Where(month.snapshot.name)) for month in comparison.months]
     return Monthly(comparison, reveal, strict, info)
+
+
+# ---- briefing -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Briefing(_Records):
+    """The 通报 (supervision briefing) from `check`'s evaluation and, when ledgers are given, `monthly`'s comparison
+    (two or more) or `returns`' list (one): `.records` are the rankings, `.document(lang)` the 通报 itself."""
+
+    evaluation: Evaluation
+    meta: Meta
+    comparison: Monthly | None = None
+    still_out: Returns | None = None
+    revealed: bool = False
+    plan: str | None = None
+    today: datetime.date = field(default_factory=datetime.date.today)
+    notices: list[Message] = field(default_factory=list)
+    info: list[Message] = field(default_factory=list)
+
+    def sources(self, lang: str = "zh"):
+        from kongchuo_cli.output.views.briefing import Sources
+
+        problems = [*self.evaluation.notices, *(self.still_out.notices if self.still_out else [])]
+        return Sources(self.evaluation.judged, _subject(self.evaluation.inputs.tables, lang), self.meta, self.today,
+                       self.comparison.comparison if self.comparison else None,
+                       self.still_out.found if self.still_out else None, problems, self.revealed, self.plan)
+
+    def report(self, lang: str = "zh") -> Report:
+        from kongchuo_cli.output.views.briefing import briefing_report
+
+        return briefing_report(self.sources(lang), lang)
+
+    def document(self, lang: str = "zh"):
+        """The 通报 as a document (output.document.Document): what -o 通报.docx, .html and .md are written from."""
+        from kongchuo_cli.output.views.briefing import briefing
+
+        return briefing(self.sources(lang), lang)
+
+
+def briefing(paths: str | Path | Iterable[str | Path], *, ledgers: Iterable[str | Path] = (),
+             plan: str | Path | None = None, meta: str | Path | None = None, reveal: bool = False,
+             thresholds: str | Path | None = None, profile: str | None = None, encoding: str | None = None,
+             sheet: str | int | None = None, header_row: int | None = None,
+             on_file: Callable[[str], None] | None = None, today: datetime.date | None = None) -> Briefing:
+    """The 通报 of the summary tables at `paths`, judged as `check` judges them; with two or more `ledgers` (months
+    in order, as `monthly` takes them) the month's progress and `plan`'s quotas, with one the list of children
+    still out (`returns`); `meta` a briefing.yaml of its header fields, requirements and fonts. Names and IDs are
+    masked unless `reveal`. Every problem of every input is raised together."""
+    from kongchuo_cli.policy import meta as briefing_meta
+
+    ledgers = _paths(ledgers)
+    if plan is not None and len(ledgers) < 2:
+        raise fail("briefing_plan_needs_ledgers")
+    steps = _Steps()
+    fields = steps.attempt(lambda: briefing_meta.load(_text(meta)))
+    evaluation = steps.attempt(lambda: check(paths, thresholds=thresholds, profile=profile, encoding=encoding,
+                                       sheet=sheet, header_row=header_row, on_file=on_file))
+    compared = listed = None
+    if len(ledgers) >= 2:
+        compared = steps.attempt(lambda: monthly(ledgers, plan=plan, reveal=reveal, encoding=encoding, sheet=sheet,
+                                                 header_row=header_row, on_file=on_file))
+    elif ledgers:
+        listed = steps.attempt(lambda: returns(ledgers[0], reveal=reveal, encoding=encoding, sheet=sheet,
+                                               header_row=header_row))
+    steps.raise_any()
+    said = [*evaluation.notices, *(compared.notices if compared else []), *(listed.notices if listed else [])]
+    said += _briefing_notices(evaluation, fields, compared or listed)
+    info = [*evaluation.info, *(compared.info if compared else []), *(listed.info if listed else [])]
+    return Briefing(evaluation, fields, compared, listed, reveal, _text(plan), today or datetime.date.today(), said,
+                    info)
+
+
+def _briefing_notices(evaluation: Evaluation, fields: Meta, ledgers: Monthly | Returns | None) -> list[Message]:
+    """What the 通报 leaves blank, and townships of the ledgers the summary tables do not have."""
+    said = []
+    if fields.path is None:
+        said.append(Message("briefing_no_meta"))
+    else:
+        missing = [i18n.term(f"briefing_field_{name}") for name, given in (
+            ("issuer", fields.issuer), ("number", fields.number), ("requirements", fields.requirements)) if not given]
+        if missing:
+            said.append(Message("briefing_meta_missing", {"fields": listing(missing)}, Where(fields.path)))
+    units = {result.unit for result in evaluation.results if not result.is_total}
+    if isinstance(ledgers, Monthly):
+        apart = [unit for unit in ledgers.comparison.units if unit not in units]
+    elif isinstance(ledgers, Returns):
+        apart = [unit for unit in ledgers.found.by_township if unit and unit not in units]
+    else:
+        apart = []
+    if apart:
+        said.append(Message("briefing_units_apart", {"units": listing(apart, 10)}))
+    return said
 
 
 # ---- explain --------------------------------------------------------------------------------------------------
@@ -594,5 +688,6 @@ def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
         raise fail("usage_choice", option=option, value=value, allowed=listing(allowed))
 
 
-__all__ = ["Cohorts", "Evaluation", "Explanation", "KongchuoError", "Lint", "Monthly", "Plan", "Returns", "check",
-           "cohorts", "explain", "init", "lint_thresholds", "load_thresholds", "monthly", "plan", "returns"]
+__all__ = ["Briefing", "Cohorts", "Evaluation", "Explanation", "KongchuoError", "Lint", "Monthly", "Plan", "Returns",
+           "briefing", "check", "cohorts", "explain", "init", "lint_thresholds", "load_thresholds", "monthly", "plan",
+           "returns"]

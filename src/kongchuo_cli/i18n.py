@@ -113,6 +113,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_exit_0": ("通过", "no failing row"),
     "help_exit_1": ("有未达标", "a gated row fails (or warns, with --strict)"),
     "help_exit_2": ("无法判定", "cannot evaluate: bad input, thresholds or options"),
+    "help_exit_130": ("已中断，未写入文件（SIGTERM 143）", "interrupted, nothing written"),
     "help_plan": ("把全县需劝返人数分配到各单位（请各乡镇认领）。默认按各单位流失人数的比例分给全部单位；"
                   "--share-by gap 只分给未达标的单位，按各自缺口的比例，不超过各自所需。",
                   "Split the county's returns needed among its units (largest remainder: whole children, summing "
@@ -1077,4 +1078,169 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan_nothing": ("合计各项指标均已达标，无需分配劝返任务。", "the total meets every line: nothing to share out."),
     "plan_short": ("仅靠劝返无法达标：需 {needed} 人，而各单位共缺 {lost} 人，已全部分配。",
                    "returns alone cannot reach the line: {needed} needed, only {lost} lost in all; every one is assigned."),
+    # the 通报 (kongchuo briefing)
+    "help_briefing": ("控辍保学通报：总体情况、各乡镇排名（表与柱状图）、本月进展、存在问题、工作要求，附汇总表、未复学名册（遮蔽）和数据问题清单；"
+                      "写成 Word 文档（GB/T 9704 公文格式）、网页或 Markdown。",
+                      "The 通报 (supervision briefing) that ranks the townships: the county against each line with "
+                      "its source, a ranking table and bar chart per indicator failed anywhere (ties share a rank), "
+                      "with ledgers the month's progress (two or more: --ledger THIS --previous LAST, or --ledgers "
+                      "L1 L2 …) or the list of children still out (one), the problems each backed by a number, the "
+                      "requirements from --meta, and the attachments: the summary table, the masked list, the data "
+                      "problems. -o 通报.docx follows GB/T 9704 (A4, 22 lines of 28 characters, 小标宋/仿宋/黑体/楷体, "
+                      "page numbers — 1 —), -o 通报.html is one self-contained page with its charts as SVG, -o 通报.md "
+                      "is for pasting. Every number is check's, monthly's or returns'."),
+    "help_ledger": ("本期辍学台账", "this month's dropout ledger"),
+    "help_previous": ("上期辍学台账（与 --ledger 一起给出本月进展）", "last month's ledger (with --ledger: the month's progress)"),
+    "help_ledgers": ("按月排列的多期台账（到下一个选项为止）", "ledgers month by month (the files up to the next option)"),
+    "help_meta": ("通报的发文机关、文号、主送、抄送、工作要求和字体（YAML；kongchuo init 写出模板）",
+                  "briefing.yaml: the header fields, the requirements and the fonts (kongchuo init writes one)"),
+    "help_document_format": ("输出格式（默认按 -o 的扩展名，没有 -o 时为 markdown）",
+                             "output format [default: from the -o extension, else markdown]"),
+    "help_document_output": ("写入文件：通报.docx、通报.html 或 通报.md（完整写入或不写）",
+                             "write 通报.docx, .html or .md, whole or not at all"),
+    "briefing_ledger_options": ("--ledgers 与 --ledger/--previous 只能二选一。", "give --ledgers or --ledger/--previous, not both."),
+    "briefing_previous_alone": ("--previous（上期台账）要与 --ledger（本期台账）一起用。",
+                                "--previous (last month's ledger) goes with --ledger (this month's)."),
+    "briefing_plan_needs_ledgers": ("--plan（劝返任务）要有两期以上台账（--ledger 与 --previous，或 --ledgers）才能算出进度。",
+                                    "--plan needs two ledgers or more (--ledger with --previous, or --ledgers) to "
+                                    "measure progress."),
+    "briefing_no_meta": ("没有 --meta：通报没有版头、文号、署名和工作要求；kongchuo init 写出 briefing.yaml 模板。",
+                         "no --meta: the briefing has no masthead, number, signature or requirements; kongchuo init "
+                         "writes a briefing.yaml to fill in."),
+    "briefing_meta_missing": ("没有填写{fields}：通报中留空。", "{fields} not given: left out of the briefing."),
+    "briefing_field_issuer": ("发文机关", "the issuer"),
+    "briefing_field_number": ("文号", "the number"),
+    "briefing_field_requirements": ("工作要求", "the requirements"),
+    "briefing_units_apart": ("台账中的乡镇在汇总表中没有：{units}（名称是否一致？）。",
+                             "townships of the ledgers are not in the summary tables: {units} (are the names written "
+                             "alike?)."),
+    "meta_too_large": ("briefing.yaml 超过 {size} KB，不像通报的设置文件；请检查文件名。",
+                       "more than {size} KB: no briefing.yaml is this large; check the file name."),
+    "meta_too_deep": ("briefing.yaml 嵌套了几千层括号，不是有效的设置文件。",
+                      "thousands of nested brackets: not a briefing.yaml."),
+    "meta_bad_date": ("「{key}」的日期「{value}」看不懂；请写成 2026年12月2日 或 2026-12-02。",
+                      "cannot read the date '{value}' of {key}; write 2026-12-02."),
+    "chart_no_matplotlib": ("没有安装 matplotlib，通报中的图未画出（数值见各表）；请安装：pip install 'kongchuo[briefing]'。",
+                            "matplotlib is not installed: the charts are left out (their figures are in the tables); "
+                            "pip install 'kongchuo[briefing]'."),
+    "chart_no_font": ("没有含「{missing}」字形的中文字体，「{title}」的图未画出（以免画成方框）；请安装 pip install "
+                      "'kongchuo[briefing]'（含 Noto Sans SC 字体），或安装含这些字的字体。",
+                      "no font has the glyphs '{missing}': the chart of {title} is left out rather than drawn with "
+                      "empty boxes; pip install 'kongchuo[briefing]' (Noto Sans SC), or install a font that has "
+                      "them."),
+    "docx_missing": ("写 Word 文档需要 python-docx：pip install 'kongchuo[briefing]'。",
+                     "a Word file needs python-docx: pip install 'kongchuo[briefing]'."),
+    "docx_to_terminal": ("docx 不能输出到终端；请用 -o 通报.docx。", "docx cannot go to a terminal; use -o briefing.docx."),
+    "output_format_command": ("这个命令不写 {format}；可以写：{formats}。", "this command does not write {format}; it "
+                              "writes: {formats}."),
+    "brief_briefing": ("{count} 项指标排名", "{count} indicators ranked"),
+    "briefing_title": ("关于{year}年{month}月全县控辍保学工作情况的通报",
+                       "Briefing on the county's work to keep children in school, {month}/{year}"),
+    "briefing_recipients": ("各乡镇人民政府，县直有关单位，各中小学校",
+                            "The township governments, the county's departments concerned, every school"),
+    "briefing_colon": ("：", ":"),
+    "briefing_comma": ("，", ", "),
+    "briefing_copies": ("抄送：{names}。", "Copies: {names}."),
+    "briefing_printed": ("{date}印发", "printed {date}"),
+    "briefing_attachment": ("附件{number}", "Attachment {number}"),
+    "briefing_attachment_line": ("附件：{number}. {title}", "Attachments: {number}. {title}"),
+    "briefing_attachment_more": ("{number}. {title}", "{number}. {title}"),
+    "briefing_overall_heading": ("总体情况", "Overall"),
+    "briefing_rankings_heading": ("各乡镇排名", "The townships ranked"),
+    "briefing_progress_heading": ("本月进展", "This month"),
+    "briefing_problems_heading": ("存在问题", "Problems"),
+    "briefing_requirements": ("工作要求", "Requirements"),
+    "briefing_overall": ("根据{subject}，按{thresholds}判定，全县 {count} 项指标中达标 {passed} 项，预警 {warned} 项，"
+                         "未达标 {failed} 项，不适用 {undefined} 项。",
+                         "From {subject}, judged by {thresholds}: of the county's {count} indicators, {passed} pass, "
+                         "{warned} warn, {failed} fail, {undefined} n/a."),
+    "briefing_sources": ("各项标准的出处：", "Where the lines come from:"),
+    "briefing_source": ("{indicator}：{source}", "{indicator}: {source}"),
+    "briefing_source_short": ("出处", "Source"),
+    "briefing_sources_in": ("各项标准出处的全文见附件{number}。", "The sources of the lines in full: attachment {number}."),
+    "briefing_ledger_month": ("截至 {month}，台账在册（尚未复学）{closing} 人{list}；本月复学销号 {returned} 人，累计复学 "
+                              "{to_date} 人。",
+                              "On {month}, {closing} children are still out of school by the ledger{list}; "
+                              "{returned} returned this month, {to_date} to date."),
+    "briefing_ledger_list": ("台账中仍失学 {count} 人（未劝返 {out} 人，劝返中 {in_progress} 人）{list}。",
+                             "{count} children are still out of school by the ledger ({out} not yet persuaded, "
+                             "{in_progress} being persuaded){list}."),
+    "briefing_see_list": ("（名单见附件{number}）", " (listed in attachment {number})"),
+    "briefing_indicator": ("指标", "Indicator"),
+    "briefing_county": ("全县", "County"),
+    "briefing_unit": ("乡镇", "Township"),
+    "briefing_line": ("标准", "Line"),
+    "briefing_status": ("结果", "Result"),
+    "briefing_needed": ("需劝返", "To return"),
+    "briefing_rank": ("名次", "Rank"),
+    "briefing_rate": ("比率", "Rate"),
+    "briefing_count": ("人数", "Count"),
+    "briefing_small": ("{rate}（{numerator}/{denominator}）", "{rate} ({numerator}/{denominator})"),
+    "briefing_rank_rule": (
+        "排名规则：各乡镇按比率排序，巩固率、入学率由高到低，辍学率和失学辍学人数由低到高；比率相同的并列同一名次，其后名次顺延；"
+        "分母不足 {base} 人的乡镇在比率后注明 n/N（一人之差即超过 {points} 个百分点）；比率无定义（分母为 0）的乡镇列在最后，"
+        "不排名次。图中红色柱为未达标，虚线为标准。",
+        "How townships are ranked: by rate, consolidation and enrolment from the highest, dropouts from the lowest; "
+        "townships with equal rates share a rank and the next rank counts them all; a rate over fewer than {base} "
+        "children is followed by n/N (one child moves it by more than {points} points); a township whose rate is "
+        "undefined (a base of 0) comes last, unranked. In the charts, red bars fail and the dashed line is the line."),
+    "briefing_all_met": ("各乡镇各项指标均已达标，不作排名。", "every township meets every line: nothing to rank."),
+    "briefing_rank_heading": ("{indicator}（标准 {rule}）", "{indicator} (line {rule})"),
+    "briefing_chart_line": ("标准 {rule}", "line {rule}"),
+    "briefing_percent": ("%", "%"),
+    "briefing_children": ("人", "children"),
+    "briefing_figure": ("图{number}　{indicator}各乡镇排名", "Figure {number}. {indicator} by township"),
+    "briefing_chart_left_out": ("（{indicator}：本机没有能显示全部标签的中文字体，图未画出，数值见上表。）",
+                                "({indicator}: no font here can draw every label, so the chart is left out; the "
+                                "table above has its figures.)"),
+    "briefing_progress": ("{span}，全县期初在册 {opening} 人，新增 {new} 人，复学销号 {returned} 人，其他销号 {closed} 人，"
+                          "无故消失 {vanished} 人，期末在册 {closing} 人；自 {first} 以来累计复学 {to_date} 人。",
+                          "{span}: {opening} open at the start, {new} new, {returned} returned, {closed} closed for "
+                          "other reasons, {vanished} vanished, {closing} open at the end; {to_date} returned since "
+                          "{first}."),
+    "briefing_plan_progress": ("按劝返任务（{plan}），全县任务 {quota} 人，累计复学 {to_date} 人，完成 {met}。",
+                               "Against the plan ({plan}): a quota of {quota}, {to_date} returned, {met} met."),
+    "briefing_opening": ("期初", "Start"),
+    "briefing_closing": ("期末", "End"),
+    "briefing_to_date": ("累计复学", "Returned to date"),
+    "briefing_quota": ("劝返任务", "Quota"),
+    "briefing_met": ("完成", "Met"),
+    "briefing_problem_below": ("{indicator}（标准 {rule}）：{county}{count} 个乡镇未达标：{units}。",
+                               "{indicator} (line {rule}): {county}{count} townships below the line: {units}."),
+    "briefing_problem_county": ("全县 {value}，需劝返 {needed} 人；", "the county {value}, {needed} to return; "),
+    "briefing_problem_county_count": ("全县 {value} 人；", "the county {value}; "),
+    "briefing_problem_county_only": ("{indicator}（标准 {rule}）：全县 {value}，需劝返 {needed} 人。",
+                                     "{indicator} (line {rule}): the county {value}, {needed} to return."),
+    "briefing_problem_unit": ("{unit} {value}（需劝返 {needed} 人）", "{unit} {value} ({needed} to return)"),
+    "briefing_problem_unit_count": ("{unit} {value} 人", "{unit} {value}"),
+    "briefing_problem_stale": ("超过 {days} 天未劝返的在册学生 {count} 人：{units}。",
+                               "{count} open cases with no visit for more than {days} days: {units}."),
+    "briefing_problem_no_visit": ("本月未走访的在册学生 {count} 人：{units}。", "{count} open cases not visited this "
+                                  "month: {units}."),
+    "briefing_problem_vanished": ("上月在册、本月台账中没有也没有销号原因的学生 {count} 人（不计为复学）：{units}；请核实去向。",
+                                  "{count} children open last month are gone from the ledger with no reason (not "
+                                  "counted as returns): {units}; find out where they are."),
+    "briefing_problem_count": ("{unit} {count} 人", "{unit} {count}"),
+    "briefing_problem_data": ("数据问题 {count} 处（{kinds}），见附件{number}。", "{count} data problems ({kinds}): see "
+                              "attachment {number}."),
+    "briefing_problem_kind": ("{kind} {count} 处", "{kind} {count}"),
+    "briefing_no_problems": ("本期数据中未发现需要通报的问题。", "The figures show nothing to report."),
+    "briefing_summary_title": ("各乡镇控辍保学指标汇总表", "The indicators of every township"),
+    "briefing_summary_header": ("{indicator}（{rule}）", "{indicator} ({rule})"),
+    "briefing_still_out_title": ("未复学学生名册", "Children still out of school"),
+    "briefing_still_out_count": ("共 {count} 人。", "{count} children. "),
+    "briefing_problems_title": ("数据问题清单", "Data problems"),
+    "briefing_number": ("序号", "No."),
+    "briefing_problem": ("问题", "Problem"),
+    "briefing_file": ("文件", "File"),
+    "briefing_rows": ("行号", "Rows"),
+    "briefing_explanation": ("说明", "Explanation"),
+    "briefing_warning": ("读取提示", "reading"),
+    "briefing_township": ("乡镇", "Township"),
+    "briefing_school": ("学校", "School"),
+    "briefing_grade": ("年级", "Grade"),
+    "briefing_name": ("姓名", "Name"),
+    "briefing_id": ("身份证号", "ID number"),
+    "briefing_return_status": ("劝返状态", "Status"),
+    "briefing_priority": ("优先群体", "Priority"),
 }

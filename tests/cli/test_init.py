@@ -59,3 +59,14 @@ def test_into_a_folder(run, tmp_path):
     assert run("init", "county").exit_code == 0
     assert (tmp_path / "county" / "汇总表模板.xlsx").exists()
     assert run("init", "nowhere", "--lang", "en").stderr == "Error: nowhere: the output folder does not exist.\n"
+
+
+def test_the_briefing_template_reads_back_with_nothing_invented(run, tmp_path):
+    from kongchuo_cli.policy.meta import Fonts, load
+
+    run("init")
+    meta = load(str(tmp_path / "briefing.yaml"))
+    # every header field left empty (the 通报 leaves them out), the fonts of GB/T 9704 written out to change
+    assert (meta.issuer, meta.number, meta.title, meta.date, meta.copies, meta.requirements) == (
+        None, None, None, None, (), ())
+    assert meta.fonts == Fonts("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体")

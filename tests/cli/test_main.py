@@ -8,15 +8,23 @@ import sys
 import pytest
 
 from kongchuo_cli.output.text import width_of
+from tests.helpers import ROOT
+
+HEAVY = ("rich", "duckdb", "pandas", "openpyxl", "docx", "matplotlib", "numpy")
+
+
+def loaded(args: list[str]) -> list[str]:
+    """The heavy libraries a run of `kongchuo ARGS` imports."""
+    code = ("import sys\nfrom kongchuo_cli.cli import cli\ntry:\n    cli(%r)\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(name for name in %r if name in sys.modules)))" % (args, HEAVY))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return out.splitlines()[-1].split()
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], *([name, "--help"] for name in (
-    "check", "plan", "returns", "monthly", "cohorts", "explain", "init", "thresholds"))])
-def test_help_loads_neither_rich_nor_duckdb_nor_pandas(args):
-    code = ("import sys\nfrom kongchuo_cli.cli import cli\ntry:\n    cli(%r)\nexcept SystemExit:\n    pass\n"
-            "print(sorted(name for name in ('rich', 'duckdb', 'pandas', 'openpyxl') if name in sys.modules))" % (args,))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.splitlines()[-1] == "[]"
+    "check", "plan", "returns", "monthly", "briefing", "cohorts", "explain", "init", "thresholds"))])
+def test_help_loads_no_heavy_library(args):
+    assert loaded(args) == []
 
 
 def test_the_list_of_commands_imports_no_command():
@@ -30,19 +38,28 @@ def test_the_list_of_commands_imports_no_command():
 
 def test_checking_a_county_loads_only_what_it_needs(tmp_path):
     """`check` of a county's summary table, piped: no rich (no terminal, no progress), no DuckDB, no pandas, and
-    none of what only grade tables, plans, rosters and monthly reports need."""
-    from tests.helpers import ROOT
-
+    none of what only grade tables, plans, rosters, monthly reports and briefings need."""
     code = ("import sys\nfrom kongchuo_cli.cli import cli\ntry:\n    cli(['check', %r])\nexcept SystemExit:\n"
             "    pass\nprint(sorted(name for name in sys.modules if name.split('.')[0] in ('rich', 'duckdb', 'pandas', "
-            "'openpyxl', 'python_calamine') or name in ('kongchuo_cli.judge.monthly', 'kongchuo_cli.judge.plan', "
-            "'kongchuo_cli.judge.grades', 'kongchuo_cli.indicators.flows', 'kongchuo_cli.read.roster.ledger')))"
+            "'openpyxl', 'python_calamine', 'docx', 'matplotlib', 'numpy') or name in ('kongchuo_cli.judge.monthly', "
+            "'kongchuo_cli.judge.plan', 'kongchuo_cli.judge.grades', 'kongchuo_cli.judge.rank', "
+            "'kongchuo_cli.indicators.flows', 'kongchuo_cli.read.roster.ledger', 'kongchuo_cli.output.chart', "
+            "'kongchuo_cli.policy.meta')))"
             % str(ROOT / "examples" / "county.csv"))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert result.stdout.splitlines()[-1] == "[]"
 
 
-COMMAND_PATHS = [[], ["check"], ["plan"], ["returns"], ["monthly"], ["cohorts"], ["explain"], ["init"], ["thresholds"],
+def test_other_commands_never_load_word_or_charts(tmp_path):
+    # check writes its workbook with openpyxl; python-docx and matplotlib are for the briefing alone
+    county = str(ROOT / "examples" / "county.csv")
+    assert [name for name in loaded(["check", county, "-o", str(tmp_path / "x.xlsx")])
+            if name in ("docx", "matplotlib")] == []
+    assert [name for name in loaded(["plan", county]) if name in ("docx", "matplotlib")] == []
+
+
+COMMAND_PATHS = [[], ["check"], ["plan"], ["returns"], ["monthly"], ["briefing"], ["cohorts"], ["explain"], ["init"],
+                 ["thresholds"],
                  ["thresholds", "list"], ["thresholds", "show"], ["thresholds", "check"]]
 
 
@@ -97,3 +114,10 @@ def test_usage_errors_in_chinese_then_english(run, args, said):
     command = "cli" if args == ["chek"] else f"cli {args[0]}"  # the test runner's name for the program
     assert lines[0].startswith(f"用法 / Usage: {command} [OPTIONS] ")
     assert lines[1:] == [f"帮助：{command} --help / help: {command} --help", "", said]
+
+
+def test_check_help_lists_every_exit_code_check_can_end_with(run):
+    # 0 pass, 1 a gated row fails, 2 cannot evaluate, 130 interrupted (signals.py: 128 + the signal's number)
+    shown = run("check", "--help").stdout
+    codes = [line.split()[0] for line in shown[shown.index("退出码"):shown.index("选项")].splitlines()[1:] if line.strip()]
+    assert codes == ["0", "1", "2", "130"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -68,7 +69,9 @@ def with_cached_values(path: Path, values: dict[str, int]) -> None:
                 for cell, value in values.items():
                     start = xml.index(f'<c r="{cell}">')
                     end = xml.index("</c>", start)
-                    xml = xml[:start] + xml[start:end].replace("<v />", f"<v>{value}</v>") + xml[end:]
+                    # openpyxl writes an empty <v /> with the standard library's XML writer, <v></v> with lxml's
+                    cached = re.sub(r"<v ?/>|<v></v>", f"<v>{value}</v>", xml[start:end])
+                    xml = xml[:start] + cached + xml[end:]
                 content = xml.encode()
             archive.writestr(item, content)
 

@@ -86,6 +86,7 @@ COMMANDS = [  # -v wherever it exists: the most a command says
     ["check", "{file}", "-v", "-o", "out.csv"], ["check", "{file}", "--kind", "summary", "-v"], ["plan", "{file}", "-v"],
     ["returns", "{file}", "-v", "-f", "json"], ["explain", "--data", "{file}", "--unit", "合计"],
     ["thresholds", "check", "thresholds.yaml", "--data", "{file}"], ["monthly", "{file}", "copy.csv", "-v", "-f", "json"],
+    ["briefing", "{file}", "--ledgers", "{file}", "copy.csv", "-v"],
 ]
 
 def test_no_command_shows_a_child_on_any_malformed_roster(tmp_path, run):

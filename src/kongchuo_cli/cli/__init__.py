@@ -21,6 +21,7 @@ COMMANDS = {
     "plan": "help_plan",
     "returns": "help_returns",
     "monthly": "help_monthly",
+    "briefing": "help_briefing",
     "cohorts": "help_cohorts",
     "explain": "help_explain",
     "thresholds": "help_thresholds",

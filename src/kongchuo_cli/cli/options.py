@@ -10,6 +10,7 @@ from kongchuo_cli.i18n import LANGS, bilingual, listing, text
 
 # Kept here rather than imported, so that --help loads click and nothing else; tests check they agree.
 FORMATS = ("table", "csv", "tsv", "json", "markdown", "xlsx")
+DOCUMENT_FORMATS = ("docx", "html", "markdown", "json")
 KINDS = ("summary", "grades", "roster")
 SYSTEMS = ("6-3", "5-4", "九年一贯制")
 GATES = ("total", "units")
@@ -73,10 +74,10 @@ def refused(code: str, param, ctx, **values) -> Refused:
     return Refused(text(code, "zh", **values), text(code, "en", **values), ctx, param)
 
 
-def command(code: str, *blocks: str):
+def command(code: str, *blocks: str, spread: tuple[str, ...] = ()):
     """click.command whose help (from the catalogue) is laid out by display width and whose usage errors speak
-    Chinese too."""
-    return click.command(cls=Command, **described(code, *blocks))
+    Chinese too; `spread` options take every value up to the next option."""
+    return click.command(cls=Command, spread=spread, **described(code, *blocks))
 
 
 def option(*declarations: str, help: str, **settings):
@@ -143,5 +144,5 @@ def described(code: str, *blocks: str) -> dict[str, str]:
 
 def exit_codes() -> str:
     """The exit codes as a block click leaves as it is (\\b)."""
-    lines = [f"  {code}  {bilingual(f'help_exit_{code}')}" for code in (0, 1, 2)]
+    lines = [f"  {code:<3}  {bilingual(f'help_exit_{code}')}" for code in (0, 1, 2, 130)]
     return "\b\n" + "\n".join([f"{text('help_exit_codes', 'zh')} / {text('help_exit_codes', 'en')}:", *lines])

@@ -131,17 +131,20 @@ class Destination:
 
 
 def destination(output_format: str | None, output: str | None, lang: str, output_encoding: str | None,
-                color: bool | None, quiet: bool, inputs: list[str], **_) -> tuple[Destination, list[Message]]:
-    """The destination of the results, and the problems of -o (an input as output, an unknown extension),
-    reported with those of the inputs."""
+                color: bool | None, quiet: bool, inputs: list[str], formats: tuple[str, ...] | None = None,
+                default: str = "table", **_) -> tuple[Destination, list[Message]]:
+    """The destination of the results, and the problems of -o (an input as output, an unknown extension, one
+    this command does not write: `formats`, every command's records by default), reported with those of the
+    inputs."""
     from kongchuo_cli.output.files import check_not_input, choose_format
+    from kongchuo_cli.output.formats import FORMATS
 
     problems: list[Message] = []
-    chosen = output_format or "table"
+    chosen = output_format or default
     try:
         if output is not None:
             check_not_input(output, inputs)
-        chosen = choose_format(output_format, output)
+        chosen = choose_format(output_format, output, formats or FORMATS, default)
     except KongchuoError as error:
         problems.extend(error.problems)
     return Destination(chosen, output, lang, output_encoding, color, quiet), problems
@@ -215,15 +218,15 @@ def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
     run: all of them or none), or to stdout (machine formats as bytes, so a Windows console's code page never
     garbles a CSV)."""
     from kongchuo_cli.output import files
-    from kongchuo_cli.output.formats import FORMATTERS
+    from kongchuo_cli.output.formats import BINARY_FORMATS, FORMATTERS
     from kongchuo_cli.problems import fail
 
     if to.output is None and to.quiet:
         files.write_all([(path, data, False) for path, data in also])
         return
     terminal, colour_wanted = _terminal() if to.output is None else (False, False)
-    if to.output_format == "xlsx" and terminal:
-        raise fail("xlsx_to_terminal", Where("-"))
+    if to.output_format in BINARY_FORMATS and terminal:
+        raise fail(f"{to.output_format}_to_terminal", Where("-"))
     options: dict[str, object] = {"lang": to.lang}
     color = to.color
     if to.output_format == "table":

@@ -132,9 +132,14 @@ def translated(error: click.UsageError, commands: tuple[str, ...] = ()) -> Usage
 
 
 class Command(click.Command):
-    """A command whose help is laid out by display width and whose usage errors speak Chinese too."""
+    """A command whose help is laid out by display width and whose usage errors speak Chinese too; its `spread`
+    options take every argument up to the next option (--ledgers a.xlsx b.xlsx)."""
 
     context_class = Context
+
+    def __init__(self, *args, spread: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.spread = spread
 
     def get_help_option(self, ctx: click.Context):
         option = super().get_help_option(ctx)
@@ -144,12 +149,32 @@ class Command(click.Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
-            return super().parse_args(ctx, args)
+            return super().parse_args(ctx, spread(args, self.spread))
         except click.exceptions.NoArgsIsHelpError:
             raise
         except click.UsageError as error:
             error.ctx = error.ctx or ctx  # the parser's own errors come without it: the usage line needs it
             raise translated(error) from None
+
+
+def spread(args: list[str], options: tuple[str, ...]) -> list[str]:
+    """`--ledgers a b c` as click reads a repeated option, `--ledgers a --ledgers b --ledgers c`: the values up to
+    the next option (or `--`). Given none, the option is left alone for click to say it needs a value."""
+    read: list[str] = []
+    current, given = None, False  # the spread option being read, and whether it has had a value
+    for position, argument in enumerate(args):
+        if current is not None and argument not in options and not argument.startswith("-"):
+            read += [current, argument]
+            given = True
+            continue
+        if current is not None and not given:
+            read.append(current)
+        current, given = (argument, False) if argument in options else (None, False)
+        if argument == "--":
+            return read + args[position:]
+        if current is None:
+            read.append(argument)
+    return read + ([current] if current is not None and not given else [])
 
 
 class Group(Command, click.Group):

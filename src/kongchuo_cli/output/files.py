@@ -8,24 +8,29 @@ import os
 import tempfile
 from pathlib import Path
 
+from kongchuo_cli.i18n import listing
 from kongchuo_cli.problems import Where, fail
 from kongchuo_cli.signals import held
 
 EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".txt": "table", ".json": "json", ".md": "markdown",
-              ".markdown": "markdown", ".xlsx": "xlsx"}
+              ".markdown": "markdown", ".xlsx": "xlsx", ".docx": "docx", ".html": "html", ".htm": "html"}
 BOM_FORMATS = {"csv", "tsv"}  # written to a file with a UTF-8 BOM so that Excel reads the Chinese right
 
 
-def choose_format(requested: str | None, output: str | None) -> str:
-    """--format wins; else the output file's extension; else the table."""
+def choose_format(requested: str | None, output: str | None, allowed: tuple[str, ...] | None = None,
+                  default: str = "table") -> str:
+    """--format wins; else the output file's extension (one of `allowed`, when given); else `default`."""
     if requested is not None:
         return requested
     if output is None:
-        return "table"
+        return default
     try:
-        return EXTENSIONS[Path(output).suffix.lower()]
+        chosen = EXTENSIONS[Path(output).suffix.lower()]
     except KeyError:
         raise fail("output_format_unknown", Where(output)) from None
+    if allowed is not None and chosen not in allowed:
+        raise fail("output_format_command", Where(output), format=chosen, formats=listing(allowed))
+    return chosen
 
 
 def check_not_input(output: str, inputs: list[str]) -> None:

@@ -9,7 +9,9 @@ import io
 import json
 from collections.abc import Callable
 
+from kongchuo_cli.i18n import listing
 from kongchuo_cli.output.report import Report, cell_value, json_record
+from kongchuo_cli.problems import fail
 
 
 def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[list[object]]:
@@ -31,6 +33,11 @@ def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
 
 
 def to_markdown(report: Report, lang: str) -> str:
+    """The records as a pipe table; a report with a document (the 通报), that document."""
+    if report.document is not None:
+        from kongchuo_cli.output.document import markdown
+
+        return markdown(report.document())
     from tabulate import tabulate
 
     rows = [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang, spreadsheet=False)]
@@ -78,7 +85,27 @@ def to_xlsx(report: Report, lang: str, on_row: Callable[[int, int], None] | None
     return workbook(report, lang, on_row)
 
 
-# One way out: every format is a function (report, lang, …) → text, or bytes for a workbook.
+def to_document(kind: str) -> Callable[[Report, str], str | bytes]:
+    """A report's document as a Word file or a web page; what its charts had to leave out goes to `report.said`."""
+
+    def render(report: Report, lang: str) -> str | bytes:
+        from kongchuo_cli.output.chart import Drawing
+
+        if report.document is None:
+            raise fail("output_format_command", format=kind, formats=listing(FORMATS))
+        drawing = Drawing()
+        if kind == "docx":
+            from kongchuo_cli.output.docx import to_docx as write
+        else:
+            from kongchuo_cli.output.html import to_html as write
+        content = write(report.document(), drawing)
+        report.said.extend(drawing.said)
+        return content
+
+    return render
+
+
+# One way out: every format is a function (report, lang, …) → text, or bytes for a workbook or a Word file.
 FORMATTERS: dict[str, Callable[..., str | bytes]] = {
     "table": to_table,
     "csv": to_delimited(","),
@@ -86,5 +113,9 @@ FORMATTERS: dict[str, Callable[..., str | bytes]] = {
     "json": to_json,
     "markdown": to_markdown,
     "xlsx": to_xlsx,
+    "docx": to_document("docx"),
+    "html": to_document("html"),
 }
-FORMATS = tuple(FORMATTERS)
+FORMATS = ("table", "csv", "tsv", "json", "markdown", "xlsx")  # every command's records
+DOCUMENT_FORMATS = ("docx", "html", "markdown", "json")  # a command that writes a document (briefing)
+BINARY_FORMATS = frozenset({"xlsx", "docx"})  # never to a terminal

@@ -32,6 +32,8 @@ class Report:
     plain: frozenset[str] = frozenset()  # numbers without a thousands separator (years, row numbers)
     # JSON keys after the records (a list: an item a line), each value or a function giving it (built for JSON only)
     tail: dict[str, object] = field(default_factory=dict)
+    document: Callable[[], object] | None = None  # a document (output.document.Document) for docx, html, markdown
+    said: list = field(default_factory=list)  # what writing had to leave out (a chart no font can draw): Messages
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

@@ -1,5 +1,5 @@
 """`kongchuo init`'s files: a template a bureau can fill in (every column under its Chinese header, an example row, a
-合计 row) and a thresholds file that extends the default profile, with comments."""
+合计 row), a thresholds file that extends the default profile, with comments, and the 通报's briefing.yaml."""
 
 from __future__ import annotations
 
@@ -44,6 +44,27 @@ indicators:
 """
 
 
+BRIEFING = """# kongchuo briefing 的通报设置（--meta briefing.yaml）。没有填写的项在通报中留空，kongchuo 不会编造。
+# 检查：kongchuo briefing 汇总表.xlsx --meta briefing.yaml -o 通报.docx
+发文机关:            # 署名，如：某某县教育局
+发文机关标志:        # 版头的红色标志；不填则用发文机关，如：某某县教育局文件
+文号:                # 如：某教督〔2026〕12号
+标题:                # 不填则为：关于某年某月全县控辍保学工作情况的通报
+主送:                # 不填则为：各乡镇人民政府，县直有关单位，各中小学校
+成文日期:            # 如：2026年12月2日；不填则为生成通报的当天
+抄送:                # 一行一个，每行以「- 」开头，如：- 县人民政府督导室
+印发机关:            # 不填则没有印发一行
+印发日期:            # 不填则同成文日期
+工作要求:            # 一段一行，每行以「- 」开头
+字体:                # 本机没有的字体，Word 会换用相近的字体
+  标题: 方正小标宋简体
+  正文: 仿宋_GB2312
+  一级标题: 黑体
+  二级标题: 楷体_GB2312
+  页码: 宋体
+"""
+
+
 def template_rows() -> list[list[object]]:
     # a part of disabled children's enrolment is written with its scope (三类残疾儿童随班就读人数), as the
     # template holds both scopes
@@ -72,4 +93,4 @@ def files(folder: Path) -> dict[Path, bytes]:
     workbook.save(workbook_bytes)
     return {folder / f"{TEMPLATE}.csv": b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"),
             folder / f"{TEMPLATE}.xlsx": workbook_bytes.getvalue(),
-            folder / "thresholds.yaml": THRESHOLDS.encode("utf-8")}
+            folder / "thresholds.yaml": THRESHOLDS.encode("utf-8"), folder / "briefing.yaml": BRIEFING.encode("utf-8")}

@@ -119,19 +119,30 @@ def load(path: str | None = None, profile: str | None = None) -> Thresholds:
     path = file_for(path, profile)
     if path is None:
         return load_profile(profile or DEFAULT_PROFILE)
-    data = read_head(path, MAX_FILE_BYTES + 1)  # at most this much, whatever the file (/dev/zero, a 10 MB file)
-    if len(data) > MAX_FILE_BYTES:
-        raise fail("thresholds_too_large", Where(path), size=MAX_FILE_BYTES // 1000)
-    text = decode(data, path)[0]  # UTF-8 (with or without BOM) or GBK, as for the tables
-    return parse(text, path)
+    return parse(yaml_text(path, MAX_FILE_BYTES, "thresholds_too_large"), path)
+
+
+def yaml_text(path: str, limit: int, too_large: str) -> str:
+    """A YAML file's text: at most `limit` bytes, whatever the file (/dev/zero, a 10 MB file), else `too_large`;
+    UTF-8 (with or without BOM) or GBK, as for the tables."""
+    data = read_head(path, limit + 1)
+    if len(data) > limit:
+        raise fail(too_large, Where(path), size=limit // 1000)
+    return decode(data, path)[0]
 
 
 def parse(text: str, origin: str) -> Thresholds:
     """Read thresholds YAML (safe loader, node by node to keep line numbers); KongchuoError lists every problem."""
+    return _Reader(origin).read(compose(text, origin, "thresholds_too_deep"))
+
+
+def compose(text: str, origin: str, too_deep: str) -> yaml.Node | None:
+    """YAML text as nodes (safe loader; each node knows its line); a syntax error is one located message that says
+    what to do, thousands of nested brackets are `too_deep`."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except RecursionError:  # thousands of nested brackets: no thresholds file is written so
-        raise fail("thresholds_too_deep", Where(origin)) from None
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:  # thousands of nested brackets: no such file is written so
+        raise fail(too_deep, Where(origin)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -140,7 +151,6 @@ def parse(text: str, origin: str) -> Thresholds:
         problem = getattr(error, "problem", None) or str(error)
         where = Where(origin, line=line, character=mark.column + 1 if mark else None)
         raise KongchuoError([_syntax_message(where, problem, quote_hint)]) from None
-    return _Reader(origin).read(root)
 
 
 # PyYAML's problems (English only), by what they start with, as a message a person can act on
@@ -186,12 +196,12 @@ def _merged(node: yaml.MappingNode, done: dict[int, list] | None = None) -> list
     return done[id(node)]
 
 
-class _Reader:
+class NodeReader:
+    """Reads YAML nodes against what a file may hold, gathering every problem with its line."""
+
     def __init__(self, origin: str) -> None:
         self.origin = origin
         self.problems: list[Message] = []
-        self.warnings: list[Message] = []
-        self.positions: dict[str, int] = {}
 
     def problem(self, node: yaml.Node, code: str, **params: object) -> None:
         self.problems.append(Message(code, params, Where(self.origin, line=node.start_mark.line + 1)))
@@ -214,6 +224,22 @@ class _Reader:
                 entries[key] = (key_node, value_node)
         return entries
 
+    def text(self, entries: dict, key: str) -> str | None:
+        if key not in entries:
+            return None
+        node = entries[key][1]
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, "thresholds_not_text", key=key)
+            return None
+        return node.value
+
+
+class _Reader(NodeReader):
+    def __init__(self, origin: str) -> None:
+        super().__init__(origin)
+        self.warnings: list[Message] = []
+        self.positions: dict[str, int] = {}
+
     def indicators(self, node: yaml.Node | None) -> list[tuple[str, yaml.Node, yaml.Node]]:
         """(id, key node, value node) of each entry of an `indicators:` mapping, keyed by id or by name (九年义务教育巩固率,
         九年巩固率); a name that means no indicator, or several, or one given twice, is a problem."""
@@ -228,15 +254,6 @@ class _Reader:
             else:
                 found[candidates[0].id] = (name, key_node, value_node)
         return [(indicator_id, key_node, value_node) for indicator_id, (_, key_node, value_node) in found.items()]
-
-    def text(self, entries: dict, key: str) -> str | None:
-        if key not in entries:
-            return None
-        node = entries[key][1]
-        if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, "thresholds_not_text", key=key)
-            return None
-        return node.value
 
     def read(self, root: yaml.Node | None) -> Thresholds:
         top = self.mapping(root, "the thresholds file", TOP_KEYS) if root is not None else {}

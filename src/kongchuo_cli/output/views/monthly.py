@@ -202,7 +202,7 @@ def events_sheet(comparison: Comparison, lang: str) -> Sheet:
 
 def still_out_sheet(comparison: Comparison, lang: str) -> Sheet:
     rows = [[case.township, case.school, case.shown("grade"), case.name, case.id_number,
-             _label("term_category", case.category, lang), state(case, lang), _groups(case, lang),
+             _label("term_category", case.category, lang), state(case, lang), priority_groups(case, lang),
              case.registered.isoformat() if case.registered else None, case.visits,
              case.last_visit.isoformat() if case.last_visit else None, _label("term_legal", case.legal, lang),
              case.shown("check_result") or None, case.shown("responsible") or None, case.line]
@@ -232,7 +232,7 @@ def problem_kind(code: str) -> Term:
     return term(PROBLEM_KINDS.get(code, "term_problem_identity"))
 
 
-def _groups(case: Case, lang: str) -> str | None:
+def priority_groups(case: Case, lang: str) -> str | None:
     return listing(group for bit, group in enumerate(GROUPS.values()) if case.in_group(bit)).render(lang) or None
 
 
