@@ -83,9 +83,9 @@ def test_while_writing_the_output(tmp_path, signum, code, extra):
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_while_a_second_python_copies_the_other_half(tmp_path, signum, code):
-    """A GBK roster of 11 MB is copied in two halves at once: the signal lands when this process's half is done,
+    """A GBK roster of 22 MB is copied in two halves at once: the signal lands when this process's half is done,
     the other Python's maybe not; neither half's copy is left behind."""
-    write_roster(tmp_path / "roster.csv", 100_000, encoding="gbk")
+    write_roster(tmp_path / "roster.csv", 200_000, encoding="gbk")
     first_half = ("kongchuo_cli.read.roster.transcode", "copy")
     result, temporary = kongchuo_signalled(tmp_path, first_half, signum, "check", "roster.csv", "--lang", "en")
     assert result.returncode == code, result.stderr
