@@ -158,6 +158,23 @@ def _gbk_roster(tmp_path, rows: int, name: str = "rare"):
     return path, text
 
 
+def test_the_fast_codec_reads_every_code_it_accepts_as_gb18030_does():
+    from kongchuo_cli.read.roster import transcode
+
+    # every two-byte code (lead 0x81–0xFE, trail 0x40–0xFE); one byte from 0x80 up is no character in either
+    agreed = 0
+    for lead in range(0x80, 0x100):
+        for trail in [None, *range(0x30, 0x100)]:
+            code = bytes([lead] if trail is None else [lead, trail])
+            try:
+                fast = code.decode(transcode.FAST)
+            except UnicodeDecodeError:
+                continue
+            assert fast == code.decode("gb18030"), code
+            agreed += 1
+    assert agreed > 21_000  # GBK has 21,886 characters: the loop compared nearly all of them
+
+
 def test_gbk_roster_copied_in_two_halves_is_the_utf8_text(tmp_path, monkeypatch):
     from kongchuo_cli.read.roster import source as roster_source
 
