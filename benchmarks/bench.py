@@ -70,9 +70,12 @@ class Row:
 
 
 def kongchuo() -> tuple[str, ...]:
-    """The console script installed next to this python, else the module."""
+    """The console script installed next to this python, else the module; the module when PYTHONPATH names a
+    source tree (a worktree's code: the script would run whatever tree is installed)."""
     script = Path(sys.executable).parent / "kongchuo"
-    return (str(script),) if script.exists() else (sys.executable, "-m", "kongchuo_cli")
+    if script.exists() and not os.environ.get("PYTHONPATH"):
+        return (str(script),)
+    return (sys.executable, "-m", "kongchuo_cli")
 
 
 def table(scale: int, file: Callable[[str], Path], out: Path) -> list[Row]:

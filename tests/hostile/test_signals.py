@@ -81,6 +81,18 @@ def test_while_writing_the_output(tmp_path, signum, code, extra):
     assert left_behind(tmp_path, temporary, ["roster.csv"]) == []  # neither out.xlsx nor .out.xlsx.*.tmp
 
 
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_while_a_second_python_copies_the_other_half(tmp_path, signum, code):
+    """A GBK roster of 22 MB is copied in two halves at once: the signal lands when this process's half is done,
+    the other Python's maybe not; neither half's copy is left behind."""
+    write_roster(tmp_path / "roster.csv", 200_000, encoding="gbk")
+    first_half = ("kongchuo_cli.read.roster.transcode", "copy")
+    result, temporary = kongchuo_signalled(tmp_path, first_half, signum, "check", "roster.csv", "--lang", "en")
+    assert result.returncode == code, result.stderr
+    assert result.stderr.strip() == "interrupted: no file was written."
+    assert left_behind(tmp_path, temporary, ["roster.csv"]) == []
+
+
 def test_an_outside_sigterm_during_a_large_roster(tmp_path):
     """Not staged: a real kill from outside while a GBK roster of 300,000 children is being read."""
     write_roster(tmp_path / "roster.csv", 300_000, encoding="gbk")

@@ -2,7 +2,11 @@
 tests/helpers/rosters.py, not by kongchuo). Every count is worked by hand from the rows written there."""
 
 import csv
+import os
+import tempfile
 from collections import Counter
+
+import pytest
 
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster import counts as roster
@@ -92,3 +96,111 @@ def test_a_roster_workbook_reads_the_same(tmp_path):
     from_xlsx = roster.load(str(tmp_path / "r.xlsx"), ReadOptions(), school_year=2024)
     assert [(u.label, u.counts) for u in from_xlsx.units] == [(u.label, u.counts) for u in from_csv.units]
     assert from_xlsx.rows == 7
+
+
+# --- the rows of problems, numbered as the spreadsheet numbers them ---------------------------------------------
+
+def _problem_rows(path: str) -> dict[str, list[int]]:
+    counts = roster.aggregate(_source(path), school_year=2024)
+    return counts.examples
+
+
+def _source(path: str):
+    from kongchuo_cli.read.roster.source import opened
+
+    with opened(path, ReadOptions()) as source:
+        return source
+
+
+def _bad_roster() -> list[list[str]]:
+    """ROSTER without its blank row and note; row 3: a wrong check digit; row 7: 十年级, no grade; row 9, 郑七: 孙三's
+    ID again (a transfer not closed: rows 5 and 9)."""
+    bad = [row[:] for row in ROSTER[:9]]
+    bad[2][1] = A1[:17] + ("0" if A1[17] != "0" else "1")
+    bad[6][5] = "十年级"
+    bad[8][1] = bad[4][1]
+    return bad
+
+
+def test_problem_rows_of_a_roster_of_one_line_a_row(tmp_path):
+    # title (row 1), header (row 2): DuckDB's rows 1, 5, 3 and 7 are the sheet's 3, 7, 5 and 9
+    examples = _problem_rows(write(tmp_path / "r.csv", _bad_roster()))
+    assert examples == {"id_check_digit": [3], "bad_grade": [7], "transfer_not_closed": [5, 9]}
+
+
+def test_problem_rows_below_blank_lines_and_a_cell_of_two_lines(tmp_path):
+    bad = _bad_roster()
+    bad[3][0] = "钱\n二"  # row 4 takes two lines of the file, and is one row of the sheet
+    rows = [*bad[:4], [], *bad[4:7], [], [], *bad[7:]]  # blank rows 5, and 9 and 10
+    # the sheet's rows: 3 (check digit), 孙三 6, 十年级 8, 郑七 12 — DuckDB, leaving blank lines out, says 1, 3, 5, 7
+    examples = _problem_rows(write(tmp_path / "r.csv", rows))
+    assert examples == {"id_check_digit": [3], "bad_grade": [8], "transfer_not_closed": [6, 12]}
+
+
+def test_problem_rows_of_a_file_without_a_last_line_break(tmp_path):
+    path = tmp_path / "r.csv"
+    write(path, _bad_roster())
+    path.write_bytes(path.read_bytes().rstrip(b"\r\n"))  # 郑七's row ends the file without a line break
+    assert _problem_rows(str(path))["transfer_not_closed"] == [5, 9]
+
+
+# --- GBK rosters copied in two halves at once ---------------------------------------------------------------------
+
+def _gbk_roster(tmp_path, rows: int, name: str = "rare"):
+    """A GBK/GB18030 roster of `rows` made-up children; the last child's name holds 𠀀 (U+20000), which GB18030
+    writes in four bytes and GBK cannot write at all."""
+    path = tmp_path / f"{name}.csv"
+    fake_roster.write_roster(path, rows, seed=3)
+    text = path.read_text(encoding="utf-8")
+    last = text.rstrip("\n").rfind("\n") + 1
+    text = text[:last] + "\U00020000" + text[last + 1:]  # the last row's name: its first character replaced
+    path.write_bytes(text.encode("gb18030"))
+    return path, text
+
+
+def test_the_fast_codec_reads_every_code_it_accepts_as_gb18030_does():
+    from kongchuo_cli.read.roster import transcode
+
+    # every two-byte code (lead 0x81–0xFE, trail 0x40–0xFE); one byte from 0x80 up is no character in either
+    agreed = 0
+    for lead in range(0x80, 0x100):
+        for trail in [None, *range(0x30, 0x100)]:
+            code = bytes([lead] if trail is None else [lead, trail])
+            try:
+                fast = code.decode(transcode.FAST)
+            except UnicodeDecodeError:
+                continue
+            assert fast == code.decode("gb18030"), code
+            agreed += 1
+    assert agreed > 21_000  # GBK has 21,886 characters: the loop compared nearly all of them
+
+
+def test_gbk_roster_copied_in_two_halves_is_the_utf8_text(tmp_path, monkeypatch):
+    from kongchuo_cli.read.roster import source as roster_source
+
+    path, text = _gbk_roster(tmp_path, 2_000)
+    monkeypatch.setattr(roster_source, "PARALLEL_BYTES", 0)  # two halves even for a small file
+    with roster_source.opened(str(path), ReadOptions()) as source:
+        assert source.csv_path != str(path)
+        copied = open(source.csv_path, "rb").read()
+    assert copied == text.encode("utf-8")  # byte for byte, the four-byte character in the second half too
+    assert not os.path.exists(source.csv_path)
+
+
+def test_a_byte_of_no_character_in_the_second_half_is_named_with_its_line(tmp_path, monkeypatch):
+    from kongchuo_cli.problems import KongchuoError
+    from kongchuo_cli.read.roster import source as roster_source
+
+    path, text = _gbk_roster(tmp_path, 5_000)  # 600 KB: beyond the first 256 KB, which are read to find the header
+    data = path.read_bytes()
+    line_4990 = sum(len(line) for line in data.splitlines(keepends=True)[:4989])  # where line 4990 starts
+    path.write_bytes(data[:line_4990] + b"\xff" + data[line_4990 + 1:])  # 0xFF begins no GB18030 character
+    monkeypatch.setattr(roster_source, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    with pytest.raises(KongchuoError) as raised:
+        with roster_source.opened(str(path), ReadOptions()):
+            pass
+    message = raised.value.problems[0]
+    assert (message.code, message.where.row) == ("encoding_wrong", 4990)
+    assert list((tmp_path / "tmp").iterdir()) == []  # neither half's copy is left behind

@@ -23,14 +23,11 @@ from kongchuo_cli.read.roster.source import Peek, Source, opened, spreadsheet_ro
 from kongchuo_cli.read.roster.sql import (
     ROW_CHECKS,
     categorised_sql,
-    children_sql,
-    column_sql,
     connected,
     count_columns,
     is_ledger,
     pupils_sql,
     query,
-    scan_sql,
     watched,
 )
 from kongchuo_cli.read.vocabulary import QUALIFIER, clean_name, normalize_header
@@ -51,54 +48,58 @@ class RosterCounts:
 def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | None = None, today: date | None = None,
               listed: int | None = LISTED_ROWS, checks: bool = True, progress: Progress = Progress()
               ) -> RosterCounts:
-    """The summary counts of every unit and, with `checks`, the identity problems: one scan grouped by unit in
-    SQL (only the units come back to Python), and one grouped by a hash of each child's ID for the children
-    listed twice. A further scan locates the rows of the problems found, only when there are some."""
+    """The summary counts of every unit: one scan grouped by unit in SQL (only the units come back to Python).
+    With `checks`, or when values could not be read, a second scan keeps a few bytes a row in the file's order
+    (its problems, hashes of the child and the place), from which the identity problems are counted, the children
+    listed twice found, and the rows of every problem numbered."""
     school_year = school_year or current_school_year(today or date.today())
     counts = count_columns(source.header.columns, SYSTEMS[system].primary_last)
-    codes = [code for code in ID_CHECKS if checks]
-    tallies = {**counts, **{code: f"'{code}' IN (id_code, student_code, age_code)" for code in codes}, **ROW_CHECKS}
+    # names are read with the identity checks, in the second scan
+    tallies = {**counts, **{code: condition for code, condition in ROW_CHECKS.items() if code != "name_damaged"}}
     select = ", ".join(f"sum(n) FILTER (WHERE {condition}) AS {name}" for name, condition in tallies.items())
     # rows grouped by their values as written first (a cheap hash of a few text columns), so the values are read
     # once per distinct combination rather than once per row
     def written() -> str:  # built when run: a retry on one thread reads the file differently
         return (f"SELECT * EXCLUDE (n), sum(n) AS n FROM (SELECT *, 1 AS n FROM "
-                f"({pupils_sql(source, system, school_year, today, checks)})) GROUP BY ALL")
+                f"({pupils_sql(source, system, school_year, today, checks=False)})) GROUP BY ALL")
 
     with connected() as connection:
         with watched(connection, progress.part(0, SCANNED if checks else 1)):
             grouped = query(connection, source, lambda: f"SELECT county, township, school, {select}, sum(n) "
                                                         f"FROM ({categorised_sql(written(), system)}) GROUP BY ALL")
-        # measured on 10 million rows: a grouping set over units and children in one scan took twice the time
-        # and 2.1 GB; a second scan grouping by a hash of the ID stays well under 1 GB
-        with watched(connection, progress.part(SCANNED, 1)) if checks else nullcontext():
-            twice = query(connection, source, lambda: f"SELECT child, count(*), min(place) <> max(place) FROM "
-                                                      f"({children_sql(source)}) GROUP BY child HAVING count(*) > 1"
+        units, found, total = _tallied(grouped, list(tallies), counts)
+        values = bool(set(found) & set(ROW_CHECKS))  # rows to name by their values: read them on every row
+        lines: dict[str, list[int]] = {}
+        read = None  # rows DuckDB read, blank lines left out
+        if checks or values:
+            with watched(connection, progress.part(SCANNED, 1)) if checks else nullcontext():
+                _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True),
+                           system, checks, values)
+            if checks:
+                found.update(_identity_problems(connection, source))
+            twice = query(connection, source, lambda: "SELECT child, count(*), min(place) <> max(place) FROM kept "
+                                                      "WHERE child IS NOT NULL GROUP BY child HAVING count(*) > 1"
                           ) if checks else []
-        units, problems, total, children = _tallied(grouped, twice, list(tallies), counts, codes)
-        lines = {}
-        if problems:  # rows numbered in the file's order: only when there are rows to name
-            connection.execute("SET preserve_insertion_order = true")
-        if set(problems) - {"transfer_not_closed", "duplicate_row"}:
-            lines = _examples(connection, source, lambda: _numbered(source, system, school_year, today, checks,
-                                                                    set(problems) & set(ROW_CHECKS)),
-                              listed, row_checks=bool(set(problems) & set(ROW_CHECKS)))
-        if children:
-            lines.update(_children_rows(connection, source, children, listed))
-    rows = spreadsheet_rows(source, {line for found in lines.values() for line in found})
-    examples = {code: [rows[line] for line in found] for code, found in lines.items()}
+            children = {}  # hash of a child listed twice → its problem: in two places, a transfer not closed
+            for child, number, two_places in twice:
+                children[child] = "transfer_not_closed" if two_places else "duplicate_row"
+                found[children[child]] = found.get(children[child], 0) + number  # rows, as every count here
+            if set(found) - {"transfer_not_closed", "duplicate_row"}:
+                lines = _examples(connection, source, listed)
+            if children:
+                lines.update(_children_rows(connection, source, children, listed))
+            read = query(connection, source, lambda: "SELECT count(*) FROM kept")[0][0] if lines else None
+    order = [*(ID_CHECKS if checks else ()), *ROW_CHECKS, "transfer_not_closed", "duplicate_row"]
+    problems = {code: found[code] for code in order if found.get(code)}
+    rows = spreadsheet_rows(source, {line for numbers in lines.values() for line in numbers}, read)
+    examples = {code: [rows[line] for line in numbers] for code, numbers in lines.items()}
     return RosterCounts(_as_table(source, dict(sorted(units.items())), counts, total), problems, examples, total)
 
 
-def _numbered(source: Source, system: str, school_year: int, today: date | None, checks: bool, values: bool) -> str:
-    numbered = pupils_sql(source, system, school_year, today, checks, numbered=True)
-    return categorised_sql(numbered, system) if values else numbered  # values read too: only then on every row
-
-
-def _tallied(grouped: list[tuple], twice: list[tuple], names: list[str], counts: dict[str, str], codes: list[str]):
-    """(units' counts, problems by code, rows, children listed twice by hash) from the two scans' groups."""
+def _tallied(grouped: list[tuple], names: list[str], counts: dict[str, str]):
+    """(units' counts, problems of values by code, rows) from the first scan's groups."""
     units: dict[tuple[str, str, str], dict[str, int]] = {}
-    problems = dict.fromkeys([*codes, *ROW_CHECKS], 0)
+    problems = dict.fromkeys(names[len(counts):], 0)
     total = 0
     for row in grouped:
         place = tuple(clean_name(value or "") for value in row[:3])
@@ -109,35 +110,66 @@ def _tallied(grouped: list[tuple], twice: list[tuple], names: list[str], counts:
         for code in problems:
             problems[code] += found[code] or 0
         total += row[-1]
-    children = {}  # hash of a child listed twice → its problem
-    for child, number, two_places in twice:
-        children[child] = "transfer_not_closed" if two_places else "duplicate_row"
-        problems[children[child]] = problems.get(children[child], 0) + number
-    return units, {code: count for code, count in problems.items() if count}, total, children
+    return units, {code: count for code, count in problems.items() if count}, total
 
 
 def current_school_year(today: date) -> int:
     return today.year if today.month >= 9 else today.year - 1
 
 
-def _examples(connection, source: Source, rows_sql: Callable[[], str], listed: int | None, row_checks: bool
-              ) -> dict[str, list[int]]:
-    """DuckDB's numbers of the rows of each problem of a row (the first `listed`, or all), in the file's order."""
-    codes = ", ".join(["id_code", "student_code", "age_code",
-                       *(f"CASE WHEN {condition} THEN '{code}' END" for code, condition in ROW_CHECKS.items()
-                         if row_checks)])
+# Every code a row's problem can have, as one DuckDB ENUM (a byte a row where text would take sixteen): the
+# identity checks, a G 学籍号's ID checks (student_ + the ID's code) and the values read.
+CODES = tuple(dict.fromkeys([*ID_CHECKS, *(f"student_{code}" for code in ID_CHECKS if code.startswith("id_")),
+                             *ROW_CHECKS]))
+
+
+def _keep_rows(connection, source: Source, rows_sql: Callable[[], str], system: str, checks: bool, values: bool
+               ) -> None:
+    """Table `kept`: per row of the file, in its order (so DuckDB's row number is the rowid + 1), the row's
+    problems and, with `checks`, the hashes of the child and the place. Made in one parallel scan: numbering the
+    rows as they are read (a window over the scan) would read the file on one core."""
+    connection.execute("SET preserve_insertion_order = true")
+    connection.execute(f"CREATE TYPE problem AS ENUM ({', '.join(repr(code) for code in CODES)})")
+    # the first value problem of a pupil's row, in ROW_CHECKS' order (name_damaged has a column of its own)
+    checked = [f"CASE WHEN {condition} THEN '{code}' END" for code, condition in ROW_CHECKS.items()
+               if code != "name_damaged"]
+    row_code = f"CASE WHEN pupil THEN coalesce({', '.join(checked)}) END" if values else "NULL"
+    hashes = ", child, place" if checks else ""
+
+    def sql() -> str:
+        rows = categorised_sql(rows_sql(), system, ordered=True) if values else rows_sql()
+        return (f"CREATE OR REPLACE TEMP TABLE kept AS SELECT id_code::problem AS id_code, "
+                f"student_code::problem AS student_code, age_code::problem AS age_code, "
+                f"({row_code})::problem AS row_code, name_damaged{hashes} FROM ({rows})")
+
+    query(connection, source, sql)
+
+
+def _identity_problems(connection, source: Source) -> dict[str, int]:
+    """Rows by identity problem (a row may have several: its ID, its 学籍号, its age), and rows whose name lost its
+    characters to an encoding."""
+    rows = query(connection, source, lambda: "SELECT code::VARCHAR, count(*) FROM (SELECT unnest([id_code, "
+                                             "student_code, age_code]) AS code FROM kept) WHERE code IS NOT NULL "
+                                             "GROUP BY code UNION ALL SELECT 'name_damaged', count(*) FROM kept "
+                                             "WHERE name_damaged")
+    return {code: count for code, count in rows if count and code in (*ID_CHECKS, "name_damaged")}
+
+
+def _examples(connection, source: Source, listed: int | None) -> dict[str, list[int]]:
+    """DuckDB's numbers of the rows of each problem of a row (the first `listed`, or all), in the file's order: a
+    row with several under the first of its codes."""
+    code = ("coalesce(id_code::VARCHAR, student_code::VARCHAR, age_code::VARCHAR, row_code::VARCHAR, "
+            "CASE WHEN name_damaged THEN 'name_damaged' END)")
     limit = "" if listed is None else f"QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) <= {listed}"
-    rows = query(connection, source, lambda: f"SELECT code, line FROM (SELECT line, coalesce({codes}) AS code FROM "
-                                             f"({rows_sql()})) WHERE code IS NOT NULL {limit} ORDER BY code, line")
+    rows = query(connection, source, lambda: f"SELECT code, line FROM (SELECT rowid + 1 AS line, {code} AS code "
+                                             f"FROM kept) WHERE code IS NOT NULL {limit} ORDER BY code, line")
     return _by_code(rows)
 
 
 def _children_rows(connection, source: Source, children: dict[int, str], listed: int | None) -> dict[str, list[int]]:
     """DuckDB's numbers of the rows of the children listed twice (found by the hash of their ID)."""
-    key = column_sql(source, "id_number") or column_sql(source, "student_id")
     wanted = ", ".join(map(str, children))
-    rows = query(connection, source, lambda: f"SELECT child, line FROM (SELECT hash({key}) AS child, row_number() "
-                                             f"OVER () AS line FROM {scan_sql(source)}) WHERE child IN ({wanted}) "
+    rows = query(connection, source, lambda: f"SELECT child, rowid + 1 AS line FROM kept WHERE child IN ({wanted}) "
                                              "ORDER BY line")
     found = _by_code([(children[child], line) for child, line in rows])
     return found if listed is None else {code: lines[:listed] for code, lines in found.items()}

@@ -7,6 +7,9 @@ import codecs
 import csv
 import io
 import os
+import re
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,11 +32,15 @@ from kongchuo_cli.read.grid import (
     sniff_delimiter,
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
+from kongchuo_cli.read.roster import transcode
 from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS, SCHOOLING
 from kongchuo_cli.signals import held
 
 PEEK_BYTES = 256 * 1024  # enough for the title rows and the header of any roster
 BLOCK_BYTES = 16 * 1024 * 1024  # a GBK or UTF-16 roster is copied to UTF-8 this much at a time
+PARALLEL_BYTES = 16 * 1024 * 1024  # a GBK roster from this size is copied in two halves at once (a second Python
+#   starts in about 30 ms, the time a half of 8 MB takes to copy)
+COUNTED_BYTES = 1024 * 1024  # line breaks are counted this much at a time
 
 
 @dataclass(frozen=True)
@@ -120,14 +127,18 @@ class Source:
     parallel: bool = True  # DuckDB's parallel reader, unless a cell holds a line break
 
 
-def spreadsheet_rows(source: Source, numbers) -> dict[int, int]:
+def spreadsheet_rows(source: Source, numbers, read: int | None = None) -> dict[int, int]:
     """DuckDB's data rows (numbered from 1 below the header; it leaves blank lines out) → the spreadsheet's own
-    rows (every record counted from the top, blank ones included, a cell's line breaks not). Read only as far as
-    the last one asked for."""
+    rows (every record counted from the top, blank ones included, a cell's line breaks not). Given the rows DuckDB
+    `read` in all: when there are as many lines below the header, every row is one line and none is blank, so the
+    numbers are only shifted by the header (counting line breaks runs at memory speed); else the file is read as
+    far as the last row asked for, counting records."""
     wanted = set(numbers)
     found: dict[int, int] = {}
     if not wanted:
         return found
+    if read is not None and _lines_below_header(source) == read:
+        return {number: number + source.header.row for number in wanted}
     last, record, data, inside = max(wanted), 0, 0, False
     with open(source.csv_path, encoding="utf-8", newline="") as handle:
         for number, line in enumerate(handle, start=1):
@@ -147,6 +158,22 @@ def spreadsheet_rows(source: Source, numbers) -> dict[int, int]:
     for number in wanted - found.keys():  # never expected; if DuckDB split the lines otherwise, a near row, not none
         found[number] = number + source.header.row
     return found
+
+
+def _lines_below_header(source: Source) -> int | None:
+    """The lines of the file below its `skip` lines (the last one counted without its line break); None when the
+    header's lines cannot be told apart in the first block."""
+    buffer = bytearray(COUNTED_BYTES)  # one buffer read into again and again: no memory to fault in per block
+    with open(source.csv_path, "rb") as handle:
+        size = handle.readinto(buffer)
+        ends = [found.end() for _, found in zip(range(source.skip), re.finditer(rb"\r\n|\r|\n", buffer[:size]))]
+        if len(ends) < source.skip or (ends and ends[-1] == size):
+            return None  # the header's lines end beyond the block, or at its end (a \r\n cut in two?)
+        start = ends[-1] if ends else 0
+        lines, last = buffer.count(b"\n", start, size), buffer[size - 1:size] if size > start else b""
+        while size := handle.readinto(buffer):
+            lines, last = lines + buffer.count(b"\n", 0, size), buffer[size - 1:size]
+    return lines + (last not in (b"", b"\n"))
 
 
 def _ends_inside_quotes(line: str, delimiter: str, inside: bool) -> bool:
@@ -187,13 +214,14 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None, progress
     try:
         with held():  # recorded before a signal can land, so that `finally` removes it
             descriptor, temporary = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".csv")  # 0600: personal data
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            if peeked.grid is not None:  # one line a row, so that DuckDB's lines are the sheet's rows
+        if peeked.grid is not None:  # one line a row, so that DuckDB's lines are the sheet's rows
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
                 csv.writer(handle).writerows(map(_one_line, peeked.grid.rows))
-                delimiter = ","
-            else:
+            delimiter = ","
+        else:
+            with os.fdopen(descriptor, "wb") as handle:
                 _transcode(path, reading.encoding, handle, progress)
-                delimiter = reading.delimiter
+            delimiter = reading.delimiter
         yield Source(path, temporary, header, delimiter, reading, skip)
     finally:
         if temporary is not None:
@@ -210,12 +238,66 @@ def _one_line(row: list[str]) -> list[str]:
 
 
 def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
-    """GB18030/UTF-16 → UTF-8 in blocks: a 1 GB file never sits in memory."""
+    """GB18030 (GBK) or UTF-16 → UTF-8 into the binary file `out`, in blocks: a 1 GB file never sits in memory. A
+    large GB18030 file is copied in two halves at once (read/roster/transcode.py); a byte no character is made of
+    is named with its line."""
+    codec = codecs.lookup(encoding).name
+    if codec not in transcode.FASTER_FOR:
+        _decoded_in_blocks(path, encoding, out, progress)
+        return
+    size = os.path.getsize(path)
+    part, helper = None, None
+    with open(path, "rb") as source:
+        try:
+            half = transcode.middle(source, size) if size >= PARALLEL_BYTES and _can_start_python() else size
+            if half < size:
+                with held():  # both recorded before a signal can land, so that `finally` ends and removes them
+                    descriptor, part = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".part")  # 0600
+                    os.close(descriptor)
+                    helper = subprocess.Popen([sys.executable, "-I", "-S", transcode.__file__, path, str(half),
+                                               str(size), codec, part], stdin=subprocess.DEVNULL,
+                                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            transcode.copy(source, 0, half, codec, out, lambda done: progress(done / max(half, 1)))
+            if helper is not None:
+                position = helper.communicate()[0].strip()
+                if helper.returncode == transcode.UNREADABLE:
+                    raise transcode.Unreadable(int(position))
+                if helper.returncode != 0:  # the other Python failed (no memory?): its half is copied here,
+                    #   where what went wrong is told
+                    transcode.copy(source, half, size, codec, out)
+                else:
+                    transcode.append(part, out)
+        except transcode.Unreadable as error:
+            raise fail("encoding_wrong", Where(path, row=_line_at(source, error.position)), encoding=encoding,
+                       position=error.position) from None
+        finally:
+            if helper is not None and helper.poll() is None:
+                helper.kill()
+                helper.wait()
+            if part is not None:
+                Path(part).unlink(missing_ok=True)
+
+
+def _can_start_python() -> bool:
+    """Whether this Python can start another running a file (not when frozen into one program)."""
+    return bool(sys.executable) and not getattr(sys, "frozen", False)
+
+
+def _line_at(source, position: int) -> int:
+    """The line of the file a byte is on (counted from 1)."""
+    source.seek(0)
+    lines, left = 1, position
+    while left > 0 and (block := source.read(min(transcode.BLOCK_BYTES, left))):
+        lines, left = lines + block.count(b"\n"), left - len(block)
+    return lines
+
+
+def _decoded_in_blocks(path: str, encoding: str, out, progress: Progress) -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     size, done = max(os.path.getsize(path), 1), 0
     with open(path, "rb") as handle:
         while block := handle.read(BLOCK_BYTES):
-            out.write(decoder.decode(block))
+            out.write(decoder.decode(block).encode("utf-8"))
             done += len(block)
             progress(done / size)
-        out.write(decoder.decode(b"", final=True))
+        out.write(decoder.decode(b"", final=True).encode("utf-8"))

@@ -172,53 +172,79 @@ KEYS = ("county", "township", "school", "grade", "status", "return_status", "dis
 
 
 def pupils_sql(source: Source, system: str, school_year: int, today: date | None, checks: bool,
-                numbered: bool = False) -> str:
-    """Per row: the unit and category columns as written and, with `checks`, the identity problems (and with
-    `numbered` the row's place in the file and hashes of the child and the place). A row with no unit, grade or
-    status is a note under the table (说明, 填表人): not a pupil."""
+               every_row: bool = False) -> str:
+    """Per row: the unit and category columns as written and, with `checks`, the identity problems. A row with no
+    unit, grade or status is a note under the table (说明, 填表人): not a pupil. With `every_row`, the notes are
+    kept (`pupil` false, no problems) and the rows stay in the file's order, so that a table made of them numbers
+    them by its rowid; with `checks`, hashes of the child (its ID, else its 学籍号) and of the place come too."""
     raw = {name: f"c{source.header.columns[name]}" if name in source.header.columns else "NULL" for name in KEYS}
     identity = column_sql(source, "id_number") if checks else None
     student = column_sql(source, "student_id") if checks else None
     telling = [raw[name] for name in ("county", "township", "school", "grade", "status", "return_status")
                if raw[name] != "NULL"]
-    # the file's order, numbered before anything can reorder the rows: costly, so only when rows must be named
-    scanned = f"(SELECT *, row_number() OVER () AS line FROM {scan_sql(source)})" if numbered else scan_sql(source)
+    pupil = f"coalesce({', '.join(telling)}, '') <> ''"
+
+    def pupils_only(expression: str) -> str:
+        return f"CASE WHEN {pupil} THEN {expression} END" if every_row else expression
+
     keys = ", ".join(f"{raw[name]} AS {name}" for name in KEYS)
-    rows = f"SELECT {keys}{', line' if numbered else ''}"
+    rows = f"SELECT {keys}"
     if identity or student:
-        rows += (f", {f'nullif({identity}, {chr(39) * 2})' if identity else 'NULL'} AS id_text, "
-                 f"{f'nullif({student}, {chr(39) * 2})' if student else 'NULL'} AS student_text, "
+        rows += (f", {pupils_only(f'nullif({identity}, {chr(39) * 2})') if identity else 'NULL'} AS id_text, "
+                 f"{pupils_only(f'nullif({student}, {chr(39) * 2})') if student else 'NULL'} AS student_text, "
                  f"{f'try_cast(substr({identity}, 1, 17) AS BIGINT)' if identity else 'NULL'} AS id_digits")
     name = column_sql(source, "name") if checks else None
     # a name with ? or � lost its characters to an encoding (GBK saved as ASCII, UTF-8 read as GBK…)
-    rows += (f", ({name} LIKE '%?%' OR {name} LIKE '%\ufffd%') AS name_damaged" if name else
-             ", NULL::BOOLEAN AS name_damaged")
-    rows += f" FROM {scanned} WHERE coalesce({', '.join(telling)}, '') <> ''"
-    if not (identity or student):
-        return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})"
+    if name:
+        damaged = f"({name} LIKE '%?%' OR {name} LIKE '%\ufffd%')"
+        rows += f", {pupils_only(damaged)} AS name_damaged"
+    elif every_row:
+        rows += ", NULL::BOOLEAN AS name_damaged"
+    if every_row:
+        rows += f", {pupil} AS pupil{_child_and_place(source) if checks else ''}"
+    rows += f" FROM {scan_sql(source)}" + ("" if every_row else f" WHERE {pupil}")
+    if not (identity or student):  # the first scan groups the rows by every column: none constant
+        return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})" if every_row else rows
     id_code = sql_id_problem("id_text", today, "id_digits") if identity else "NULL"
     student_code = (f"CASE WHEN student_text = 'G' || id_text THEN NULL ELSE "  # a G number is its ID: checked once
                     f"{sql_student_id_problem('student_text', today)} END" if student else "NULL")
     born = "(id_digits // 1000) % 100000000"  # YYYYMMDD as a number
-    age_code = (f"CASE WHEN id_code IS NOT NULL OR number IS NULL THEN NULL "
+    age_code = (f"CASE WHEN id_code IS NOT NULL OR id_text IS NULL OR number IS NULL THEN NULL "
                 f"WHEN {born} > ({school_year} - number - {MIN_AGE_OVER_GRADE}) * 10000 + 901 THEN 'age_too_young' "
                 f"WHEN {born} <= ({school_year} - number - {MAX_AGE_OVER_GRADE} - 1) * 10000 + 901 "
                 f"THEN 'age_too_old' END" if identity else "NULL")
-    hashes = (", hash(coalesce(id_text, student_text)) AS child, hash(coalesce(county, '') || '/' || "
-              "coalesce(township, '') || '/' || coalesce(school, '')) AS place" if numbered else "")
     return (f"SELECT * EXCLUDE (id_text, student_text, id_digits, number, text), {student_code} AS student_code, "
-            f"{age_code} AS age_code{hashes} FROM (SELECT *, {id_code} AS id_code FROM ("
-            f"SELECT * FROM ({rows}) {_grade_join(system, 'grade')}))")
+            f"{age_code} AS age_code FROM (SELECT *, {id_code} AS id_code FROM "
+            f"{_graded(rows, system, every_row)})")
 
 
-def _grade_join(system: str, column: str) -> str:
-    """A join giving `number`, the year of schooling of the written grade (NULL when it cannot be read)."""
-    grades = ", ".join(f"({_literal(word)}, {number})" for word, number in _grades(system).items())
-    return f"LEFT JOIN (VALUES {grades}) AS grades(text, number) ON grades.text = replace(trim({column}), ' ', '')"
+def _child_and_place(source: Source) -> str:
+    """Columns `child` (a hash of the ID, else the 学籍号; NULL when blank) and `place` (a hash of the unit), by
+    which children listed twice are found while their IDs stay in DuckDB."""
+    key = column_sql(source, "id_number") or column_sql(source, "student_id")
+    if key is None:
+        return ", NULL::UBIGINT AS child, NULL::UBIGINT AS place"
+    place = " || '/' || ".join(f"coalesce({column_sql(source, name)}, '')" for name in ("county", "township", "school")
+                               if name in source.header.columns) or "''"
+    return f", CASE WHEN coalesce({key}, '') <> '' THEN hash({key}) END AS child, hash({place}) AS place"
 
 
-def categorised_sql(rows: str, system: str) -> str:
-    """Rows (or groups of rows, with their count `n`) with their values read: grade number, status, flags."""
+def _graded(rows: str, system: str, ordered: bool) -> str:
+    """The rows with `number`, the year of schooling of the written grade (NULL when it cannot be read), and
+    `text`: by a join over the grade words, or, `ordered`, by a CASE, which keeps the rows' order (a join's probe
+    may put the rows without a match after the others)."""
+    grades = _grades(system)
+    if ordered:
+        whens = " ".join(f"WHEN {_literal(word)} THEN {number}" for word, number in grades.items())
+        return f"(SELECT *, CASE replace(trim(grade), ' ', '') {whens} END AS number, NULL AS text FROM ({rows}))"
+    values = ", ".join(f"({_literal(word)}, {number})" for word, number in grades.items())
+    return (f"({rows}) LEFT JOIN (VALUES {values}) AS grades(text, number) "
+            "ON grades.text = replace(trim(grade), ' ', '')")
+
+
+def categorised_sql(rows: str, system: str, ordered: bool = False) -> str:
+    """Rows (or groups of rows, with their count `n`) with their values read: grade number, status, flags;
+    `ordered` keeps the rows' order."""
     kinds = " OR ".join(f"disability LIKE {_literal('%' + kind + '%')}" for kind in THREE_KINDS)
     return (
         f"SELECT trim(county) AS county, trim(township) AS township, trim(school) AS school, "
@@ -227,17 +253,7 @@ def categorised_sql(rows: str, system: str) -> str:
         f"{category_sql('trim(return_status)', RETURN_STATUSES)} AS return_status, "
         f"{category_sql('trim(attendance)', ATTENDANCE)} AS attendance, coalesce({kinds}, false) AS three_kinds, "
         f"{yes_sql('trim(disability)')} AS disabled, {yes_sql('trim(poverty)')} AS poverty, * EXCLUDE (county, township, school, grade, status, return_status, "
-        f"disability, attendance, poverty, text, number) FROM ({rows}) {_grade_join(system, 'grade')}")
-
-
-def children_sql(source: Source) -> str:
-    """Per row with an ID (身份证号, else 学籍号): hashes of the child and of the place (the IDs stay in DuckDB)."""
-    key = column_sql(source, "id_number") or column_sql(source, "student_id")
-    if key is None:
-        return "SELECT NULL::UBIGINT AS child, NULL::UBIGINT AS place WHERE false"
-    place = " || '/' || ".join(f"coalesce({column_sql(source, name)}, '')" for name in ("county", "township", "school")
-                               if name in source.header.columns) or "''"
-    return f"SELECT hash({key}) AS child, hash({place}) AS place FROM {scan_sql(source)} WHERE coalesce({key}, '') <> ''"
+        f"disability, attendance, poverty, text, number) FROM {_graded(rows, system, ordered)}")
 
 
 # Values kongchuo cannot read, and 疑似辍学 (not counted as dropouts): reported with their rows.
