@@ -204,3 +204,22 @@ def test_a_byte_of_no_character_in_the_second_half_is_named_with_its_line(tmp_pa
     message = raised.value.problems[0]
     assert (message.code, message.where.row) == ("encoding_wrong", 4990)
     assert list((tmp_path / "tmp").iterdir()) == []  # neither half's copy is left behind
+
+
+def test_a_utf16_roster_with_a_broken_character_is_named_with_its_line_and_byte(tmp_path):
+    from kongchuo_cli.problems import KongchuoError
+    from kongchuo_cli.read.roster import source as roster_source
+
+    path = tmp_path / "u16.csv"
+    fake_roster.write_roster(path, 5_000, seed=3)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    before = "".join(lines[:4989]).encode("utf-16-le")  # lines 1–4989, beyond the 256 KB read to find the header
+    after = "".join(lines[4989:]).encode("utf-16-le")
+    # a BOM, then a lone low surrogate (DC00) where line 4990 starts: no UTF-16 character begins with it
+    path.write_bytes(b"\xff\xfe" + before + b"\x00\xdc" + after)
+    with pytest.raises(KongchuoError) as raised:
+        with roster_source.opened(str(path), ReadOptions(encoding="utf-16")):
+            pass
+    message = raised.value.problems[0]
+    assert (message.code, message.where.row, message.params["position"]) == ("encoding_wrong", 4990,
+                                                                             2 + len(before))

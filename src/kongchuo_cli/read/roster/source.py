@@ -293,11 +293,22 @@ def _line_at(source, position: int) -> int:
 
 
 def _decoded_in_blocks(path: str, encoding: str, out, progress: Progress) -> None:
+    """Any other codec (UTF-16) block by block; a byte it cannot read is named with its position and its line."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    size, done = max(os.path.getsize(path), 1), 0
+    size, done, lines = max(os.path.getsize(path), 1), 0, 1
     with open(path, "rb") as handle:
-        while block := handle.read(BLOCK_BYTES):
-            out.write(decoder.decode(block).encode("utf-8"))
+        while True:
+            block = handle.read(BLOCK_BYTES)
+            pending = decoder.getstate()[0]  # the bytes of a character the last block cut in two
+            try:
+                text = decoder.decode(block, final=not block)
+            except UnicodeDecodeError as error:
+                before = (pending + block)[:error.start].decode(encoding, errors="ignore")
+                raise fail("encoding_wrong", Where(path, row=lines + before.count("\n")), encoding=encoding,
+                           position=done - len(pending) + error.start) from None
+            out.write(text.encode("utf-8"))
+            if not block:
+                return
+            lines += text.count("\n")
             done += len(block)
             progress(done / size)
-        out.write(decoder.decode(b"", final=True).encode("utf-8"))
