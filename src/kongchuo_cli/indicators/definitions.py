@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kongchuo_cli.i18n import Term, listing
 from kongchuo_cli.problems import KongchuoError, Message
@@ -125,15 +126,15 @@ class Indicator:
         numerator, denominator = self.parts(counts, formula)
         return value(numerator, counts), None if denominator is None else value(denominator, counts)
 
-    @property
+    @cached_property  # one Term per indicator: read for every result shown
     def term(self) -> Term:
         return Term(self.zh, self.en)
 
-    @property
+    @cached_property  # one Term per indicator: read for every result shown
     def short_term(self) -> Term:
         return Term(*self.short)
 
-    @property
+    @cached_property  # one Term per indicator: read for every result shown
     def typed(self) -> Term:
         """The indicator as a message names what a user may type: its Chinese name, or its id in English."""
         return Term(self.zh, self.id)

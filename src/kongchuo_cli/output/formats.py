@@ -13,10 +13,22 @@ from kongchuo_cli.output.report import Report, cell_value, json_record
 
 
 def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[list[object]]:
-    """Cells of the records; text that would run as a formula is neutralised for spreadsheets (CSV, TSV)."""
+    """Cells of the records; text that would run as a formula is neutralised for spreadsheets (CSV, TSV). Texts
+    repeat down a column (names, lines, statuses, notes): each is made a cell once."""
     numeric = report.numeric | report.percents if spreadsheet else frozenset(report.fields)
-    return [[value if type(value) is int else cell_value(key, value, lang, numeric)  # ints as they are: fast
-             for key, value in record.items()] for record in report.records]
+    made: dict[tuple[str, str], object] = {}
+
+    def cell(key: str, value: object) -> object:
+        if type(value) is int:  # ints as they are
+            return value
+        if type(value) is not str:
+            return cell_value(key, value, lang, numeric)
+        found = made.get((key, value))
+        if found is None:
+            found = made[key, value] = cell_value(key, value, lang, numeric)
+        return found
+
+    return [[cell(key, value) for key, value in record.items()] for record in report.records]
 
 
 def to_delimited(delimiter: str) -> Callable[[Report, str], str]:

@@ -11,6 +11,7 @@ from kongchuo_cli.judge.evaluate import Result
 from kongchuo_cli.model import FAIL, NA, PASS, STATUSES, WARN
 from kongchuo_cli.output.sheet import HEADING, Cell, Look, Sheet, made_on, rule_shown
 from kongchuo_cli.policy.thresholds import BUILT_IN, Line, Thresholds
+from kongchuo_cli.problems import Message
 
 RECORD_DECIMALS = 4  # the record's `rate`: percent rounded to 4 decimals
 # Marks of Chinese paper forms, and all in GBK (--output-encoding gbk): √ pass, ! warn, × fail
@@ -44,7 +45,19 @@ def unit_label(result: Result, lang: str) -> str:
 def note_text(result: Result, lang: str) -> str | None:
     if not result.notes:
         return None
-    return ("" if lang == "zh" else " ").join(note.render(lang) for note in result.notes)  # each ends a sentence
+    try:  # most notes repeat from row to row (the same stand-in, the same zero base): each is written once
+        return _notes_text(tuple((note.code, tuple(note.params.items()), note.where) for note in result.notes), lang)
+    except TypeError:  # a value that cannot be a key (a list of sentences): written as it is
+        return _joined(result.notes, lang)
+
+
+def _joined(notes: tuple[Message, ...], lang: str) -> str:
+    return ("" if lang == "zh" else " ").join(note.render(lang) for note in notes)  # each ends a sentence
+
+
+@lru_cache(maxsize=4096)
+def _notes_text(notes: tuple[tuple[str, tuple[tuple[str, object], ...], object], ...], lang: str) -> str:
+    return _joined(tuple(Message(code, dict(params), where) for code, params, where in notes), lang)
 
 
 def period_text(result: Result, lang: str) -> str:
