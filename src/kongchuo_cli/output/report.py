@@ -19,7 +19,8 @@ YES_NO = {True: "是", False: "否"}
 @dataclass
 class Report:
     fields: dict[str, str]  # record key → Chinese header, in order; the English header is the key
-    records: list[dict[str, object]]
+    made: list[dict[str, object]] | Callable[[], list[dict[str, object]]]  # the records, or what makes them when
+    #   first asked for (a terminal table of 5,000 schools needs none of its 40,000 records)
     numeric: frozenset[str] = frozenset()  # right-aligned, never neutralised
     percents: frozenset[str] = frozenset()  # decimal text of a percent: a JSON number, an xlsx percent cell
     head: dict[str, object] = field(default_factory=dict)  # JSON keys before the records
@@ -32,6 +33,12 @@ class Report:
     plain: frozenset[str] = frozenset()  # numbers without a thousands separator (years, row numbers)
     # JSON keys after the records (a list: an item a line), each value or a function giving it (built for JSON only)
     tail: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def records(self) -> list[dict[str, object]]:
+        if callable(self.made):
+            self.made = self.made()
+        return self.made
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

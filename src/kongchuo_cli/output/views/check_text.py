@@ -10,7 +10,7 @@ from kongchuo_cli.judge.evaluate import Judged, Result
 from kongchuo_cli.judge.gate import gated
 from kongchuo_cli.model import FAIL, NA, PASS, WARN
 from kongchuo_cli.output.report import STATUS_LABELS
-from kongchuo_cli.output.text import Column, draw, fits
+from kongchuo_cli.output.text import Column, draw, fits, may_fit
 from kongchuo_cli.output.values import (
     STATUS_STYLES,
     TOTAL_LABEL,
@@ -35,6 +35,7 @@ TABLE_COLUMNS = (
     Column(Term("比率", "Rate"), right=True), Column(Term("标准", "Line")), Column(Term("结果", "Status")),
     Column(Term("需劝返", "Returns"), right=True),
 )
+RATE_COLUMN = 4  # the one column of TABLE_COLUMNS measured only by laying the rows out (display_rate)
 NOTE_COLUMN = Column(Term("说明", "Note"), wraps=True)
 PERIOD_COLUMN = Column(Term("届/学年", "Cohort/year"))
 UNIT_COLUMN = TABLE_COLUMNS[0]
@@ -47,13 +48,30 @@ def to_table(evaluation: Judged, lang: str, gate: str, color: bool = False, widt
     title = Message("table_title", {"name": evaluation.thresholds.name or "—",
                                     "origin": thresholds_named(evaluation.thresholds)}).render(lang)
     footer = _footer(evaluation, lang) + [""] + summary_lines(evaluation, lang, gate)
-    columns, sections = _long(evaluation, lang)
-    headers = [column.header.render(lang) for column in columns]
-    if view == LONG or (view is None and fits(columns, headers, sections, width)):
-        return draw(title, columns, headers, sections, width, color, footer=footer)
+    if view == LONG or (view is None and _long_may_fit(evaluation, lang, width)):
+        columns, sections = _long(evaluation, lang)
+        headers = [column.header.render(lang) for column in columns]
+        if view == LONG or fits(columns, headers, sections, width):
+            return draw(title, columns, headers, sections, width, color, footer=footer)
     columns, headers, sections = _compact(evaluation, lang)
     below = _needs(evaluation, lang) + _notes(evaluation, lang) + [Message("compact_more").render(lang), ""]
     return draw(title, columns, headers, sections, width, color, footer=below + footer)
+
+
+def _long_may_fit(evaluation: Judged, lang: str, width: int | None) -> bool:
+    """Whether the long view could fit, judged from the columns measured without laying it out (the unit, the
+    indicator, the counts, the line, the status and the need): 5,000 schools make 40,000 rows of it."""
+    results = evaluation.results
+    texts = [{"  " * result.level + unit_label(result, lang) for result in results},
+             {result.indicator.term.render(lang) for result in results},
+             {f"{number:,}" for number in {result.numerator for result in results}},
+             {f"{number:,}" for number in {result.denominator for result in results} if number is not None},
+             {result.line.target.text if result.line.target else "—" for result in results},
+             {f"{STATUS_STYLES[status][0]} {STATUS_LABELS[status].render(lang)}"
+              for status in {result.status for result in results}},
+             {f"{number:,}" for number in {result.returns_needed for result in results} if number is not None}]
+    columns = [column for position, column in enumerate(TABLE_COLUMNS) if position != RATE_COLUMN]
+    return may_fit(columns, [column.header.render(lang) for column in columns], texts, width)
 
 
 def _long(evaluation: Judged, lang: str) -> tuple[list[Column], list[list[list[tuple[str, str | None]]]]]:
