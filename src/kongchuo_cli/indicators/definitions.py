@@ -75,8 +75,8 @@ DEFAULT_FORMULA = "adjusted"
 Requirement = tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class Indicator:
+@dataclass(frozen=True, eq=False)  # one object per indicator (INDICATORS): compared and hashed as itself, which is
+class Indicator:                   # what is meant and fast (results are grouped by their indicator)
     id: str
     zh: str
     en: str

@@ -368,9 +368,9 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
             judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,
                                      status, needed, applied + notes if notes else applied, row.level, period)
         for position, row in enumerate(rows):
-            if id(row) not in judged:
+            result = judged.get(id(row))
+            if result is None:
                 continue
-            result = judged[id(row)]
             if row.children:  # the county's need beside the sum of its parts' own needs
                 children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children
                                     if id(child) in judged)

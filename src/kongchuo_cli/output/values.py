@@ -45,19 +45,20 @@ def unit_label(result: Result, lang: str) -> str:
 def note_text(result: Result, lang: str) -> str | None:
     if not result.notes:
         return None
-    try:  # most notes repeat from row to row (the same stand-in, the same zero base): each is written once
-        return _notes_text(tuple((note.code, tuple(note.params.items()), note.where) for note in result.notes), lang)
+    return ("" if lang == "zh" else " ").join(note_rendered(note, lang) for note in result.notes)  # each a sentence
+
+
+def note_rendered(note: Message, lang: str) -> str:
+    """A note in words; most repeat from row to row (the same stand-in, the same zero base): each is written once."""
+    try:
+        return _rendered(note.code, tuple(note.params.items()), note.where, lang)
     except TypeError:  # a value that cannot be a key (a list of sentences): written as it is
-        return _joined(result.notes, lang)
-
-
-def _joined(notes: tuple[Message, ...], lang: str) -> str:
-    return ("" if lang == "zh" else " ").join(note.render(lang) for note in notes)  # each ends a sentence
+        return note.render(lang)
 
 
 @lru_cache(maxsize=4096)
-def _notes_text(notes: tuple[tuple[str, tuple[tuple[str, object], ...], object], ...], lang: str) -> str:
-    return _joined(tuple(Message(code, dict(params), where) for code, params, where in notes), lang)
+def _rendered(code: str, params: tuple[tuple[str, object], ...], where: object, lang: str) -> str:
+    return Message(code, dict(params), where).render(lang)
 
 
 def period_text(result: Result, lang: str) -> str:

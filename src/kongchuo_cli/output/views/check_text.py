@@ -4,6 +4,8 @@ lines; and the one line for a CI log."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.indicators.definitions import BY_ID, RATE
 from kongchuo_cli.judge.evaluate import Judged, Result
@@ -17,6 +19,7 @@ from kongchuo_cli.output.values import (
     UNITS_NEED_NOTES,
     display_rate,
     formula_words,
+    note_rendered,
     note_text,
     period_text,
     status_counts,
@@ -180,8 +183,8 @@ def _notes(evaluation: Judged, lang: str) -> list[str]:
     for result in current:
         for note in result.notes:
             if note.code not in UNITS_NEED_NOTES and note.code != "note_no_rule":
-                said.setdefault((result.indicator.term, note.render(lang)), []).append(unit_label(result, lang))
-    rows = {indicator: sum(result.indicator.term == indicator for result in current) for indicator, _ in said}
+                said.setdefault((result.indicator.term, note_rendered(note, lang)), []).append(unit_label(result, lang))
+    rows = Counter(result.indicator.term for result in current)
     return [Message("compact_note" if len(units) == rows[indicator] else "compact_note_units",
                     {"indicator": indicator, "units": listing(units, SUMMARY_LISTED_NEEDS), "note": text}).render(lang)
             for (indicator, text), units in said.items()]
