@@ -11,24 +11,31 @@ from collections.abc import Callable
 
 from kongchuo_cli.output.report import Report, cell_value, json_record
 
+NUMBERS = frozenset({bool, int, float})  # types whose equal values are one key
 
-def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[list[object]]:
-    """Cells of the records; text that would run as a formula is neutralised for spreadsheets (CSV, TSV). Texts
-    repeat down a column (names, lines, statuses, notes): each is made a cell once."""
+
+def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[tuple[object, ...]]:
+    """Cells of the records; text that would run as a formula is neutralised for spreadsheets (CSV, TSV). A column
+    holds few distinct values (names, lines, statuses, notes; a unit's name for each of its indicators): each is
+    made a cell once, and the column mapped through them."""
     numeric = report.numeric | report.percents if spreadsheet else frozenset(report.fields)
-    made: dict[tuple[str, str], object] = {}
-
-    def cell(key: str, value: object) -> object:
-        if type(value) is int:  # ints as they are
-            return value
-        if type(value) is not str:
-            return cell_value(key, value, lang, numeric)
-        found = made.get((key, value))
-        if found is None:
-            found = made[key, value] = cell_value(key, value, lang, numeric)
-        return found
-
-    return [[cell(key, value) for key, value in record.items()] for record in report.records]
+    records = report.records
+    keys = tuple(report.fields)
+    if not all(tuple(record) == keys for record in records):  # records of differing keys: cell by cell
+        return [tuple(cell_value(key, value, lang, numeric) for key, value in record.items()) for record in records]
+    columns = []
+    for key in keys:
+        values = [record[key] for record in records]
+        try:
+            distinct = set(values)
+        except TypeError:  # a value that cannot be a key: cell by cell
+            distinct = None
+        if distinct is None or len(set(map(type, values)) & NUMBERS) > 1:  # True, 1 and 1.0 are one key
+            columns.append([cell_value(key, value, lang, numeric) for value in values])
+            continue
+        cells = {value: value if type(value) is int else cell_value(key, value, lang, numeric) for value in distinct}
+        columns.append(list(map(cells.__getitem__, values)))
+    return list(zip(*columns))
 
 
 def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
