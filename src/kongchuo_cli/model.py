@@ -43,7 +43,7 @@ class Period:
     year: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a unit per row of a province's school table
 class Unit:
     """A row of counts: a 乡镇 or 学校 of a summary table, a roster's school, or a cohort of a grade table."""
 

@@ -26,7 +26,7 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.vocabulary import BY_NAME, normalize_header
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a result per unit and indicator: 800,000 for a province's schools
 class Result:
     unit: str | None  # None for the total row kongchuo adds over several units
     is_total: bool

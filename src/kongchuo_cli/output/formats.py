@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from operator import itemgetter
 
 from kongchuo_cli.output.report import Report, cell_value, json_record
 
@@ -25,7 +26,7 @@ def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[tuple[obj
         return [tuple(cell_value(key, value, lang, numeric) for key, value in record.items()) for record in records]
     columns = []
     for key in keys:
-        values = [record[key] for record in records]
+        values = list(map(itemgetter(key), records))
         try:
             distinct = set(values)
         except TypeError:  # a value that cannot be a key: cell by cell
