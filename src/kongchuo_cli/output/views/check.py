@@ -60,7 +60,7 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
         "skipped": evaluation.skipped,
     }
     fields = {**FIELDS, **PERIOD_FIELDS} if evaluation.has_periods else FIELDS
-    report = Report(fields, lambda: [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
+    report = Report(fields, lambda: (record(result, lang) for result in evaluation.results), NUMERIC_FIELDS,
                     frozenset({"rate"}), head,
                     table=lambda color, width: to_table(evaluation, lang, gate, color, width, view),
                     brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}
