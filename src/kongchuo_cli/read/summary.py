@@ -383,7 +383,7 @@ def _sum_columns(parsed: dict[int, list[int | str]], layout: Layout, data: list[
                                                            "value": sum(values)},
                                       Where(path, row=number, column=_shown(layout.header[index]),
                                             letter=column_letter(index))))
-    counts = {name: parsed[indexes[0]] if len(indexes) == 1 and all(type(value) is int for value in parsed[indexes[0]])
+    counts = {name: parsed[indexes[0]] if len(indexes) == 1 and set(map(type, parsed[indexes[0]])) == {int}
               else [sum(value for value in values if isinstance(value, int))
                     for values in zip(*(parsed[index] for index in indexes))]
               for name, indexes in by_name.items()}  # a name of one clean column: that column as it is
