@@ -214,11 +214,11 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool, o
         if numerator >= 0 and (denominator is None or denominator >= 0):
             ratios.append((numerator, denominator))
             continue
-        for value, part in ((denominator, term("term_denominator")), (numerator, term("term_numerator"))):
-            if value is not None and value < 0:
+        for count, part in ((denominator, term("term_denominator")), (numerator, term("term_numerator"))):
+            if count is not None and count < 0:
                 formula = indicator.variant(line.formula)
                 text = Term(formula.spell("zh"), formula.spell("en")) if formula else "—"
-                problems.append(Message("ratio_negative", {"indicator": indicator.term, "part": part, "value": value,
+                problems.append(Message("ratio_negative", {"indicator": indicator.term, "part": part, "value": count,
                                                            "formula": text}, unit.where))
         ratios.append((numerator, denominator))
     if problems:
