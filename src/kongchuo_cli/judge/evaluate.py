@@ -26,8 +26,8 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.vocabulary import BY_NAME, normalize_header
 
 
-@dataclass(frozen=True, slots=True)  # a result per unit and indicator: 800,000 for a province's schools
-class Result:
+@dataclass(slots=True)  # never changed once judged; not frozen: a frozen dataclass sets each field through
+class Result:  # object.__setattr__, 6× the cost of a plain one, for each of 800,000 results of a province's schools
     unit: str | None  # None for the total row kongchuo adds over several units
     is_total: bool
     indicator: Indicator
