@@ -23,7 +23,7 @@ def _rows(report: Report, lang: str, spreadsheet: bool = True, records: list[dic
     numeric = report.numeric | report.percents if spreadsheet else frozenset(report.fields)
     records = report.records if records is None else records
     keys = tuple(report.fields)
-    if not all(tuple(record) == keys for record in records):  # records of differing keys: cell by cell
+    if not keys or not all(tuple(record) == keys for record in records):  # records of other keys: cell by cell
         return [tuple(cell_value(key, value, lang, numeric) for key, value in record.items()) for record in records]
     columns = []
     for key in keys:
