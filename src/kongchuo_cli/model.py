@@ -43,8 +43,8 @@ class Period:
     year: int
 
 
-@dataclass(frozen=True)
-class Unit:
+@dataclass(slots=True)  # never changed once read; not frozen (frozen costs a call per field, for each of the
+class Unit:  # 100,000 rows of a province's school table)
     """A row of counts: a 乡镇 or 学校 of a summary table, a roster's school, or a cohort of a grade table."""
 
     label: str  # as results name it: 甲镇/中心小学 on a school-level sheet

@@ -10,7 +10,7 @@ from kongchuo_cli import i18n
 MAX_LISTED_PROBLEMS = 200
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per unit read
 class Where:
     """A place in an input: file, and the spreadsheet's own row and column, or a line of a YAML file."""
 

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kongchuo_cli.output.text import Column, balanced, draw, fits, fold, width_of
+from kongchuo_cli.output.text import Column, balanced, draw, fits, fold, may_fit, width_of
 
 
 def test_fold_by_display_width():
@@ -28,6 +28,18 @@ def test_draw_pads_chinese_by_cells_and_folds_the_wrapping_column():
         "├──────┼──────┼────────────────────────┤\n"
         "│ 合计 │   12 │                        │\n"
         "└──────┴──────┴────────────────────────┘\n")
+
+
+def test_columns_too_wide_alone_rule_the_table_out():
+    columns = [Column("单位", key=True), Column("人数", right=True)]
+    texts = [{"甲镇", "第00001镇/第0000001学校"}, {"5", "1,234"}]
+    # the widest unit is 23 cells (第 镇 第 学校: 5 wide characters, 13 narrow), the widest count 5:
+    # 23 + 5 + 3·2 + 1 = 35 cells, which 34 cannot hold; and a table with more columns than these needs more still
+    assert may_fit(columns, ["单位", "人数"], texts, 35) and not may_fit(columns, ["单位", "人数"], texts, 34)
+    rows = [[(unit, None), (count, None), ("x", None)] for unit, count in zip(sorted(texts[0]), sorted(texts[1]))]
+    # with a third column whose header (4 cells) is wider than its text: 23 + 5 + 4 + 3·3 + 1 = 42 cells
+    assert fits([*columns, Column("说明")], ["单位", "人数", "说明"], [rows], 42)
+    assert not fits([*columns, Column("说明")], ["单位", "人数", "说明"], [rows], 41)
 
 
 def test_width_of_counts_display_cells():

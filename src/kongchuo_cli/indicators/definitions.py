@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kongchuo_cli.i18n import Term, listing
 from kongchuo_cli.problems import KongchuoError, Message
@@ -74,8 +75,8 @@ DEFAULT_FORMULA = "adjusted"
 Requirement = tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class Indicator:
+@dataclass(frozen=True, eq=False)  # one object per indicator (INDICATORS): compared and hashed as itself, which is
+class Indicator:                   # what is meant and fast (results are grouped by their indicator)
     id: str
     zh: str
     en: str
@@ -125,15 +126,15 @@ class Indicator:
         numerator, denominator = self.parts(counts, formula)
         return value(numerator, counts), None if denominator is None else value(denominator, counts)
 
-    @property
+    @cached_property  # one Term per indicator: read for every result shown
     def term(self) -> Term:
         return Term(self.zh, self.en)
 
-    @property
+    @cached_property  # one Term per indicator: read for every result shown
     def short_term(self) -> Term:
         return Term(*self.short)
 
-    @property
+    @cached_property  # one Term per indicator: read for every result shown
     def typed(self) -> Term:
         """The indicator as a message names what a user may type: its Chinese name, or its id in English."""
         return Term(self.zh, self.id)

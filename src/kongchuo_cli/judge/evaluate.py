@@ -16,7 +16,9 @@ from kongchuo_cli.indicators.definitions import (
     RATE,
     SHARED_COLUMNS,
     Indicator,
+    Terms,
     suspended_handling,
+    value,
 )
 from kongchuo_cli.model import FAIL, NA, PASS, WARN, CountsTable, Period, Unit
 from kongchuo_cli.policy.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines
@@ -24,8 +26,8 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.vocabulary import BY_NAME, normalize_header
 
 
-@dataclass(frozen=True)
-class Result:
+@dataclass(slots=True)  # never changed once judged; not frozen: a frozen dataclass sets each field through
+class Result:  # object.__setattr__, 6× the cost of a plain one, for each of 800,000 results of a province's schools
     unit: str | None  # None for the total row kongchuo adds over several units
     is_total: bool
     indicator: Indicator
@@ -128,16 +130,42 @@ def line_for(indicator: Indicator, lines: dict[str, Line], available: set[str]) 
     return line, ()
 
 
-def _how_counted(indicator: Indicator, units: list[Unit]) -> tuple[Message, ...]:
+def _how_counted(indicator: Indicator, units: list[Unit], options: _Options) -> tuple[Message, ...]:
     """What a row's numerator was computed from, when not the usual column (入学数 from its parts; 辍学 without
     失学), and the counts shown beside the rate (延缓入学 kept in the base)."""
-    notes = tuple(Message(code) for code in dict.fromkeys(indicator.option_note(unit.counts) for unit in units)
+    if not indicator.option_notes and not indicator.remarks:  # most indicators: nothing to say
+        return ()
+    notes = tuple(Message(code) for code in dict.fromkeys(options.note(unit.counts) for unit in units)
                   if code is not None)
     for column, code in indicator.remarks:
         count = sum(unit.counts.get(column, 0) for unit in units)
         if count:
             notes += (Message(code, {"count": count}),)
     return notes
+
+
+class _Options:
+    """An indicator's terms and what they say, for each set of columns: the units of one table share their
+    columns, so the numerator's alternative is chosen once per table rather than once per unit and row."""
+
+    def __init__(self, indicator: Indicator, formula: str) -> None:
+        self.indicator, self.formula = indicator, formula
+        self.chosen: dict[tuple[str, ...], tuple[Terms, Terms | None, str | None]] = {}
+
+    def _choice(self, counts: dict[str, int]) -> tuple[Terms, Terms | None, str | None]:
+        columns = tuple(counts)
+        choice = self.chosen.get(columns)
+        if choice is None:
+            choice = self.chosen[columns] = (*self.indicator.parts(counts, self.formula),
+                                             self.indicator.option_note(counts))
+        return choice
+
+    def ratio(self, counts: dict[str, int]) -> tuple[int, int | None]:
+        numerator, denominator, _ = self._choice(counts)
+        return value(numerator, counts), None if denominator is None else value(denominator, counts)
+
+    def note(self, counts: dict[str, int]) -> str | None:
+        return self._choice(counts)[2]
 
 
 def available_indicators(tables: list[CountsTable]) -> tuple[list[Indicator], list[str]]:
@@ -172,7 +200,7 @@ def _mentions(columns: frozenset[str], indicator: Indicator) -> bool:
                                     if other is not indicator and shared & set(other.columns))
 
 
-def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool
+def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool, options: _Options
             ) -> list[tuple[int, int | None] | None]:
     """Each unit's ratio (None for a unit of a grade table without data for it); a negative numerator or base is
     bad data (e.g. more transfers out than pupils)."""
@@ -182,15 +210,15 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool
         if sparse and indicator.missing_columns(set(unit.counts)):
             ratios.append(None)
             continue
-        numerator, denominator = indicator.ratio(unit.counts, line.formula)
+        numerator, denominator = options.ratio(unit.counts)
         if numerator >= 0 and (denominator is None or denominator >= 0):
             ratios.append((numerator, denominator))
             continue
-        for value, part in ((denominator, term("term_denominator")), (numerator, term("term_numerator"))):
-            if value is not None and value < 0:
+        for count, part in ((denominator, term("term_denominator")), (numerator, term("term_numerator"))):
+            if count is not None and count < 0:
                 formula = indicator.variant(line.formula)
                 text = Term(formula.spell("zh"), formula.spell("en")) if formula else "—"
-                problems.append(Message("ratio_negative", {"indicator": indicator.term, "part": part, "value": value,
+                problems.append(Message("ratio_negative", {"indicator": indicator.term, "part": part, "value": count,
                                                            "formula": text}, unit.where))
         ratios.append((numerator, denominator))
     if problems:
@@ -304,38 +332,45 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
     available = {indicator.id for indicator in indicators}
     for indicator in indicators:
         line, stand_in = line_for(indicator, thresholds.lines, available)
+        options = _Options(indicator, line.formula)
         try:
-            ratios = _ratios(units, indicator, line, sparse)
+            ratios = _ratios(units, indicator, line, sparse, options)
         except KongchuoError as error:
             problems.extend(error.problems)
             continue
         judged: dict[int, Result] = {}
         for row in rows:
-            members = [ratios[member] for member in row.members if ratios[member] is not None]
-            if not members:
-                continue
-            row_line, applied = line, stand_in
             if len(row.members) == 1:  # most rows: one unit, its own ratio
-                numerator, denominator = members[0]
-                group = unit_lines[row.members[0]]
+                member = row.members[0]
+                if ratios[member] is None:
+                    continue
+                unit = units[member]
+                numerator, denominator = ratios[member]
+                row_line, applied = line, stand_in
+                group = unit_lines[member]
                 if group is not None and row.is_unit:  # a unit takes the lines of its kind
                     row_line, applied = line_for(indicator, group.lines, available)
                     applied = (Message("note_applied", {"name": group.name}), *applied)
-                if row.is_unit:  # what was assumed to derive its counts
-                    applied += units[row.members[0]].notes
+                if row.is_unit and unit.notes:  # what was assumed to derive its counts
+                    applied += unit.notes
+                applied += _how_counted(indicator, [unit], options)
+                period = unit.period
             else:
-                numerator = sum(member[0] for member in members)
-                denominator = None if indicator.kind != RATE else sum(member[1] for member in members)
-            applied += _how_counted(indicator, [units[member] for member in row.members
-                                                if ratios[member] is not None])
+                present = [member for member in row.members if ratios[member] is not None]
+                if not present:
+                    continue
+                row_line, applied = line, stand_in
+                numerator = sum(ratios[member][0] for member in present)
+                denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in present)
+                applied += _how_counted(indicator, [units[member] for member in present], options)
+                period = _common_period([units[member].period for member in row.members])
             status, needed, notes = judge(indicator, row_line, numerator, denominator)
-            period = _common_period([units[member].period for member in row.members])
             judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,
-                                     status, needed, applied + notes, row.level, period)
+                                     status, needed, applied + notes if notes else applied, row.level, period)
         for position, row in enumerate(rows):
-            if id(row) not in judged:
+            result = judged.get(id(row))
+            if result is None:
                 continue
-            result = judged[id(row)]
             if row.children:  # the county's need beside the sum of its parts' own needs
                 children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children
                                     if id(child) in judged)

@@ -8,17 +8,38 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from operator import itemgetter
 
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.output.report import Report, cell_value, json_record
 from kongchuo_cli.problems import fail
 
+NUMBERS = frozenset({bool, int, float})  # types whose equal values are one key
 
-def _rows(report: Report, lang: str, spreadsheet: bool = True) -> list[list[object]]:
-    """Cells of the records; text that would run as a formula is neutralised for spreadsheets (CSV, TSV)."""
+
+def _rows(report: Report, lang: str, spreadsheet: bool = True, records: list[dict[str, object]] | None = None
+          ) -> list[tuple[object, ...]]:
+    """Cells of the records (all, or these); text that would run as a formula is neutralised for spreadsheets (CSV,
+    TSV). A column holds few distinct values (names, lines, statuses, notes; a unit's name for each of its
+    indicators): each is made a cell once, and the column mapped through them."""
     numeric = report.numeric | report.percents if spreadsheet else frozenset(report.fields)
-    return [[value if type(value) is int else cell_value(key, value, lang, numeric)  # ints as they are: fast
-             for key, value in record.items()] for record in report.records]
+    records = report.records if records is None else records
+    keys = tuple(report.fields)
+    if not keys or not all(tuple(record) == keys for record in records):  # records of other keys: cell by cell
+        return [tuple(cell_value(key, value, lang, numeric) for key, value in record.items()) for record in records]
+    columns = []
+    for key in keys:
+        values = list(map(itemgetter(key), records))
+        try:
+            distinct = set(values)
+        except TypeError:  # a value that cannot be a key: cell by cell
+            distinct = None
+        if distinct is None or len(set(map(type, values)) & NUMBERS) > 1:  # True, 1 and 1.0 are one key
+            columns.append([cell_value(key, value, lang, numeric) for value in values])
+            continue
+        cells = {value: value if type(value) is int else cell_value(key, value, lang, numeric) for value in distinct}
+        columns.append(list(map(cells.__getitem__, values)))
+    return list(zip(*columns))
 
 
 def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
@@ -26,7 +47,8 @@ def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
         writer.writerow(report.headers(lang))
-        writer.writerows(_rows(report, lang))
+        for batch in report.batches():
+            writer.writerows(_rows(report, lang, records=batch))
         return buffer.getvalue()
 
     return render
@@ -48,7 +70,8 @@ def to_markdown(report: Report, lang: str) -> str:
 def to_json(report: Report, lang: str) -> str:
     """One JSON object; each record on a line of its own (compact, and fast: json's C encoder)."""
     head = [f"  {json.dumps(key)}: {_dumps(value)}" for key, value in report.head.items()]
-    records = ",\n".join(f"    {_dumps(json_record(record, report.percents))}" for record in report.records)
+    records = ",\n".join(",\n".join(f"    {_dumps(json_record(record, report.percents))}" for record in batch)
+                         for batch in report.batches())  # joined a batch at a time: never a string per record held
     tail = "".join(f',\n  {json.dumps(key)}: {_lines(value() if callable(value) else value)}'
                    for key, value in report.tail.items())
     return ("{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]"

@@ -6,20 +6,23 @@ format turns them into its own cells (`formats`). Only the human table is the co
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from kongchuo_cli.i18n import inert, term
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # text that a spreadsheet would run as a formula
 STATUS_LABELS = {status: term(f"term_{status}") for status in ("pass", "warn", "fail", "n/a")}
 YES_NO = {True: "是", False: "否"}
+BATCH = 50_000  # records written at a time
 
 
 @dataclass
 class Report:
     fields: dict[str, str]  # record key → Chinese header, in order; the English header is the key
-    records: list[dict[str, object]]
+    made: list[dict[str, object]] | Callable[[], Iterable[dict[str, object]]]  # the records, or what makes them
+    #   when asked for (a terminal table of 5,000 schools needs none of its 40,000 records)
     numeric: frozenset[str] = frozenset()  # right-aligned, never neutralised
     percents: frozenset[str] = frozenset()  # decimal text of a percent: a JSON number, an xlsx percent cell
     head: dict[str, object] = field(default_factory=dict)  # JSON keys before the records
@@ -34,6 +37,19 @@ class Report:
     tail: dict[str, object] = field(default_factory=dict)
     document: Callable[[], object] | None = None  # a document (output.document.Document) for docx, html, markdown
     said: list = field(default_factory=list)  # what writing had to leave out (a chart no font can draw): Messages
+
+    @property
+    def records(self) -> list[dict[str, object]]:
+        if callable(self.made):
+            self.made = list(self.made())
+        return self.made
+
+    def batches(self, size: int = BATCH) -> Iterator[list[dict[str, object]]]:
+        """The records a batch at a time, made as they are written when nothing has asked for them whole: the
+        800,000 records of a province's schools are never all held at once."""
+        records = iter(self.made() if callable(self.made) else self.made)
+        while batch := list(islice(records, size)):
+            yield batch
 
     def headers(self, lang: str) -> list[str]:
         return list(self.fields) if lang == "en" else list(self.fields.values())

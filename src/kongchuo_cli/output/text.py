@@ -211,16 +211,25 @@ def fits(columns: list[Column], headers: list[str], sections: list[list[list[Cel
     return _fit(columns, headers, content, width or DEFAULT_WIDTH) is not None
 
 
+def may_fit(columns: list[Column], headers: list[str], texts: list[set[str]], width: int | None) -> bool:
+    """Whether a table whose columns include these, holding these texts, could fit `width`: False when these
+    columns alone cannot, so that a large table is never laid out only to be found too wide."""
+    shown = [index for index, column in enumerate(texts) if any(column)]
+    return _fit([columns[index] for index in shown], [headers[index] for index in shown],
+                [max(map(width_of, texts[index])) for index in shown], width or DEFAULT_WIDTH) is not None
+
+
 def _visible(columns: list[Column], headers: list[str], sections: list[list[list[Cell]]]):
     """The columns with something in them (all of them blank: the first stands for the table), their headers and
-    cells, and the widest cell of each."""
-    shown = [index for index in range(len(columns))
-             if any(row[index][0] for section in sections for row in section)] or [0]
+    cells, and the widest cell of each (measured once per distinct text: most repeat down a column)."""
+    rows = [row for section in sections for row in section]
+    texts = [{row[index][0] for row in rows} for index in range(len(columns))]
+    shown = [index for index in range(len(columns)) if any(texts[index])] or [0]
     columns = [columns[index] for index in shown]
     headers = [headers[index] for index in shown]
-    sections = [[[row[index] for index in shown] for row in section] for section in sections]
-    content = [max((width_of(row[index][0]) for section in sections for row in section), default=0)
-               for index in range(len(columns))]
+    if len(shown) < len(texts):
+        sections = [[[row[index] for index in shown] for row in section] for section in sections]
+    content = [max(map(width_of, texts[index]), default=0) for index in shown]
     return columns, headers, sections, content
 
 

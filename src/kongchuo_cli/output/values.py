@@ -3,6 +3,7 @@ onto a line it misses), the total's label, the notes, the period, and the status
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from kongchuo_cli.i18n import Term, render_value, term
@@ -11,6 +12,7 @@ from kongchuo_cli.judge.evaluate import Result
 from kongchuo_cli.model import FAIL, NA, PASS, STATUSES, WARN
 from kongchuo_cli.output.sheet import HEADING, Cell, Look, Sheet, made_on, rule_shown
 from kongchuo_cli.policy.thresholds import BUILT_IN, Line, Thresholds
+from kongchuo_cli.problems import Message
 
 RECORD_DECIMALS = 4  # the record's `rate`: percent rounded to 4 decimals
 # Marks of Chinese paper forms, and all in GBK (--output-encoding gbk): √ pass, ! warn, × fail
@@ -44,7 +46,20 @@ def unit_label(result: Result, lang: str) -> str:
 def note_text(result: Result, lang: str) -> str | None:
     if not result.notes:
         return None
-    return ("" if lang == "zh" else " ").join(note.render(lang) for note in result.notes)  # each ends a sentence
+    return ("" if lang == "zh" else " ").join(note_rendered(note, lang) for note in result.notes)  # each a sentence
+
+
+def note_rendered(note: Message, lang: str) -> str:
+    """A note in words; most repeat from row to row (the same stand-in, the same zero base): each is written once."""
+    try:
+        return _rendered(note.code, tuple(note.params.items()), note.where, lang)
+    except TypeError:  # a value that cannot be a key (a list of sentences): written as it is
+        return note.render(lang)
+
+
+@lru_cache(maxsize=4096)
+def _rendered(code: str, params: tuple[tuple[str, object], ...], where: object, lang: str) -> str:
+    return Message(code, dict(params), where).render(lang)
 
 
 def period_text(result: Result, lang: str) -> str:
@@ -84,7 +99,8 @@ UNITS_NEED_NOTES = ("note_units_need", "note_units_need_more", "note_units_need_
 
 
 def status_counts(results: list[Result]) -> dict[str, int]:
-    return {status: sum(result.status == status for result in results) for status in STATUSES}
+    counted = Counter(result.status for result in results)  # one pass, not one per status
+    return {status: counted[status] for status in STATUSES}
 
 
 LINE_HEADERS = (Term("指标代码", "indicator"), Term("指标", "name"), Term("标准", "target"), Term("预警线", "warn"),

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from kongchuo_cli.indicators.definitions import AT_LEAST, AT_MOST, COUNT, Indicator
 
@@ -34,9 +36,15 @@ class Rule:
     percent: bool
     text: str  # as the user wrote it, for display
 
+    @cached_property
+    def _test(self) -> tuple[Callable[[int, int], bool], int, int]:
+        """(comparison, the value's numerator, its denominator): read once, used for every unit."""
+        return _COMPARE[self.op], self.value.numerator, self.value.denominator
+
     def holds(self, numerator: int, denominator: int = 1) -> bool:
         """Whether numerator/denominator satisfies the rule, compared exactly (denominator > 0)."""
-        return _COMPARE[self.op](numerator * self.value.denominator, self.value.numerator * denominator)
+        compare, value_numerator, value_denominator = self._test
+        return compare(numerator * value_denominator, value_numerator * denominator)
 
     def returns_needed(self, numerator: int, denominator: int = 1) -> int:
         """The fewest children whose return makes the rule hold (docs/indicators.md).

@@ -77,14 +77,19 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> CountsTable:
         raise KongchuoError(_header_among_the_data(problems, data, layout, path), notices)
     notices.extend(filled)
     units, subtotals_and_totals = [], []
-    group_keys = [(normalize_header(layout.header[index]), index)
-                  for index in [*layout.coarser, *layout.texts, *([layout.label] if layout.label is not None else [])]]
+    own = [layout.label] if layout.label is not None else []
+    names = _cleaned(data, [*layout.coarser, *layout.texts, *own])
+    group_keys = [(normalize_header(layout.header[index]), names[index])
+                  for index in [*layout.coarser, *layout.texts, *own]]
     label_key = normalize_header(layout.header[layout.label]) if layout.label is not None else None
-    for position, (number, row) in enumerate(data):
+    labels = names[layout.label] if layout.label is not None else [""] * len(data)
+    parents = [names[index] for index in reversed(layout.coarser)]
+    columns = list(counts)
+    for position, ((number, _), values) in enumerate(zip(data, zip(*counts.values()))):
         kind, total_text = totals.get(number, (None, ""))
-        counted = {name: values[position] for name, values in counts.items()}
-        unit = Unit(total_text or _label(row, layout, number), counted, Where(path, row=number),
-                    _groups(row, group_keys), label_key)
+        unit = Unit(total_text or _label(labels[position], [parent[position] for parent in parents], number),
+                    dict(zip(columns, values)), Where(path, row=number),
+                    {key: column[position] for key, column in group_keys}, label_key)
         (subtotals_and_totals if kind else units).append(unit)
     grand = [unit for unit in subtotals_and_totals if totals[unit.where.row][0] == "grand"]
     total_row = grand[-1] if grand else None
@@ -236,7 +241,7 @@ def _classify(body: list[tuple[int, list[str]]], layout: Layout, path: str
     def has_count(row: list[str]) -> bool:
         return any(isinstance(parse_count(cell(row, index)), int) for index in count_indexes)
 
-    last = max((position for position, (_, row) in enumerate(body) if has_count(row)), default=-1)
+    last = next((position for position in range(len(body) - 1, -1, -1) if has_count(body[position][1])), -1)
     data, totals = body[:last + 1], {}
     if data and _is_column_numbers(data[0][1], layout):  # 栏次: 甲, 1, 2, 3… under the header of official forms
         data = data[1:]
@@ -244,9 +249,10 @@ def _classify(body: list[tuple[int, list[str]]], layout: Layout, path: str
     # never a remark at the right (备注: 含教学点小计)
     label_columns = {index for index in (layout.label, *layout.coarser) if index is not None}
     first_count = min(count_indexes)
+    candidates = sorted(label_columns | set(range(first_count)))
     for number, row in data:
-        labelled = [(kind, text.strip()) for index, text in enumerate(row)
-                    if (index in label_columns or index < first_count) and (kind := total_kind(text))]
+        labelled = [(kind, row[index].strip()) for index in candidates
+                    if index < len(row) and (kind := total_kind(row[index]))]
         if labelled:
             totals[number] = min(labelled)  # "grand" before "sub"
     return data, totals, [number for number, _ in body[last + 1:]]
@@ -264,15 +270,26 @@ def _is_column_numbers(row: list[str], layout: Layout) -> bool:
             and (label in COLUMN_NUMBER_LABELS or label.isdigit()))
 
 
-def _label(row: list[str], layout: Layout, number: int) -> str:
-    own = clean_name(cell(row, layout.label)) if layout.label is not None else ""
-    parents = [clean_name(cell(row, index)) for index in reversed(layout.coarser)]
+def _label(own: str, parents: list[str], number: int) -> str:
+    """A unit's name: its own (cleaned) under the coarser units' (甲镇/中心小学), or its row number."""
     return QUALIFIER.join([*(parent for parent in parents if parent and parent != own), own or f"#{number}"])
 
 
-def _groups(row: list[str], keys: list[tuple[str, int]]) -> dict[str, str]:
-    """The row's text columns by normalised header (the label column included, by its own unqualified value)."""
-    return {key: clean_name(cell(row, index)) for key, index in keys}
+def _cleaned(data: list[tuple[int, list[str]]], indexes: list[int]) -> dict[int, list[str]]:
+    """Each text column's cells as names are compared (clean_name), each distinct text cleaned once (a township's
+    name repeats down a sheet of its schools)."""
+    columns = {}
+    for index in dict.fromkeys(indexes):
+        known: dict[str, str] = {}
+        column = []
+        for _, row in data:
+            text = cell(row, index)
+            name = known.get(text)
+            if name is None:
+                name = known[text] = clean_name(text)
+            column.append(name)
+        columns[index] = column
+    return columns
 
 
 def _without_unsaved_totals(grid: Grid, body: list[tuple[int, list[str]]], path: str
@@ -366,9 +383,10 @@ def _sum_columns(parsed: dict[int, list[int | str]], layout: Layout, data: list[
                                                            "value": sum(values)},
                                       Where(path, row=number, column=_shown(layout.header[index]),
                                             letter=column_letter(index))))
-    counts = {name: [sum(value for value in values if isinstance(value, int))
-                     for values in zip(*(parsed[index] for index in indexes))]
-              for name, indexes in by_name.items()}
+    counts = {name: parsed[indexes[0]] if len(indexes) == 1 and set(map(type, parsed[indexes[0]])) == {int}
+              else [sum(value for value in values if isinstance(value, int))
+                    for values in zip(*(parsed[index] for index in indexes))]
+              for name, indexes in by_name.items()}  # a name of one clean column: that column as it is
     return counts, filled
 
 

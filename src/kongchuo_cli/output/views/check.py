@@ -31,7 +31,7 @@ NUMERIC_FIELDS = {"numerator", "denominator", "rate", "returns_needed", "cohort"
 
 def record(result: Result, lang: str) -> dict[str, object]:
     """One result as the contract's record (machine values; `name`, `unit` of the total and `note` follow lang)."""
-    return {
+    made = {
         "unit": unit_label(result, lang),
         "is_total": result.is_total,
         "indicator": result.indicator.id,
@@ -44,8 +44,10 @@ def record(result: Result, lang: str) -> dict[str, object]:
         "returns_needed": result.returns_needed,
         "formula": result.formula,
         "note": note_text(result, lang),
-        **({"cohort": result.period.cohort, "year": result.period.year} if result.period else {}),
     }
+    if result.period:
+        made["cohort"], made["year"] = result.period.cohort, result.period.year
+    return made
 
 
 def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: str | None = None,
@@ -60,7 +62,7 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
         "skipped": evaluation.skipped,
     }
     fields = {**FIELDS, **PERIOD_FIELDS} if evaluation.has_periods else FIELDS
-    report = Report(fields, [record(result, lang) for result in evaluation.results], NUMERIC_FIELDS,
+    report = Report(fields, lambda: (record(result, lang) for result in evaluation.results), NUMERIC_FIELDS,
                     frozenset({"rate"}), head,
                     table=lambda color, width: to_table(evaluation, lang, gate, color, width, view),
                     brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}

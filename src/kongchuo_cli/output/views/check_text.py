@@ -4,19 +4,22 @@ lines; and the one line for a CI log."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.indicators.definitions import BY_ID, RATE
 from kongchuo_cli.judge.evaluate import Judged, Result
 from kongchuo_cli.judge.gate import gated
 from kongchuo_cli.model import FAIL, NA, PASS, WARN
 from kongchuo_cli.output.report import STATUS_LABELS
-from kongchuo_cli.output.text import Column, draw, fits
+from kongchuo_cli.output.text import Column, draw, fits, may_fit
 from kongchuo_cli.output.values import (
     STATUS_STYLES,
     TOTAL_LABEL,
     UNITS_NEED_NOTES,
     display_rate,
     formula_words,
+    note_rendered,
     note_text,
     period_text,
     status_counts,
@@ -35,6 +38,7 @@ TABLE_COLUMNS = (
     Column(Term("比率", "Rate"), right=True), Column(Term("标准", "Line")), Column(Term("结果", "Status")),
     Column(Term("需劝返", "Returns"), right=True),
 )
+RATE_COLUMN = 4  # the one column of TABLE_COLUMNS measured only by laying the rows out (display_rate)
 NOTE_COLUMN = Column(Term("说明", "Note"), wraps=True)
 PERIOD_COLUMN = Column(Term("届/学年", "Cohort/year"))
 UNIT_COLUMN = TABLE_COLUMNS[0]
@@ -47,13 +51,30 @@ def to_table(evaluation: Judged, lang: str, gate: str, color: bool = False, widt
     title = Message("table_title", {"name": evaluation.thresholds.name or "—",
                                     "origin": thresholds_named(evaluation.thresholds)}).render(lang)
     footer = _footer(evaluation, lang) + [""] + summary_lines(evaluation, lang, gate)
-    columns, sections = _long(evaluation, lang)
-    headers = [column.header.render(lang) for column in columns]
-    if view == LONG or (view is None and fits(columns, headers, sections, width)):
-        return draw(title, columns, headers, sections, width, color, footer=footer)
+    if view == LONG or (view is None and _long_may_fit(evaluation, lang, width)):
+        columns, sections = _long(evaluation, lang)
+        headers = [column.header.render(lang) for column in columns]
+        if view == LONG or fits(columns, headers, sections, width):
+            return draw(title, columns, headers, sections, width, color, footer=footer)
     columns, headers, sections = _compact(evaluation, lang)
     below = _needs(evaluation, lang) + _notes(evaluation, lang) + [Message("compact_more").render(lang), ""]
     return draw(title, columns, headers, sections, width, color, footer=below + footer)
+
+
+def _long_may_fit(evaluation: Judged, lang: str, width: int | None) -> bool:
+    """Whether the long view could fit, judged from the columns measured without laying it out (the unit, the
+    indicator, the counts, the line, the status and the need): 5,000 schools make 40,000 rows of it."""
+    results = evaluation.results
+    texts = [{"  " * result.level + unit_label(result, lang) for result in results},
+             {result.indicator.term.render(lang) for result in results},
+             {f"{number:,}" for number in {result.numerator for result in results}},
+             {f"{number:,}" for number in {result.denominator for result in results} if number is not None},
+             {result.line.target.text if result.line.target else "—" for result in results},
+             {f"{STATUS_STYLES[status][0]} {STATUS_LABELS[status].render(lang)}"
+              for status in {result.status for result in results}},
+             {f"{number:,}" for number in {result.returns_needed for result in results} if number is not None}]
+    columns = [column for position, column in enumerate(TABLE_COLUMNS) if position != RATE_COLUMN]
+    return may_fit(columns, [column.header.render(lang) for column in columns], texts, width)
 
 
 def _long(evaluation: Judged, lang: str) -> tuple[list[Column], list[list[list[tuple[str, str | None]]]]]:
@@ -162,8 +183,8 @@ def _notes(evaluation: Judged, lang: str) -> list[str]:
     for result in current:
         for note in result.notes:
             if note.code not in UNITS_NEED_NOTES and note.code != "note_no_rule":
-                said.setdefault((result.indicator.term, note.render(lang)), []).append(unit_label(result, lang))
-    rows = {indicator: sum(result.indicator.term == indicator for result in current) for indicator, _ in said}
+                said.setdefault((result.indicator.term, note_rendered(note, lang)), []).append(unit_label(result, lang))
+    rows = Counter(result.indicator.term for result in current)
     return [Message("compact_note" if len(units) == rows[indicator] else "compact_note_units",
                     {"indicator": indicator, "units": listing(units, SUMMARY_LISTED_NEEDS), "note": text}).render(lang)
             for (indicator, text), units in said.items()]
