@@ -23,12 +23,15 @@ FIELDS = {"township": "乡镇", "school": "学校", "grade": "年级", "class": 
 def returns_report(found: ReturnList, lang: str, revealed: bool, subject: str = "") -> Report:
     """One record per child still out of school; the workbook has a sheet per township and a summary."""
     groups = {key: term for key, _, term in PRIORITIES}
+    statuses = {key: name.render(lang) for key, name in STATUS_NAMES.items()}
+    # each combination of groups rendered once: a province's ledger lists hundreds of thousands of children
+    priorities = {shared: listing(groups[group] for group in shared).render(lang) or None
+                  for shared in {tuple(child["groups"]) for child in found.children}}
     records = [{"township": child["township"], "school": child["school"], "grade": child["grade"],
                 "class": child["class"], "name": child["name"], "id_number": child["id_number"],
-                "priority": listing(groups[group] for group in child["groups"]).render(lang) or None,
-                "dropout_reason": child["dropout_reason"] or None,
-                "return_status": STATUS_NAMES[child["status"]].render(lang),
-                "responsible": child["responsible"] or None, "row": child["row"]} for child in found.children]
+                "priority": priorities[tuple(child["groups"])], "dropout_reason": child["dropout_reason"] or None,
+                "return_status": statuses[child["status"]], "responsible": child["responsible"] or None,
+                "row": child["row"]} for child in found.children]
     counts = {key: found.counts.get(key, 0) for key in (*STATUS_NAMES, "unknown")}
     head = {"version": __version__, "masked": not revealed, "still_out": len(records), "counts": counts}
     return Report(FIELDS, records, frozenset({"row"}), frozenset(), head, "children",

@@ -69,50 +69,34 @@ def priority_flags(source: Source) -> dict[str, str]:
 def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress: Progress = Progress()
                  ) -> ReturnList:
     """The children still out of school, with the identity checks of `check` (ID, 学籍号, age, duplicates) run over
-    the same file; a child out in one row and back in another is not listed but reported with both rows."""
+    the same file; a child out in one row and back in another is not listed but reported with both rows.
+
+    A province's roster never comes into Python row by row: one scan counts every row by township and status in
+    SQL and brings back only the children still out; a ledger (the only kind that can say a child is back) has a
+    second scan for the children with both."""
     with opened(path, options, progress=progress.part(0, COPIED)) as source:
         copied = COPIED if source.csv_path != path else 0
         checked = aggregate(source, progress=progress.part(copied, copied + (1 - copied) * CHECKED))
-        columns = source.header.columns
-        if "return_status" in columns:
-            status, kind = category_sql(column_sql(source, "return_status"), RETURN_STATUSES), "ledger"
-        elif "status" in columns:
-            status, kind = f"CASE WHEN {category_sql(column_sql(source, 'status'), STATUSES)} = 'dropout' THEN 'out' END", \
-                "roster"
-        else:
-            raise KongchuoError([Message("returns_no_status", {}, Where(path))])
-        text = {name: column_sql(source, name) or "NULL" for name in (*SHOWN, "student_id", "disability")}
-        flags = priority_flags(source)
-        select = ", ".join([f"{status} AS status", *(f"{expression} AS {name}" for name, expression in text.items()),
-                            *(f"{expression} AS flag_{name}" for name, expression in flags.items()),
-                            "row_number() OVER () AS line"])
+        kind, status = _status(source, path)
         with connected() as connection:
             connection.execute("SET preserve_insertion_order = true")  # rows numbered in the file's order
             with watched(connection, progress.part(copied + (1 - copied) * CHECKED, 1)):
-                rows = query(connection, source, lambda: f"SELECT * FROM (SELECT {select} FROM {scan_sql(source)}) "
-                                                         f"WHERE coalesce(township, school, status) IS NOT NULL")
-        sheet_row = spreadsheet_rows(source, [values[-1] for values in rows])
-    names = ["status", *text, *(f"flag_{name}" for name in flags), "line"]
-    children, counts, by_township = [], Counter(), {}
-    rows_of: dict[str, list[tuple[int, str]]] = {}  # a child's key (身份证号, else 学籍号) → (row, category)
-    for values in rows:
-        row = dict(zip(names, values))
-        category = {"?": "unknown"}.get(row["status"], row["status"]) or "blank"
-        counts[category] += 1
-        by_township.setdefault(row["township"] or "", Counter())[category] += 1
-        key = (row["id_number"] or row["student_id"] or "").strip()
-        if key:
-            rows_of.setdefault(key, []).append((sheet_row[row["line"]], category))
-        if category not in STILL_OUT:
-            continue
-        groups = [key for key, flag_names, _ in PRIORITIES if any(row[f"flag_{name}"] for name in flag_names)]
-        children.append({"row": sheet_row[row["line"]], "status": category, "groups": groups,
-                         **{name: row[name] or "" for name in SHOWN}})
-    conflicts = [tuple(number for number, _ in found) for found in rows_of.values()
-                 if {category for _, category in found} & set(STILL_OUT) and
-                 {category for _, category in found} & set(CLOSED)]
-    conflicting = {number for rows_of_child in conflicts for number in rows_of_child}
-    children = [child for child in children if child["row"] not in conflicting]
+                groups = query(connection, source, lambda: _listed_sql(source, status))
+                conflicts = [tuple(lines) for lines, in query(connection, source, lambda: _conflicts_sql(
+                    source, status))] if kind == "ledger" and _key_sql(source) else []
+        listed = [group for group in groups if group[0] is not None]
+        sheet_row = spreadsheet_rows(source, [line for _, _, _, _, line, *_ in listed] +
+                                     [line for lines in conflicts for line in lines])
+    counts, by_township = Counter(), {}
+    for _, township, category, rows, _, *_ in sorted(groups, key=lambda group: group[4]):  # in the file's order
+        category = {"?": "unknown"}.get(category, category) or "blank"
+        counts[category] += rows
+        by_township.setdefault(township or "", Counter())[category] += rows
+    conflicts = [tuple(sheet_row[line] for line in lines) for lines in conflicts]
+    conflicting = {line for lines in conflicts for line in lines}
+    children = [{"row": sheet_row[line], "status": category, "groups": priority.split(",") if priority else [],
+                 **{name: value or "" for name, value in zip(SHOWN, shown)}}
+                for _, _, category, _, line, priority, *shown in listed if sheet_row[line] not in conflicting]
     for child in children:
         if not reveal:
             child["name"], child["id_number"] = mask_name(child["name"]), mask_id(child["id_number"])
@@ -129,3 +113,54 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
             Message("returns_conflict_rows", {"rows": listing(rows_of_child)}) for rows_of_child in conflicts)},
             Where(path)))
     return ReturnList(children, counts, by_township, kind, notices)
+
+
+def _status(source: Source, path: str) -> tuple[str, str]:
+    """What the file is ("ledger": 劝返状态; "roster": 学籍状态, 辍学 read as 未劝返) and each row's category in SQL."""
+    columns = source.header.columns
+    if "return_status" in columns:
+        return "ledger", category_sql(column_sql(source, "return_status"), RETURN_STATUSES)
+    if "status" in columns:
+        return "roster", f"CASE WHEN {category_sql(column_sql(source, 'status'), STATUSES)} = 'dropout' THEN 'out' END"
+    raise KongchuoError([Message("returns_no_status", {}, Where(path))])
+
+
+def _rows_sql(source: Source, status: str, columns: dict[str, str]) -> str:
+    """Every row that says something (a place or a status), numbered in the file's order, with its category and
+    `columns` (name → SQL)."""
+    place = {name: column_sql(source, name) or "NULL" for name in ("township", "school")}
+    select = ", ".join(f'{expression} AS "{name}"' for name, expression in {"status": status, **place, **columns}.items())
+    return (f"SELECT * FROM (SELECT {select}, row_number() OVER () AS line FROM {scan_sql(source)}) "
+            f"WHERE coalesce(township, school, status) IS NOT NULL")
+
+
+def _listed_sql(source: Source, status: str) -> str:
+    """Rows by township and category (how many, the first one's line), and each child still out a group of its
+    own with the columns shown and its priority groups: only those children leave DuckDB."""
+    columns = {name: column_sql(source, name) or "NULL" for name in SHOWN if name not in ("township", "school")}
+    flags = priority_flags(source)
+    groups = ", ".join(f"CASE WHEN {' OR '.join(flags[name] for name in names)} THEN '{key}' END"
+                       for key, names, _ in PRIORITIES)
+    columns["priority"] = f"concat_ws(',', {groups})"  # the keys of its groups, in the order they are served
+    shown = ", ".join(f'any_value("{name}")' for name in ("priority", *SHOWN))
+    return (f"SELECT CASE WHEN status IN ({_categories(STILL_OUT)}) THEN line END AS child, township, status, "
+            f"count(*), min(line), {shown} FROM ({_rows_sql(source, status, columns)}) GROUP BY child, township, status")
+
+
+def _key_sql(source: Source) -> str | None:
+    """A child's key: the 身份证号, else the 学籍号."""
+    keys = [f"nullif({column_sql(source, name)}, '')" for name in ("id_number", "student_id")
+            if name in source.header.columns]
+    return f"coalesce({', '.join(keys)})" if keys else None
+
+
+def _conflicts_sql(source: Source, status: str) -> str:
+    """The lines of every child (by key) still out in one row and back at school, or transferred, in another; in
+    the order each first appears."""
+    return (f"SELECT list(line ORDER BY line) FROM ({_rows_sql(source, status, {'child': _key_sql(source)})}) "
+            f"WHERE child IS NOT NULL GROUP BY child HAVING bool_or(status IN ({_categories(STILL_OUT)})) AND "
+            f"bool_or(status IN ({_categories(CLOSED)})) ORDER BY min(line)")
+
+
+def _categories(categories: tuple[str, ...]) -> str:
+    return ", ".join(f"'{category}'" for category in categories)  # codes of ours: nothing to quote
