@@ -426,6 +426,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot tell the file's encoding (tried UTF-8 and GB18030); give --encoding, or save it from Excel/WPS as "
         "\"CSV UTF-8\".",
     ),
+    "parquet_not_parquet": ("文件名是 .parquet，但内容不是 Parquet 文件；请确认是不是选错了文件，或重新导出。",
+                            "the name says .parquet, but the content is no Parquet file: check that this is the "
+                            "right file, or export it again."),
+    "parquet_damaged": ("这个 Parquet 文件不完整或已损坏（可能在复制或下载时被截断）；请重新导出或重新复制。",
+                        "this Parquet file is incomplete or damaged (perhaps cut short while copied or downloaded): "
+                        "export or copy it again."),
     "format_unsupported": (
         "不支持 {suffix} 文件；请另存为 .xlsx 或 CSV 后再试。",
         "cannot read {suffix} files; save the sheet as .xlsx or CSV and try again.",
@@ -907,6 +913,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "writing": ("正在写入 {file}", "writing {file}"),
     "read_text": ("文本，编码 {encoding}，分隔符 {delimiter}", "text, encoding {encoding}, delimiter {delimiter}"),
     "read_sheet": ("工作表「{sheet}」", "sheet '{sheet}'"),
+    "read_parquet": ("Parquet 文件，按列名读取", "Parquet file, columns by name"),
     "internal_error_plain": (
         "kongchuo 内部错误（{detail}）；请把这条信息和所用的命令报告给维护者。",
         "kongchuo internal error ({detail}); please report it with the command you ran to the maintainers.",

@@ -80,8 +80,11 @@ class Reading:
     total_rows: int = 0
     skipped_rows: int = 0
     title: str | None = None  # the line above the header that names the table (示例县2025年…汇总表), if any
+    parquet: bool = False  # a Parquet roster: columns by name, no encoding, delimiter or sheet
 
     def source(self) -> Message:
+        if self.parquet:
+            return Message("read_parquet")
         if self.sheet is not None:
             return Message("read_sheet", {"sheet": self.sheet})
         return Message("read_text", {"encoding": self.encoding, "delimiter": {"\t": "TAB"}.get(self.delimiter,

@@ -37,8 +37,9 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
         if kind == ROSTER or (kind is None and find_roster_header(peeked.rows, options.header_row) is not None):
             kinds[path] = ROSTER
             return roster.load(path, options, system, school_year, listed, id_checks, peeked, progress)
-        if kind is None and _names_children(peeked.rows):  # a roster without its schooling columns: never read as
-            raise fail("roster_header_not_found", Where(path))  # a summary, whose messages would quote its rows
+        if peeked.reading.parquet or (kind is None and _names_children(peeked.rows)):  # Parquet: rosters only; a
+            raise fail("roster_header_not_found", Where(path))  # roster without its schooling columns is never read
+            #   as a summary, whose messages would quote its rows
         grid = peeked.grid or read_grid(path, options)
         kinds[path] = kind or (GRADES if grades.is_grade_table(grid, options.header_row) else SUMMARY)
         if kinds[path] == GRADES:

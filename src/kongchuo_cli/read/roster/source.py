@@ -33,6 +33,7 @@ from kongchuo_cli.read.grid import (
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
 from kongchuo_cli.read.roster import transcode
+from kongchuo_cli.read.roster.parquet import is_parquet, parquet_columns
 from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS, SCHOOLING
 from kongchuo_cli.signals import held
 
@@ -90,6 +91,8 @@ class Peek:
 def peek(path: str, options: ReadOptions) -> Peek:
     """The first rows of a file, without reading all of it (a workbook is read whole: rosters in Excel are
     county-sized)."""
+    if is_parquet(path):  # its columns by name: the header is row 1
+        return Peek([parquet_columns(path)], Reading(parquet=True), line_ends=(1,))
     wanted = max(PEEK_ROWS, (options.header_row or 0) + 1)
     whole = is_stream(path) or path.lower().endswith(WORKBOOK_SUFFIXES)  # a pipe can be read only once
     head = b"" if whole else read_head(path, PEEK_BYTES)
@@ -137,7 +140,8 @@ def spreadsheet_rows(source: Source, numbers, read: int | None = None) -> dict[i
     found: dict[int, int] = {}
     if not wanted:
         return found
-    if read is not None and _lines_below_header(source) == read:
+    # a Parquet file has no spreadsheet: its rows are those it would have with the column names on row 1
+    if source.reading.parquet or (read is not None and _lines_below_header(source) == read):
         return {number: number + source.header.row for number in wanted}
     last, record, data, inside = max(wanted), 0, 0, False
     with open(source.csv_path, encoding="utf-8", newline="") as handle:
@@ -203,9 +207,10 @@ def opened(path: str, options: ReadOptions, peeked: Peek | None = None, progress
     header = find_roster_header(peeked.rows, options.header_row)
     if header is None:
         raise fail("roster_header_not_found", Where(path))
-    reading = Reading(peeked.reading.encoding, peeked.reading.delimiter, peeked.reading.sheet, header.rows)
+    reading = Reading(peeked.reading.encoding, peeked.reading.delimiter, peeked.reading.sheet, header.rows,
+                      parquet=peeked.reading.parquet)
     skip = peeked.line_ends[header.row - 1] if peeked.grid is None else header.row
-    if reading.encoding in ("utf-8", "utf-8-sig") and peeked.grid is None:
+    if reading.parquet or reading.encoding in ("utf-8", "utf-8-sig") and peeked.grid is None:
         yield Source(path, path, header, reading.delimiter, reading, skip)
         return
     if peeked.grid is not None:

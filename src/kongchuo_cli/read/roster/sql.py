@@ -22,6 +22,7 @@ from kongchuo_cli.read.roster.identity import (
     sql_id_problem,
     sql_student_id_problem,
 )
+from kongchuo_cli.read.roster.parquet import parquet_scan
 from kongchuo_cli.read.roster.source import Source
 from kongchuo_cli.read.vocabulary import (
     ATTENDANCE,
@@ -77,6 +78,8 @@ def query(connection, source: Source, sql: Callable[[], str]) -> list[tuple]:
 
 def unreadable(source: Source, error: str) -> KongchuoError:
     """What is wrong with a row DuckDB could not read, and where: never the row itself."""
+    if source.reading.parquet:  # a damaged page: no row to name
+        return fail("parquet_damaged", Where(source.path))
     line = re.search(r"[Ll]ine:? (\d+)", error)
     columns = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", error)
     where = Where(source.path, row=int(line.group(1)) if line else None)
@@ -115,7 +118,10 @@ def watched(connection, progress: Progress) -> Iterator[None]:
 
 
 def scan_sql(source: Source) -> str:
-    """The CSV as text columns c0, c1, … from the row after the header (IDs stay text: leading zeros, X)."""
+    """The CSV as text columns c0, c1, … from the row after the header (IDs stay text: leading zeros, X); a Parquet
+    roster the same way."""
+    if source.reading.parquet:
+        return parquet_scan(source.csv_path, len(source.header.written))
     columns = ", ".join(f"'c{position}': 'VARCHAR'" for position in range(len(source.header.written)))
     delimiter = source.delimiter.replace("'", "''")
     return (f"read_csv('{_quoted(source.csv_path)}', header=false, skip={source.skip}, auto_detect=false, "
