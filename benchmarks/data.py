@@ -8,6 +8,7 @@ NAME is one of (N rows or units):
     roster-N         学籍 roster (tests/helpers/fake_roster.py, school year SCHOOL_YEAR), UTF-8
     roster-gbk-N     the same rows in GBK
     roster-xlsx-N    the same rows in an .xlsx workbook (openpyxl, write-only; every cell text, as exports are)
+    roster-parquet-N the same rows in a Parquet file (DuckDB, every column text)
     ledger-N         辍学学生台账 (fake_roster.write_ledger)
     grades-N         long grade table: N units × YEARS school years × 9 grades, adding up year to year
 
@@ -41,11 +42,11 @@ def current_school_year(today: date) -> int:
 
 
 SCHOOL_YEAR = current_school_year(date.today())
-_NAME = re.compile(r"(schools|roster|roster-gbk|roster-xlsx|ledger|grades)-([0-9]+)")
+_NAME = re.compile(r"(schools|roster|roster-gbk|roster-xlsx|roster-parquet|ledger|grades)-([0-9]+)")
 
 
 def suffix(kind: str) -> str:
-    return ".xlsx" if kind == "roster-xlsx" else ".csv"
+    return {"roster-xlsx": ".xlsx", "roster-parquet": ".parquet"}.get(kind, ".csv")
 
 
 def parse(name: str) -> tuple[str, int]:
@@ -62,7 +63,7 @@ def path_of(folder: Path, name: str) -> Path:
 
 def parameters(name: str) -> dict:
     kind, size = parse(name)
-    dated = kind in ("roster", "roster-gbk", "roster-xlsx", "ledger")
+    dated = kind in ("roster", "roster-gbk", "roster-xlsx", "roster-parquet", "ledger")
     return {"kind": kind, "size": size, "seed": SEED, "version": VERSION,
             **({"school_year": SCHOOL_YEAR} if dated else {}), **({"years": YEARS} if kind == "grades" else {})}
 
@@ -227,6 +228,16 @@ def write_roster_xlsx(path: Path, rows: int, folder: Path) -> None:
     book.save(path)
 
 
+def write_roster_parquet(path: Path, rows: int, folder: Path) -> None:
+    """The rows of roster-N (made first if need be) as Parquet, every column text as the CSV's cells are."""
+    import duckdb
+
+    source = str(ensure(folder, f"roster-{rows}")).replace("'", "''")
+    target = str(path).replace("'", "''")
+    duckdb.sql(f"COPY (SELECT * FROM read_csv('{source}', header = true, all_varchar = true)) TO '{target}' "
+               "(FORMAT parquet)")
+
+
 def write_ledger(path: Path, rows: int) -> None:
     sys.path.insert(0, str(ROOT))
     from tests.helpers import fake_roster
@@ -244,6 +255,8 @@ def generate(folder: Path, name: str, path: Path) -> None:
         write_roster(path, size, "gbk" if kind == "roster-gbk" else "utf-8")
     elif kind == "roster-xlsx":
         write_roster_xlsx(path, size, folder)
+    elif kind == "roster-parquet":
+        write_roster_parquet(path, size, folder)
     else:
         write_ledger(path, size)
 
