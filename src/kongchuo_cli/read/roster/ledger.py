@@ -84,11 +84,13 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
                 groups = query(connection, source, lambda: _listed_sql(source, status))
                 conflicts = [tuple(lines) for lines, in query(connection, source, lambda: _conflicts_sql(
                     source, status))] if kind == "ledger" and _key_sql(source) else []
-        listed = [group for group in groups if group[0] is not None]
-        sheet_row = spreadsheet_rows(source, [line for _, _, _, _, line, *_ in listed] +
-                                     [line for lines in conflicts for line in lines])
+        said = [group for group in groups if group[3]]  # not the notes under the table
+        listed = [group for group in said if group[0] is not None]
+        read = max((group[6] for group in groups), default=0)  # the rows DuckDB read: the last line
+        sheet_row = spreadsheet_rows(source, [line for _, _, _, _, _, line, *_ in listed] +
+                                     [line for lines in conflicts for line in lines], read)
     counts, by_township = Counter(), {}
-    for _, township, category, rows, _, *_ in sorted(groups, key=lambda group: group[4]):  # in the file's order
+    for _, township, category, _, rows, *_ in sorted(said, key=lambda group: group[5]):  # in the file's order
         category = {"?": "unknown"}.get(category, category) or "blank"
         counts[category] += rows
         by_township.setdefault(township or "", Counter())[category] += rows
@@ -96,7 +98,7 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
     conflicting = {line for lines in conflicts for line in lines}
     children = [{"row": sheet_row[line], "status": category, "groups": priority.split(",") if priority else [],
                  **{name: value or "" for name, value in zip(SHOWN, shown)}}
-                for _, _, category, _, line, priority, *shown in listed if sheet_row[line] not in conflicting]
+                for _, _, category, _, _, line, _, priority, *shown in listed if sheet_row[line] not in conflicting]
     for child in children:
         if not reveal:
             child["name"], child["id_number"] = mask_name(child["name"]), mask_id(child["id_number"])
@@ -125,18 +127,20 @@ def _status(source: Source, path: str) -> tuple[str, str]:
     raise KongchuoError([Message("returns_no_status", {}, Where(path))])
 
 
-def _rows_sql(source: Source, status: str, columns: dict[str, str]) -> str:
-    """Every row that says something (a place or a status), numbered in the file's order, with its category and
-    `columns` (name → SQL)."""
+def _rows_sql(source: Source, status: str, columns: dict[str, str], every: bool = False) -> str:
+    """Every row numbered in the file's order, with its category and `columns` (name → SQL); those that say
+    nothing (no place, no status: the notes under the table) left out, or with `every` kept and told by `said`."""
     place = {name: column_sql(source, name) or "NULL" for name in ("township", "school")}
     select = ", ".join(f'{expression} AS "{name}"' for name, expression in {"status": status, **place, **columns}.items())
-    return (f"SELECT * FROM (SELECT {select}, row_number() OVER () AS line FROM {scan_sql(source)}) "
-            f"WHERE coalesce(township, school, status) IS NOT NULL")
+    rows, said = (f"SELECT {select}, row_number() OVER () AS line FROM {scan_sql(source)}",
+                  "coalesce(township, school, status) IS NOT NULL")
+    return f"SELECT *, {said} AS said FROM ({rows})" if every else f"SELECT * FROM ({rows}) WHERE {said}"
 
 
 def _listed_sql(source: Source, status: str) -> str:
-    """Rows by township and category (how many, the first one's line), and each child still out a group of its
-    own with the columns shown and its priority groups: only those children leave DuckDB."""
+    """Rows by township and category (how many, the first and the last one's line; the notes under the table
+    apart), and each child still out a group of its own with the columns shown and its priority groups: only those
+    children leave DuckDB."""
     columns = {name: column_sql(source, name) or "NULL" for name in SHOWN if name not in ("township", "school")}
     flags = priority_flags(source)
     groups = ", ".join(f"CASE WHEN {' OR '.join(flags[name] for name in names)} THEN '{key}' END"
@@ -146,8 +150,9 @@ def _listed_sql(source: Source, status: str) -> str:
     shown = ", ".join(f'any_value("{name}")' for name in ("priority", *SHOWN))
     # the columns read for the children still out only (0.2 % of a roster's rows): a fifth less work
     guarded = {name: f"CASE WHEN {out} THEN {expression} END" for name, expression in columns.items()}
-    return (f"SELECT CASE WHEN {out} THEN line END AS child, township, status, count(*), min(line), {shown} "
-            f"FROM ({_rows_sql(source, status, guarded)}) GROUP BY child, township, status")
+    return (f"SELECT CASE WHEN {out} THEN line END AS child, township, status, said, count(*), min(line), "
+            f"max(line), {shown} FROM ({_rows_sql(source, status, guarded, every=True)}) "
+            f"GROUP BY child, township, status, said")
 
 
 def _key_sql(source: Source) -> str | None:
