@@ -20,7 +20,7 @@ AWKWARD = ["<r>x</r>",  # XlsxWriter's shared strings took this for its own rich
 
 
 def written(sheet: Sheet) -> bytes:
-    return workbook(Report(fields={"unit": "单位"}, records=[], book=lambda: [sheet]), "zh")
+    return workbook(Report(fields={"unit": "单位"}, made=[], book=lambda: [sheet]), "zh")
 
 
 def read_back(sheet: Sheet):
