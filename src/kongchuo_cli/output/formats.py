@@ -60,17 +60,42 @@ def delimited_chunks(delimiter: str) -> Callable[[Report, str], Iterator[str]]:
     return chunks
 
 
-def to_markdown(report: Report, lang: str) -> str:
-    """The records as a pipe table; a report with a document (the 通报), that document."""
+def markdown_chunks(report: Report, lang: str) -> Iterator[str]:
+    """The records as a pipe table, a batch of rows at a time; a report with a document (the 通报), that document.
+    tabulate pads each column to its widest cell: the widths are found in a first pass over the records, and each
+    batch is drawn with one more row of those widths, left out of the text. A table whose cells tabulate would
+    measure otherwise (a line break, a terminal code, wide characters counted as two) is drawn whole."""
     if report.document is not None:
         from kongchuo_cli.output.document import markdown
 
-        return markdown(report.document())
-    from tabulate import tabulate
+        yield markdown(report.document())
+        return
+    from tabulate import WIDE_CHARS_MODE, tabulate
 
-    rows = [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang, spreadsheet=False)]
+    headers = report.headers(lang)
     align = ["right" if key in report.numeric | report.percents else "left" for key in report.fields]
-    return tabulate(rows, report.headers(lang), tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
+    widths, measurable = [0] * len(headers), not WIDE_CHARS_MODE
+    for rows in _markdown_batches(report, lang):
+        measurable = measurable and all(len(row) == len(headers) for row in rows)
+        if not measurable:
+            break
+        for position, column in enumerate(zip(*rows)):
+            measurable = measurable and "".join(column).isprintable()  # one line each, no control codes
+            widths[position] = max(widths[position], *map(len, map(str.strip, column)))
+    if not measurable or not any(widths):  # no records, or cells measured otherwise: tabulate sees them all
+        rows = [row for batch in _markdown_batches(report, lang) for row in batch]
+        yield tabulate(rows, headers, tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
+        return
+    widest = ["x" * width for width in widths]
+    for number, rows in enumerate(_markdown_batches(report, lang)):
+        lines = tabulate([*rows, widest], headers, tablefmt="pipe", disable_numparse=True, colalign=align
+                         ).split("\n")[:-1]  # the row of widths left out
+        yield "\n".join(lines if number == 0 else lines[2:]) + "\n"  # the header once
+
+
+def _markdown_batches(report: Report, lang: str) -> Iterator[list[list[str]]]:
+    for batch in report.batches():
+        yield [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang, False, batch)]
 
 
 def json_chunks(report: Report, lang: str) -> Iterator[str]:
@@ -147,12 +172,12 @@ STREAMED: dict[str, Callable[..., Iterator[str]]] = {
     "csv": delimited_chunks(","),
     "tsv": delimited_chunks("\t"),
     "json": json_chunks,
+    "markdown": markdown_chunks,
 }
 # One way out: every format is a function (report, lang, …) → text, or bytes for a workbook or a Word file.
 FORMATTERS: dict[str, Callable[..., str | bytes]] = {
     "table": to_table,
     **{name: joined(chunks) for name, chunks in STREAMED.items()},
-    "markdown": to_markdown,
     "xlsx": to_xlsx,
     "docx": to_document("docx"),
     "html": to_document("html"),
