@@ -111,6 +111,8 @@ def test_zero_denominator_in_a_file():
 def test_no_line_means_not_applicable():
     status, needed, notes = judge(BY_ID["dropout_primary"], Line(), 5, 100)
     assert (status, needed, notes[0].code) == (NA, None, "note_no_rule")
+    # a note without parameters is made once and shared: 3,000,000 results of a province without a line hold one
+    assert judge(BY_ID["dropout_junior"], Line(), 7, 90)[2] is notes
 
 
 def test_unreachable_by_returns_alone():

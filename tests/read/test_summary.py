@@ -161,3 +161,19 @@ def test_a_childs_row_is_never_a_header(write_table, personal):
     assert problems_of(lambda: load_file(path, ReadOptions(header_row=2))) == [
         f"{path}, row 2: this row holds a child's data (an ID, a 学籍号 or a phone number), not a header; check "
         "--header-row."]
+
+
+def test_counts_are_a_compact_mapping_shared_by_the_units_of_a_table(write_table):
+    path = write_table([HEADER[:4], ["甲镇", "1234", "30", "2"], ["乙镇", "1234", "40", "0"]])
+    first, second = (unit.counts for unit in load_file(path).units)
+    assert first == {"grade1_entrants": 1234, "final_grade_enrolled": 30, "transfers_in": 2}
+    assert list(second) == ["grade1_entrants", "final_grade_enrolled", "transfers_in"] and len(second) == 3
+    assert (second["final_grade_enrolled"], second.get("deaths", 0), second.get("deaths")) == (40, 0, None)
+    with pytest.raises(KeyError):
+        second["deaths"]  # a column the table lacks
+    with pytest.raises(TypeError):
+        second["transfers_in"] = 1  # read-only: counts are never changed once read
+    # one positions dict for the whole table, and each distinct count one int object (1234 is beyond the small
+    # ints Python shares itself): a province's 1,000,000 rows hold tuples, not a dict and 20 ints each
+    assert first.positions is second.positions
+    assert first["grade1_entrants"] is second["grade1_entrants"]

@@ -1,6 +1,6 @@
 """What every command does around its call to the Python API: problems become exit 2 with one line each (after
 the warnings that often explain them); what was read and the warnings go to stderr; results are rendered once
-and sent whole, to the terminal or to a file written atomically."""
+and sent as they are made, to the terminal or to a file written atomically."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import functools
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import click
@@ -21,6 +21,7 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 PROGRESS_BYTES = 2_000_000  # inputs smaller than this read in a blink: no progress display
 PROGRESS_ROWS = 20_000  # nor workbooks of fewer records
 DEFAULT_WIDTH = 80  # tables in a pipe or a file: what an 80-column terminal shows
+STDOUT_HELD = 16_000_000  # bytes of output held back before standard output is written (see _to_stdout)
 
 
 MAX_SHOWN_WARNINGS = 50  # on screen; -v shows them all (a file of 100,000 unknown columns is no reading)
@@ -214,11 +215,11 @@ def _progress(total: int, least: int, quiet: bool):
 
 
 def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
-    """Render once and send it whole: to the file (atomically, together with the files `also` written by the same
-    run: all of them or none), or to stdout (machine formats as bytes, so a Windows console's code page never
-    garbles a CSV)."""
+    """Render once and send it as it is made: to the file (written beside it and renamed, together with the files
+    `also` written by the same run: all of them or none), or to stdout (machine formats as bytes, so a Windows
+    console's code page never garbles a CSV)."""
     from kongchuo_cli.output import files
-    from kongchuo_cli.output.formats import BINARY_FORMATS, FORMATTERS
+    from kongchuo_cli.output.formats import BINARY_FORMATS, rendered
     from kongchuo_cli.problems import fail
 
     if to.output is None and to.quiet:
@@ -238,11 +239,11 @@ def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
                 progress, task = bar
                 progress.update(task, description=text("writing", to.lang, file=to.output))
                 options["on_row"] = lambda done, total: progress.update(task, completed=done, total=total)
-            content = FORMATTERS[to.output_format](report, **options)
+            content = rendered(to.output_format, report, **options)
     else:
-        content = FORMATTERS[to.output_format](report, **options)
+        content = rendered(to.output_format, report, **options)  # chunks, made as they are written
     if to.output is not None:
-        data = content if isinstance(content, bytes) else files.encode(
+        data = content if isinstance(content, bytes) else files.encoded(
             content, to.encoding, bom=to.output_format in files.BOM_FORMATS)
         files.write_all([(to.output, data, report.private), *((path, data, False) for path, data in also)])
         if not to.quiet:
@@ -250,13 +251,29 @@ def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
         return
     files.write_all([(path, data, False) for path, data in also])
     if to.output_format == "table" and to.encoding is None:
-        out(content, color)  # click speaks the terminal's own encoding
+        out("".join(content), color)  # click speaks the terminal's own encoding
         return
-    data = content if isinstance(content, bytes) else files.encode(content, to.encoding, bom=False)
+    _to_stdout([content] if isinstance(content, bytes) else files.encoded(content, to.encoding, bom=False))
+
+
+def _to_stdout(chunks: Iterable[bytes]) -> None:
+    """Bytes to standard output as they come; the first STDOUT_HELD bytes are held back, so that an output that
+    small fails (a character the encoding lacks) with nothing written, as a file would."""
     if sys.stdout is None:
         raise KongchuoError([Message("stdout_closed")])
+    held: list[bytes] | None = []
+    size = 0
     try:
-        sys.stdout.buffer.write(data)
+        for data in chunks:
+            if held is None:
+                sys.stdout.buffer.write(data)
+                continue
+            held.append(data)
+            size += len(data)
+            if size >= STDOUT_HELD:
+                sys.stdout.buffer.writelines(held)
+                held = None
+        sys.stdout.buffer.writelines(held or ())
         sys.stdout.flush()
     except OSError as error:
         raise KongchuoError([Message("stdout_unwritable", {"reason": error.strerror or str(error)})]) from None

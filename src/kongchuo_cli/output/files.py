@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kongchuo_cli.i18n import listing
@@ -45,28 +46,42 @@ def check_not_input(output: str, inputs: list[str]) -> None:
 
 def encode(text: str, encoding: str | None, bom: bool) -> bytes:
     """UTF-8 unless told otherwise (a BOM only on UTF-8 CSV/TSV files); a character the encoding lacks is named."""
+    return b"".join(encoded([text], encoding, bom))
+
+
+def encoded(chunks: Iterable[str], encoding: str | None, bom: bool) -> Iterator[bytes]:
+    """`encode` a chunk at a time, the same bytes as the text joined (one incremental encoder: a UTF-16 BOM
+    once, a stateful codec's shifts carried across chunks). An unknown encoding is said before any chunk is made."""
     chosen = encoding or "utf-8"
     from kongchuo_cli.read.grid import text_encoding
 
     if text_encoding(chosen) is None:  # rot13, base64…: codecs, but not of text
         raise fail("encoding_not_known", encoding=chosen)
-    try:
-        data = text.encode(chosen)
-    except UnicodeEncodeError as error:
-        raise fail("output_unencodable", character=error.object[error.start], encoding=chosen) from None
-    return codecs.BOM_UTF8 + data if bom and codecs.lookup(chosen).name == "utf-8" else data
+    encoder = codecs.getincrementalencoder(chosen)()
+    utf8_bom = codecs.BOM_UTF8 if bom and codecs.lookup(chosen).name == "utf-8" else b""
+
+    def encoding_chunks() -> Iterator[bytes]:
+        yield utf8_bom
+        try:
+            yield from map(encoder.encode, chunks)
+            yield encoder.encode("", True)
+        except UnicodeEncodeError as error:
+            raise fail("output_unencodable", character=error.object[error.start], encoding=chosen) from None
+
+    return (data for data in encoding_chunks() if data)
 
 
-def write_atomic(path: str, data: bytes, private: bool = False) -> None:
+def write_atomic(path: str, data: bytes | Iterable[bytes], private: bool = False) -> None:
     """Write beside the target, then rename over it: a failed run leaves no half-written file. A `private` file
     (children's names and IDs) stays readable by its owner only."""
     write_all([(path, data, private)])
 
 
-def write_all(outputs: list[tuple[str, bytes, bool]]) -> None:
+def write_all(outputs: list[tuple[str, bytes | Iterable[bytes], bool]]) -> None:
     """Every output of a run, or none: each is first written whole beside its target (where a full disk or a
-    locked folder shows), and only when all are written are they renamed over their targets. A signal on the way
-    (Ctrl-C, SIGTERM) leaves no temporary file behind."""
+    locked folder shows; its bytes, or its chunks as they are made), and only when all are written are they renamed
+    over their targets. A signal or an error on the way (Ctrl-C, SIGTERM, a character the encoding lacks in the
+    last chunk) leaves no temporary file behind."""
     written: list[tuple[str, Path]] = []
     try:
         for path, data, private in outputs:
@@ -82,9 +97,9 @@ def write_all(outputs: list[tuple[str, bytes, bool]]) -> None:
             temporary.unlink(missing_ok=True)  # renamed ones are gone already
 
 
-def _write_beside(path: str, data: bytes, private: bool, written: list[tuple[str, Path]]) -> None:
-    """`data` in a new temporary file beside `path`, recorded in `written` (for the caller to rename or remove)
-    before any signal can land."""
+def _write_beside(path: str, data: bytes | Iterable[bytes], private: bool, written: list[tuple[str, Path]]) -> None:
+    """`data` (bytes, or chunks of them) in a new temporary file beside `path`, recorded in `written` (for the
+    caller to rename or remove) before any signal can land."""
     target = Path(path)
     if target.exists() and not target.is_file():  # a device, a FIFO, a folder: never replaced by a file
         raise fail("output_not_a_file", Where(path))
@@ -99,7 +114,8 @@ def _write_beside(path: str, data: bytes, private: bool, written: list[tuple[str
         written.append((path, Path(temporary)))
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                handle.write(chunk)
         if not private:
             os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; results are ordinary files
     except OSError as error:

@@ -1,13 +1,14 @@
 """One way out: every format is a function (report, lang, …) → text, or bytes for a workbook, in one registry.
 Machine formats are written with the csv and json modules; text that a spreadsheet would run as a formula is
-neutralised in every spreadsheet format."""
+neutralised in every spreadsheet format. The formats of many records also come as chunks of text (`STREAMED`), a
+batch of records each, so that a province's output is written as it is made and never held whole."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import itemgetter
 
 from kongchuo_cli.i18n import listing
@@ -42,40 +43,73 @@ def _rows(report: Report, lang: str, spreadsheet: bool = True, records: list[dic
     return list(zip(*columns))
 
 
-def to_delimited(delimiter: str) -> Callable[[Report, str], str]:
-    def render(report: Report, lang: str) -> str:
+def delimited_chunks(delimiter: str) -> Callable[[Report, str], Iterator[str]]:
+    def chunks(report: Report, lang: str) -> Iterator[str]:
+        """The header and the first batch's rows, then a batch's rows at a time."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
         writer.writerow(report.headers(lang))
         for batch in report.batches():
             writer.writerows(_rows(report, lang, records=batch))
-        return buffer.getvalue()
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        if buffer.tell():  # no records: the header alone
+            yield buffer.getvalue()
 
-    return render
+    return chunks
 
 
-def to_markdown(report: Report, lang: str) -> str:
-    """The records as a pipe table; a report with a document (the 通报), that document."""
+def markdown_chunks(report: Report, lang: str) -> Iterator[str]:
+    """The records as a pipe table, a batch of rows at a time; a report with a document (the 通报), that document.
+    tabulate pads each column to its widest cell: the widths are found in a first pass over the records, and each
+    batch is drawn with one more row of those widths, left out of the text. A table whose cells tabulate would
+    measure otherwise (a line break, a terminal code, wide characters counted as two) is drawn whole."""
     if report.document is not None:
         from kongchuo_cli.output.document import markdown
 
-        return markdown(report.document())
-    from tabulate import tabulate
+        yield markdown(report.document())
+        return
+    from tabulate import WIDE_CHARS_MODE, tabulate
 
-    rows = [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang, spreadsheet=False)]
+    headers = report.headers(lang)
     align = ["right" if key in report.numeric | report.percents else "left" for key in report.fields]
-    return tabulate(rows, report.headers(lang), tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
+    widths, measurable = [0] * len(headers), not WIDE_CHARS_MODE
+    for rows in _markdown_batches(report, lang):
+        measurable = measurable and all(len(row) == len(headers) for row in rows)
+        if not measurable:
+            break
+        for position, column in enumerate(zip(*rows)):
+            measurable = measurable and "".join(column).isprintable()  # one line each, no control codes
+            widths[position] = max(widths[position], *map(len, map(str.strip, column)))
+    if not measurable or not any(widths):  # no records, or cells measured otherwise: tabulate sees them all
+        rows = [row for batch in _markdown_batches(report, lang) for row in batch]
+        yield tabulate(rows, headers, tablefmt="pipe", disable_numparse=True, colalign=align) + "\n"
+        return
+    widest = ["x" * width for width in widths]
+    for number, rows in enumerate(_markdown_batches(report, lang)):
+        lines = tabulate([*rows, widest], headers, tablefmt="pipe", disable_numparse=True, colalign=align
+                         ).split("\n")[:-1]  # the row of widths left out
+        yield "\n".join(lines if number == 0 else lines[2:]) + "\n"  # the header once
 
 
-def to_json(report: Report, lang: str) -> str:
-    """One JSON object; each record on a line of its own (compact, and fast: json's C encoder)."""
+def _markdown_batches(report: Report, lang: str) -> Iterator[list[list[str]]]:
+    for batch in report.batches():
+        yield [[str(cell).replace("|", "\\|") for cell in row] for row in _rows(report, lang, False, batch)]
+
+
+def json_chunks(report: Report, lang: str) -> Iterator[str]:
+    """One JSON object; each record on a line of its own (compact, and fast: json's C encoder); a batch of records
+    a chunk."""
     head = [f"  {json.dumps(key)}: {_dumps(value)}" for key, value in report.head.items()]
-    records = ",\n".join(",\n".join(f"    {_dumps(json_record(record, report.percents))}" for record in batch)
-                         for batch in report.batches())  # joined a batch at a time: never a string per record held
+    yield "{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n'
+    separator = ""
+    for batch in report.batches():
+        yield separator + ",\n".join(f"    {_dumps(json_record(record, report.percents))}" for record in batch)
+        separator = ",\n"
     tail = "".join(f',\n  {json.dumps(key)}: {_lines(value() if callable(value) else value)}'
                    for key, value in report.tail.items())
-    return ("{\n" + "".join(line + ",\n" for line in head) + f'  "{report.records_key}": [\n' + records + "\n  ]"
-            + tail + "\n}\n")
+    yield "\n  ]" + tail + "\n}\n"
 
 
 def _lines(value: object) -> str:
@@ -128,17 +162,34 @@ def to_document(kind: str) -> Callable[[Report, str], str | bytes]:
     return render
 
 
+def joined(chunks: Callable[..., Iterator[str]]) -> Callable[..., str]:
+    """A streamed format's text whole."""
+    return lambda report, lang, **options: "".join(chunks(report, lang, **options))
+
+
+# The formats written a chunk at a time (a batch of records each).
+STREAMED: dict[str, Callable[..., Iterator[str]]] = {
+    "csv": delimited_chunks(","),
+    "tsv": delimited_chunks("\t"),
+    "json": json_chunks,
+    "markdown": markdown_chunks,
+}
 # One way out: every format is a function (report, lang, …) → text, or bytes for a workbook or a Word file.
 FORMATTERS: dict[str, Callable[..., str | bytes]] = {
     "table": to_table,
-    "csv": to_delimited(","),
-    "tsv": to_delimited("\t"),
-    "json": to_json,
-    "markdown": to_markdown,
+    **{name: joined(chunks) for name, chunks in STREAMED.items()},
     "xlsx": to_xlsx,
     "docx": to_document("docx"),
     "html": to_document("html"),
 }
+def rendered(name: str, report: Report, **options) -> Iterator[str] | bytes:
+    """A format's output: its chunks of text, made as they are taken; or (a workbook) its bytes."""
+    if name in STREAMED:
+        return STREAMED[name](report, **options)
+    content = FORMATTERS[name](report, **options)
+    return content if isinstance(content, bytes) else iter([content])
+
+
 FORMATS = ("table", "csv", "tsv", "json", "markdown", "xlsx")  # every command's records
 DOCUMENT_FORMATS = ("docx", "html", "markdown", "json")  # a command that writes a document (briefing)
 BINARY_FORMATS = frozenset({"xlsx", "docx"})  # never to a terminal

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from kongchuo_cli.i18n import listing
-from kongchuo_cli.model import CountsTable, Grouping, Reading, Unit
+from kongchuo_cli.model import CountsTable, Grouping, Reading, RowCounts, Unit
 from kongchuo_cli.problems import KongchuoError, Message, Where, capped, fail
 from kongchuo_cli.read.cells import MAX_DIGITS, echoed, parse_count
 from kongchuo_cli.read.grid import Grid, ReadOptions, read_grid, refuse_unsaved
@@ -84,11 +84,11 @@ def table_from_grid(grid: Grid, header_row: int | None = None) -> CountsTable:
     label_key = normalize_header(layout.header[layout.label]) if layout.label is not None else None
     labels = names[layout.label] if layout.label is not None else [""] * len(data)
     parents = [names[index] for index in reversed(layout.coarser)]
-    columns = list(counts)
+    positions = {column: position for position, column in enumerate(counts)}  # shared by the units' RowCounts
     for position, ((number, _), values) in enumerate(zip(data, zip(*counts.values()))):
         kind, total_text = totals.get(number, (None, ""))
         unit = Unit(total_text or _label(labels[position], [parent[position] for parent in parents], number),
-                    dict(zip(columns, values)), Where(path, row=number),
+                    RowCounts(positions, values), Where(path, row=number),
                     {key: column[position] for key, column in group_keys}, label_key)
         (subtotals_and_totals if kind else units).append(unit)
     grand = [unit for unit in subtotals_and_totals if totals[unit.where.row][0] == "grand"]
@@ -342,7 +342,8 @@ def _parse_counts(path: str, layout: Layout, data: list[tuple[int, list[str]]]
         texts = list(map(itemgetter(index), rows)) if whole else [cell(row, index) for row in rows]
         joined = "".join(texts)
         if all(texts) and joined.isdigit() and joined.isascii() and max(map(len, texts), default=0) <= MAX_DIGITS:
-            parsed[index] = list(map(int, texts))  # a clean column at C speed: 100,000 rows in milliseconds
+            ints = {text: int(text) for text in set(texts)}  # each count once: a column holds few distinct ones
+            parsed[index] = list(map(ints.__getitem__, texts))  # at C speed: 100,000 rows in milliseconds
             continue
         unclean.append(index)
         blank_is_zero = BY_NAME[name].blank_is_zero
