@@ -222,3 +222,17 @@ def test_other_commands_write_no_document(run):
     result = run("check", COUNTY, "-o", "x.docx")
     assert result.exit_code == 2
     assert "这个命令不写 docx；可以写：table、csv、tsv、json、markdown、xlsx。" in result.stderr
+
+
+def test_progress_against_the_plan(run, ledgers):
+    assert run("plan", COUNTY, "-o", "任务.xlsx").exit_code == 0
+    markdown = run("briefing", COUNTY, "--ledgers", *ledgers, "--plan", "任务.xlsx").stdout
+    progress = markdown[markdown.index("## 三、本月进展"):markdown.index("## 四、存在问题")]
+    rows = {cells[0].strip("* "): [cell.strip("* ") for cell in cells[1:]] for cells in (
+        line.strip("|").split(" | ") for line in progress.splitlines() if line.startswith("| "))}
+    # plan's shares of the 228 (a township's quota: its largest share, here always consolidation's): 城关镇 73 of
+    # 180 lost → 73; the twelve add up to 228. 城关镇 returned 3 since September: 3 / 73 = 4.1 %; the county 3 / 228
+    # = 1.3 %
+    assert rows["城关镇"][-3:] == ["3", "73", "4.1%"] and rows["石桥镇"][-3:] == ["0", "24", "0.0%"]
+    assert rows["全县"][-3:] == ["3", "228", "1.3%"]
+    assert "按劝返任务（任务.xlsx），全县任务 228 人，累计复学 3 人，完成 1.3%。" in progress
