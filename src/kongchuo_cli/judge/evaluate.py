@@ -7,8 +7,10 @@ members' numerators over the sum of their denominators, never a mean of rates.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from operator import itemgetter
 
 from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.indicators.definitions import (
@@ -21,7 +23,7 @@ from kongchuo_cli.indicators.definitions import (
     suspended_handling,
     value,
 )
-from kongchuo_cli.model import FAIL, NA, PASS, WARN, CountsTable, Period, Unit
+from kongchuo_cli.model import FAIL, NA, PASS, WARN, CountsTable, Period, RowCounts, Unit
 from kongchuo_cli.policy.thresholds import UNIT_KEYS, Line, Thresholds, UnitLines
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.vocabulary import BY_NAME, normalize_header
@@ -143,8 +145,12 @@ def _how_counted(indicator: Indicator, units: list[Unit], options: _Options) -> 
     失学), and the counts shown beside the rate (延缓入学 kept in the base)."""
     if not indicator.option_notes and not indicator.remarks:  # most indicators: nothing to say
         return ()
-    notes = plain_notes(tuple(code for code in dict.fromkeys(options.note(unit.counts) for unit in units)
-                              if code is not None))
+    if len(units) == 1:  # a unit's row: its one note, if any
+        code = options.note(units[0].counts)
+        notes = plain_notes((code,)) if code is not None else ()
+    else:
+        notes = plain_notes(tuple(code for code in dict.fromkeys(options.note(unit.counts) for unit in units)
+                                  if code is not None))
     for column, code in indicator.remarks:
         count = sum(unit.counts.get(column, 0) for unit in units)
         if count:
@@ -154,13 +160,16 @@ def _how_counted(indicator: Indicator, units: list[Unit], options: _Options) -> 
 
 class _Options:
     """An indicator's terms and what they say, for each set of columns: the units of one table share their
-    columns, so the numerator's alternative is chosen once per table rather than once per unit and row."""
+    columns, so the numerator's alternative is chosen once per table rather than once per unit and row, and for
+    a table's RowCounts the terms become getters of the positions they sum."""
 
     def __init__(self, indicator: Indicator, formula: str) -> None:
         self.indicator, self.formula = indicator, formula
         self.chosen: dict[tuple[str, ...], tuple[Terms, Terms | None, str | None]] = {}
+        # by the id of a table's shared positions (kept here, so that the id stays theirs): the getters and note
+        self.compiled: dict[int, tuple[Callable, Callable | None, str | None, dict[str, int]]] = {}
 
-    def _choice(self, counts: dict[str, int]) -> tuple[Terms, Terms | None, str | None]:
+    def _choice(self, counts: Mapping[str, int]) -> tuple[Terms, Terms | None, str | None]:
         columns = tuple(counts)
         choice = self.chosen.get(columns)
         if choice is None:
@@ -168,12 +177,36 @@ class _Options:
                                              self.indicator.option_note(counts))
         return choice
 
-    def ratio(self, counts: dict[str, int]) -> tuple[int, int | None]:
+    def compiled_for(self, counts: RowCounts) -> tuple[Callable, Callable | None, str | None, dict[str, int]]:
+        found = self.compiled.get(id(counts.positions))
+        if found is None:
+            numerator, denominator, note = self._choice(counts)
+            positions = counts.positions
+            found = self.compiled[id(positions)] = (_getter(numerator, positions), None if denominator is None
+                                                    else _getter(denominator, positions), note, positions)
+        return found
+
+    def ratio(self, counts: Mapping[str, int]) -> tuple[int, int | None]:
+        if counts.__class__ is RowCounts:  # summary tables and rosters: the table's getters
+            numerator, denominator, _, _ = self.compiled_for(counts)
+            numbers = counts.numbers
+            return numerator(numbers), None if denominator is None else denominator(numbers)
         numerator, denominator, _ = self._choice(counts)
         return value(numerator, counts), None if denominator is None else value(denominator, counts)
 
-    def note(self, counts: dict[str, int]) -> str | None:
+    def note(self, counts: Mapping[str, int]) -> str | None:
+        if counts.__class__ is RowCounts:
+            return self.compiled_for(counts)[2]
         return self._choice(counts)[2]
+
+
+def _getter(of: Terms, positions: dict[str, int]) -> Callable[[tuple[int, ...]], int]:
+    """`value(of, counts)` for counts of these positions, as a function of their numbers (an absent optional
+    column counts as 0): most indicators take one column, and itemgetter takes it at C speed."""
+    present = [(sign, positions[column]) for sign, column in of if column in positions]
+    if len(present) == 1 and present[0][0] == 1:
+        return itemgetter(present[0][1])
+    return lambda numbers: sum([sign * numbers[position] for sign, position in present])
 
 
 def available_indicators(tables: list[CountsTable]) -> tuple[list[Indicator], list[str]]:
@@ -215,11 +248,20 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool, o
     ratios: list[tuple[int, int | None] | None] = []
     problems = []
     shared: dict[int | None, int | None] = {}  # each number once: results keep them, and a column has few distinct
+    table_of, numerator_of, denominator_of = None, None, None  # the getters of the last table's RowCounts
     for unit in units:
-        if sparse and indicator.missing_columns(set(unit.counts)):
+        counts = unit.counts
+        if sparse and indicator.missing_columns(set(counts)):
             ratios.append(None)
             continue
-        numerator, denominator = options.ratio(unit.counts)
+        if counts.__class__ is RowCounts:
+            if counts.positions is not table_of:
+                numerator_of, denominator_of, _, table_of = options.compiled_for(counts)
+            numbers = counts.numbers
+            numerator = numerator_of(numbers)
+            denominator = None if denominator_of is None else denominator_of(numbers)
+        else:
+            numerator, denominator = options.ratio(counts)
         numerator, denominator = shared.setdefault(numerator, numerator), shared.setdefault(denominator, denominator)
         if numerator >= 0 and (denominator is None or denominator >= 0):
             ratios.append((numerator, denominator))
@@ -336,7 +378,10 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
     units = [unit for table in tables for unit in table.units]
     rows = layout(units, keys)
     unit_lines = _unit_lines(tables, thresholds, units)
-    per_row: list[list[Result]] = [[] for _ in rows]
+    position_of = {id(row): position for position, row in enumerate(rows)}
+    parents = [(position, [position_of[id(child)] for child in row.children])
+               for position, row in enumerate(rows) if row.children]
+    by_indicator: list[list[Result | None]] = []
     problems = []
     sparse = any(table.sparse for table in tables)  # grade tables: not every unit has every cohort
     available = {indicator.id for indicator in indicators}
@@ -348,46 +393,51 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
         except KongchuoError as error:
             problems.extend(error.problems)
             continue
-        judged: dict[int, Result] = {}
+        said = bool(indicator.option_notes or indicator.remarks)  # most indicators say nothing of how they count
+        judged: list[Result | None] = []
         for row in rows:
-            if len(row.members) == 1:  # most rows: one unit, its own ratio
-                member = row.members[0]
-                if ratios[member] is None:
+            members = row.members
+            if len(members) == 1:  # most rows: one unit, its own ratio
+                member = members[0]
+                ratio = ratios[member]
+                if ratio is None:
+                    judged.append(None)
                     continue
                 unit = units[member]
-                numerator, denominator = ratios[member]
+                numerator, denominator = ratio
                 row_line, applied = line, stand_in
-                group = unit_lines[member]
-                if group is not None and row.is_unit:  # a unit takes the lines of its kind
-                    row_line, applied = line_for(indicator, group.lines, available)
-                    applied = (Message("note_applied", {"name": group.name}), *applied)
-                if row.is_unit and unit.notes:  # what was assumed to derive its counts
-                    applied += unit.notes
-                applied += _how_counted(indicator, [unit], options)
+                if row.is_unit:
+                    group = unit_lines[member]
+                    if group is not None:  # a unit takes the lines of its kind
+                        row_line, applied = line_for(indicator, group.lines, available)
+                        applied = (Message("note_applied", {"name": group.name}), *applied)
+                    if unit.notes:  # what was assumed to derive its counts
+                        applied += unit.notes
+                if said:
+                    applied += _how_counted(indicator, [unit], options)
                 period = unit.period
             else:
-                present = [member for member in row.members if ratios[member] is not None]
+                present = [member for member in members if ratios[member] is not None]
                 if not present:
+                    judged.append(None)
                     continue
                 row_line, applied = line, stand_in
                 numerator = sum(ratios[member][0] for member in present)
                 denominator = None if indicator.kind != RATE else sum(ratios[member][1] for member in present)
                 applied += _how_counted(indicator, [units[member] for member in present], options)
-                period = _common_period([units[member].period for member in row.members])
+                period = _common_period([units[member].period for member in members])
             status, needed, notes = judge(indicator, row_line, numerator, denominator)
-            judged[id(row)] = Result(row.label, row.label is None, indicator, numerator, denominator, row_line,
-                                     status, needed, applied + notes if notes else applied, row.level, period)
-        for position, row in enumerate(rows):
-            result = judged.get(id(row))
+            judged.append(Result(row.label, row.label is None, indicator, numerator, denominator, row_line, status,
+                                 needed, applied + notes if notes else applied, row.level, period))
+        for position, children in parents:  # the county's need beside the sum of its parts' own needs
+            result = judged[position]
             if result is None:
                 continue
-            if row.children:  # the county's need beside the sum of its parts' own needs
-                children_need = sum(judged[id(child)].returns_needed or 0 for child in row.children
-                                    if id(child) in judged)
-                if children_need:
-                    result = replace(result, notes=result.notes + (units_need(result.returns_needed, children_need),))
-            per_row[position].append(result)
+            children_need = sum(judged[child].returns_needed or 0 for child in children if judged[child] is not None)
+            if children_need:
+                result.notes = result.notes + (units_need(result.returns_needed, children_need),)
+        by_indicator.append(judged)
     if problems:
         raise KongchuoError(problems)
-    results = [result for row_results in per_row for result in row_results]
+    results = [result for row_results in zip(*by_indicator) for result in row_results if result is not None]
     return Judged(results, skipped, thresholds)

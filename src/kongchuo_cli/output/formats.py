@@ -49,8 +49,10 @@ def delimited_chunks(delimiter: str) -> Callable[[Report, str], Iterator[str]]:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
         writer.writerow(report.headers(lang))
-        for batch in report.batches():
-            writer.writerows(_rows(report, lang, records=batch))
+        batches = report.cells() if report.cells is not None else (
+            _rows(report, lang, records=batch) for batch in report.batches())
+        for rows in batches:
+            writer.writerows(rows)
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()

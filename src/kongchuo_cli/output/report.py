@@ -37,6 +37,9 @@ class Report:
     tail: dict[str, object] = field(default_factory=dict)
     document: Callable[[], object] | None = None  # a document (output.document.Document) for docx, html, markdown
     said: list = field(default_factory=list)  # what writing had to leave out (a chart no font can draw): Messages
+    # the records' spreadsheet cells (CSV, TSV) a batch of rows at a time, made without the records: for a command
+    # that can make them faster than formats can from the records (the same cells; tests compare them)
+    cells: Callable[[], Iterable[list[tuple[object, ...]]]] | None = None
 
     @property
     def records(self) -> list[dict[str, object]]:

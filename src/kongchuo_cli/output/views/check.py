@@ -6,12 +6,14 @@ Rates are exact fractions until here; display rounds (output.values), nothing el
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from kongchuo_cli import __version__
 from kongchuo_cli.indicators.definitions import percent
 from kongchuo_cli.judge.evaluate import Judged, Result
 from kongchuo_cli.judge.gate import ExitCode, exit_code, gated
 from kongchuo_cli.model import FAIL
-from kongchuo_cli.output.report import Report
+from kongchuo_cli.output.report import BATCH, Report, cell_value
 from kongchuo_cli.output.values import RECORD_DECIMALS, note_text, status_counts, unit_label
 from kongchuo_cli.output.views.check_book import check_book
 from kongchuo_cli.output.views.check_text import to_table
@@ -50,6 +52,54 @@ def record(result: Result, lang: str) -> dict[str, object]:
     return made
 
 
+def record_cells(results: list[Result], lang: str, periods: bool) -> Iterator[list[tuple[object, ...]]]:
+    """The records' spreadsheet cells (CSV, TSV) a batch at a time: the cells formats would make of `record`, made
+    from the results directly. A result's cells but its unit, numbers and rate follow from its indicator, line,
+    status, need, notes and whether it has a period, which a province's 800,000 results share in a few thousand
+    ways: each such set of cells, each unit's label and each rate is made once."""
+    numeric = NUMERIC_FIELDS | {"rate"}
+    flags = {flag: cell_value("is_total", flag, lang) for flag in (True, False)}
+    labels: dict[str | None, object] = {}
+    rates: dict[tuple[int, int], str] = {}
+    shared: dict[tuple, tuple[object, ...]] = {}
+    for start in range(0, len(results), BATCH):
+        rows = []
+        if len(shared) > BATCH:  # a key for each result with a note of its own: let them go
+            shared.clear()
+        for result in results[start:start + BATCH]:
+            unit, numerator, denominator = result.unit, result.numerator, result.denominator
+            label = labels.get(unit)
+            if label is None:
+                label = labels[unit] = cell_value("unit", unit_label(result, lang), lang)
+            rate = ""
+            if denominator:  # positive: a rate (a negative base never gets this far)
+                rate = rates.get((numerator, denominator))
+                if rate is None:
+                    rate = rates[numerator, denominator] = percent(numerator, denominator, RECORD_DECIMALS)
+            period = result.period
+            # by identity: lines and notes are shared by the results that say them (a note with numbers, the gap
+            # of one result, is its own, and its cells are made for it alone)
+            key = (result.indicator, id(result.line), result.status, result.returns_needed, period is not None,
+                   *map(id, result.notes))
+            cells = shared.get(key)
+            if cells is None:
+                made = record(result, lang)
+                cells = shared[key] = tuple(cell_value(field, made[field], lang, numeric) for field in _SHARED)
+            row = (label, flags[result.is_total], *cells[:2], numerator, "" if denominator is None else denominator,
+                   rate, *cells[2:])
+            if periods:
+                row += ("", "") if period is None else (_blank(period.cohort), period.year)
+            rows.append(row)
+        yield rows
+
+
+_SHARED = ("indicator", "name", "target", "status", "returns_needed", "formula", "note")
+
+
+def _blank(value: object) -> object:
+    return "" if value is None else value
+
+
 def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: str | None = None,
                  subject: str = "") -> Report:
     """`check`'s results for every output format; `view` chooses the table's layout (None: long if it fits),
@@ -67,7 +117,8 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
                     table=lambda color, width: to_table(evaluation, lang, gate, color, width, view),
                     brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}
                                   ).render(lang),
-                    codes=frozenset({"is_total", "indicator"}), plain=frozenset({"cohort", "year"}))
+                    codes=frozenset({"is_total", "indicator"}), plain=frozenset({"cohort", "year"}),
+                    cells=lambda: record_cells(evaluation.results, lang, evaluation.has_periods))
     report.book = lambda: check_book(evaluation, report, lang, gate, subject)
     return report
 
