@@ -41,6 +41,8 @@ MAX_WIDTH, MIN_WIDTH = 40, 6  # a column of longer texts is this wide and its ce
 PAGE_WIDTH, PAGE_WIDTH_UPRIGHT = 110, 75  # characters: the notes and charts beside a narrower table are this wide
 BLANK_WIDTH = 9
 LINE_HEIGHT = 15.6  # points per line of 11-point text
+BODY_HEIGHT = LINE_HEIGHT + 2  # a table's body row of one line
+MADE_CELLS = 200_000  # distinct plain cells remembered while a sheet is written
 CHARTS_PER_ROW = 4
 CHART_MIN_WIDTH = 32  # characters of columns
 CHART_ROWS = 15  # rows of 11-point text a chart is tall (about 8 cm)
@@ -168,9 +170,11 @@ class _Renderer:
         self.page = self.widths + [BLANK_WIDTH] * extra
         self.row = 0  # the next row to write, from 0 as XlsxWriter counts
         self.known: list[tuple] = []  # by column: the last plain cell's (look, sort, style attribute, wraps)
+        self.made: dict[tuple, tuple[str, int]] = {}  # plain cells' XML (after the reference) and lines, by value
 
     def render(self) -> None:
         ws, sheet = self.ws, self.sheet
+        ws.set_default_row(BODY_HEIGHT)  # a body row of one line: no height of its own to write
         for index, width in enumerate(self.page):  # in pixels: XlsxWriter adds its padding to a width in
             ws.set_column_pixels(index, index, _pixels(width))  # characters; the stored width stays `width`
         if sheet.title:
@@ -251,7 +255,8 @@ class _Renderer:
             if wraps and cell.down == 1:
                 room = sum(self.widths[index:index + cell.across]) - 1
                 lines = max(lines, math.ceil(width_of(str(value or "")) / max(room, 1)))
-        ws.set_row(row, LINE_HEIGHT * lines + (4 if header else 2))
+        if header or lines > 1:  # else the sheet's default height
+            ws.set_row(row, LINE_HEIGHT * lines + (4 if header else 2))
         self.row += 1
 
     def _plain_row(self, cells: list[Cell | None]) -> bool:
@@ -288,25 +293,39 @@ class _Renderer:
                 form = self.formats.cell(look, False, sort is _NUMBER, wraps, sort is _QUOTED)
                 style = f' s="{form._get_xf_index()}"'  # XlsxWriter's number for the style (see _Worksheet)
                 known[index] = (look, sort, style, wraps)
-            start = f'<c r="{_COLUMNS[index]}{number}"{style}'
-            if sort is _NUMBER:
-                shown = f"{value:.16g}"  # as XlsxWriter writes a number
-                written.append(f"{start}><v>{shown}</v></c>" if shown[-1].isdigit() else
-                               f'{start} t="e"><v>{"#NUM!" if shown.endswith("nan") else "#DIV/0!"}</v></c>')
-            elif sort is _BLANK:
-                written.append(start + "/>")
-            elif sort is _BOOLEAN:
-                written.append(f'{start} t="b"><v>{int(value)}</v></c>')
-            else:
-                written.append(f'{start} t="inlineStr"><is>{_xml_text(value)}</is></c>')
-            if wraps:
-                room = sum(self.widths[index:index + 1]) - 1
-                lines = max(lines, math.ceil(width_of(str(value or "")) / max(room, 1)))
+            key = (index, style, sort, value)  # a cell as its column wrote one like it before (a status, a name)
+            made = self.made.get(key)
+            if made is None:
+                made = self.made[key] = self._cell_xml(index, style, sort, value, wraps)
+            written.append(f'<c r="{_COLUMNS[index]}{number}"{made[0]}')
+            if made[1] > lines:
+                lines = made[1]
         self.ws.plain_row(self.row, len(cells) - 1, "".join(written))
-        self.ws.set_row(self.row, LINE_HEIGHT * lines + 2)
+        if lines > 1:  # else the sheet's default height (_Renderer.render)
+            self.ws.set_row(self.row, LINE_HEIGHT * lines + 2)
         self.row += 1
         self.written()
+        if len(self.made) > MADE_CELLS:  # a sheet of as many distinct cells as cells: keep no more than this
+            self.made.clear()
         return True
+
+    def _cell_xml(self, index: int, style: str, sort: str, value: object, wraps: bool) -> tuple[str, int]:
+        """A plain cell's XML after its reference, and the lines its text takes in its column (1 unless it wraps)."""
+        if sort is _NUMBER:
+            shown = f"{value:.16g}"  # as XlsxWriter writes a number
+            xml = (f"{style}><v>{shown}</v></c>" if shown[-1].isdigit() else
+                   f'{style} t="e"><v>{"#NUM!" if shown.endswith("nan") else "#DIV/0!"}</v></c>')
+        elif sort is _BLANK:
+            xml = style + "/>"
+        elif sort is _BOOLEAN:
+            xml = f'{style} t="b"><v>{int(value)}</v></c>'
+        else:
+            xml = f'{style} t="inlineStr"><is>{_xml_text(value)}</is></c>'
+        lines = 1
+        if wraps:
+            room = self.widths[index] - 1 if index < len(self.widths) else 0
+            lines = max(1, math.ceil(width_of(str(value or "")) / max(room, 1)))
+        return xml, lines
 
     def _charts(self, first_body: int) -> int:
         """The charts below the notes, side by side across the table's width, each anchored to the cells it

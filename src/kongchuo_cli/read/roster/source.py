@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import os
 import re
@@ -166,12 +167,19 @@ def spreadsheet_rows(source: Source, numbers, read: int | None = None) -> dict[i
 
 def _lines_below_header(source: Source) -> int | None:
     """The lines of the file below its `skip` lines (the last one counted without its line break); None when the
-    header's lines cannot be told apart in the first block."""
+    header's lines cannot be told apart in the first block. Counted once per file as it is (returns numbers the
+    rows of its problems and of its list: a province's file is read once for both)."""
+    status = os.stat(source.csv_path)
+    return _counted_lines(source.csv_path, source.skip, status.st_size, status.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _counted_lines(path: str, skip: int, size: int, modified: int) -> int | None:
     buffer = bytearray(COUNTED_BYTES)  # one buffer read into again and again: no memory to fault in per block
-    with open(source.csv_path, "rb") as handle:
+    with open(path, "rb") as handle:
         size = handle.readinto(buffer)
-        ends = [found.end() for _, found in zip(range(source.skip), re.finditer(rb"\r\n|\r|\n", buffer[:size]))]
-        if len(ends) < source.skip or (ends and ends[-1] == size):
+        ends = [found.end() for _, found in zip(range(skip), re.finditer(rb"\r\n|\r|\n", buffer[:size]))]
+        if len(ends) < skip or (ends and ends[-1] == size):
             return None  # the header's lines end beyond the block, or at its end (a \r\n cut in two?)
         start = ends[-1] if ends else 0
         lines, last = buffer.count(b"\n", start, size), buffer[size - 1:size] if size > start else b""
