@@ -174,7 +174,7 @@ class _Renderer:
 
     def render(self) -> None:
         ws, sheet = self.ws, self.sheet
-        ws.set_default_row(BODY_HEIGHT)  # a body row of one line: no height of its own to write
+        ws.set_default_row(BODY_HEIGHT)  # a body row of one line takes it: no set_row for each of 40,000 rows
         for index, width in enumerate(self.page):  # in pixels: XlsxWriter adds its padding to a width in
             ws.set_column_pixels(index, index, _pixels(width))  # characters; the stored width stays `width`
         if sheet.title:
