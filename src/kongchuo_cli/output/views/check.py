@@ -52,7 +52,7 @@ def record(result: Result, lang: str) -> dict[str, object]:
     return made
 
 
-def record_cells(results: list[Result], lang: str, periods: bool) -> Iterator[list[tuple[object, ...]]]:
+def record_cells(results: list[Result], lang: str) -> Iterator[list[tuple[object, ...]]]:
     """The records' spreadsheet cells (CSV, TSV) a batch at a time: the cells formats would make of `record`, made
     from the results directly. A result's cells but its unit, numbers and rate follow from its indicator, line,
     status, need, notes and whether it has a period, which a province's 800,000 results share in a few thousand
@@ -87,8 +87,8 @@ def record_cells(results: list[Result], lang: str, periods: bool) -> Iterator[li
                 cells = shared[key] = tuple(cell_value(field, made[field], lang, numeric) for field in _SHARED)
             row = (label, flags[result.is_total], *cells[:2], numerator, "" if denominator is None else denominator,
                    rate, *cells[2:])
-            if periods:
-                row += ("", "") if period is None else (_blank(period.cohort), period.year)
+            if period is not None:  # as `record` has them (a grade table's cohort and year)
+                row += (_blank(period.cohort), period.year)
             rows.append(row)
         yield rows
 
@@ -118,7 +118,7 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
                     brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}
                                   ).render(lang),
                     codes=frozenset({"is_total", "indicator"}), plain=frozenset({"cohort", "year"}),
-                    cells=lambda: record_cells(evaluation.results, lang, evaluation.has_periods))
+                    cells=lambda: record_cells(evaluation.results, lang))
     report.book = lambda: check_book(evaluation, report, lang, gate, subject)
     return report
 
