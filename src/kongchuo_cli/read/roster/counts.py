@@ -43,15 +43,18 @@ class RosterCounts:
     problems: dict[str, int]  # problem code → rows
     examples: dict[str, list[int]]  # code → spreadsheet rows (the first few, or all)
     rows: int
+    then: object = None  # what the caller's query found among the rows kept (returns' list)
 
 
 def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | None = None, today: date | None = None,
-              listed: int | None = LISTED_ROWS, checks: bool = True, progress: Progress = Progress()
-              ) -> RosterCounts:
+              listed: int | None = LISTED_ROWS, checks: bool = True, progress: Progress = Progress(),
+              keep: dict[str, str] | None = None, then: Callable | None = None) -> RosterCounts:
     """The summary counts of every unit: one scan grouped by unit in SQL (only the units come back to Python).
     With `checks`, or when values could not be read, a second scan keeps a few bytes a row in the file's order
     (its problems, hashes of the child and the place), from which the identity problems are counted, the children
-    listed twice found, and the rows of every problem numbered."""
+    listed twice found, and the rows of every problem numbered. With `checks`, the caller's `keep` columns (name →
+    SQL over the file's columns) are kept beside them, and `then(connection)` runs over table `kept` (a row's line
+    is its rowid + 1): returns makes its list there, with no scan of its own."""
     school_year = school_year or current_school_year(today or date.today())
     counts = count_columns(source.header.columns, SYSTEMS[system].primary_last)
     # names are read with the identity checks, in the second scan
@@ -71,10 +74,12 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
         values = bool(set(found) & set(ROW_CHECKS))  # rows to name by their values: read them on every row
         lines: dict[str, list[int]] = {}
         read = None  # rows DuckDB read, blank lines left out
+        found_then = None
         if checks or values:
             with watched(connection, progress.part(SCANNED, 1)) if checks else nullcontext():
-                _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True),
-                           system, checks, values)
+                _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True,
+                                                                  keep if checks else None),
+                           system, checks, values, list(keep or ()) if checks else [])
             if checks:
                 found.update(_identity_problems(connection, source))
             twice = query(connection, source, lambda: "SELECT child, count(*), min(place) <> max(place) FROM kept "
@@ -89,11 +94,13 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
             if children:
                 lines.update(_children_rows(connection, source, children, listed))
             read = query(connection, source, lambda: "SELECT count(*) FROM kept")[0][0] if lines else None
+            found_then = then(connection) if then is not None and checks else None
     order = [*(ID_CHECKS if checks else ()), *ROW_CHECKS, "transfer_not_closed", "duplicate_row"]
     problems = {code: found[code] for code in order if found.get(code)}
     rows = spreadsheet_rows(source, {line for numbers in lines.values() for line in numbers}, read)
     examples = {code: [rows[line] for line in numbers] for code, numbers in lines.items()}
-    return RosterCounts(_as_table(source, dict(sorted(units.items())), counts, total), problems, examples, total)
+    return RosterCounts(_as_table(source, dict(sorted(units.items())), counts, total), problems, examples, total,
+                        found_then)
 
 
 def _tallied(grouped: list[tuple], names: list[str], counts: dict[str, str]):
@@ -123,8 +130,8 @@ CODES = tuple(dict.fromkeys([*ID_CHECKS, *(f"student_{code}" for code in ID_CHEC
                              *ROW_CHECKS]))
 
 
-def _keep_rows(connection, source: Source, rows_sql: Callable[[], str], system: str, checks: bool, values: bool
-               ) -> None:
+def _keep_rows(connection, source: Source, rows_sql: Callable[[], str], system: str, checks: bool, values: bool,
+               kept: list[str]) -> None:
     """Table `kept`: per row of the file, in its order (so DuckDB's row number is the rowid + 1), the row's
     problems and, with `checks`, the hashes of the child and the place. Made in one parallel scan: numbering the
     rows as they are read (a window over the scan) would read the file on one core."""
@@ -134,13 +141,13 @@ def _keep_rows(connection, source: Source, rows_sql: Callable[[], str], system: 
     checked = [f"CASE WHEN {condition} THEN '{code}' END" for code, condition in ROW_CHECKS.items()
                if code != "name_damaged"]
     row_code = f"CASE WHEN pupil THEN coalesce({', '.join(checked)}) END" if values else "NULL"
-    hashes = ", child, place" if checks else ""
+    more = (", child, place" if checks else "") + "".join(f", {name}" for name in kept)  # and the caller's
 
     def sql() -> str:
         rows = categorised_sql(rows_sql(), system, ordered=True) if values else rows_sql()
         return (f"CREATE OR REPLACE TEMP TABLE kept AS SELECT id_code::problem AS id_code, "
                 f"student_code::problem AS student_code, age_code::problem AS age_code, "
-                f"({row_code})::problem AS row_code, name_damaged{hashes} FROM ({rows})")
+                f"({row_code})::problem AS row_code, name_damaged{more} FROM ({rows})")
 
     query(connection, source, sql)
 

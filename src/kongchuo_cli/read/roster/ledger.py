@@ -19,10 +19,7 @@ from kongchuo_cli.read.roster.source import Source, opened, spreadsheet_rows
 from kongchuo_cli.read.roster.sql import (
     category_sql,
     column_sql,
-    connected,
     query,
-    scan_sql,
-    watched,
     yes_sql,
 )
 from kongchuo_cli.read.vocabulary import (
@@ -42,7 +39,6 @@ PRIORITIES: tuple[tuple[str, tuple[str, ...], Term], ...] = (
     ("distressed", ("distressed",), term("term_priority_distressed")),
 )
 SHOWN = ("township", "school", "grade", "class", "name", "id_number", "dropout_reason", "responsible")
-CHECKED = 0.7  # of DuckDB's work on a ledger, the identity checks; the list itself is one more scan
 
 
 @dataclass
@@ -76,15 +72,17 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
     second scan for the children with both."""
     with opened(path, options, progress=progress.part(0, COPIED)) as source:
         copied = COPIED if source.csv_path != path else 0
-        checked = aggregate(source, progress=progress.part(copied, copied + (1 - copied) * CHECKED))
         kind, status = _status(source, path)
-        with connected() as connection:
-            connection.execute("SET preserve_insertion_order = true")  # rows numbered in the file's order
-            keyed = kind == "ledger" and _key_sql(source) is not None
-            with watched(connection, progress.part(copied + (1 - copied) * CHECKED, 1)):
-                query(connection, source, lambda: _numbered_sql(source, status, keyed))
-                groups = query(connection, source, lambda: _listed_sql(source))
-                conflicts = [tuple(lines) for lines, in query(connection, source, _conflicts_sql)] if keyed else []
+        keyed = kind == "ledger" and _key_sql(source) is not None
+
+        def the_list(connection) -> tuple[list[tuple], list[tuple]]:
+            groups = query(connection, source, _listed_sql)
+            conflicts = [tuple(lines) for lines, in query(connection, source, _conflicts_sql)] if keyed else []
+            return groups, conflicts
+
+        checked = aggregate(source, progress=progress.part(copied, 1), keep=_kept(source, status, keyed),
+                            then=the_list)
+        groups, conflicts = checked.then
         said = [group for group in groups if group[3]]  # not the notes under the table
         listed = [group for group in said if group[0] is not None]
         read = max((group[6] for group in groups), default=0)  # the rows DuckDB read: the last line
@@ -128,37 +126,35 @@ def _status(source: Source, path: str) -> tuple[str, str]:
     raise KongchuoError([Message("returns_no_status", {}, Where(path))])
 
 
-def _numbered_sql(source: Source, status: str, keyed: bool) -> str:
-    """Table `numbered`: every row of the file in its order (its DuckDB line is its rowid + 1) with its category,
-    its place, the columns shown of a child still out (the others' left NULL: 0.2 % of a roster's rows, a fifth
-    less work), its priority groups and, for a ledger's conflicts, the child's key. Made in one parallel scan:
-    numbering the rows as they are read (row_number() over the scan) read a province's file on one core."""
+def _kept(source: Source, status: str, keyed: bool) -> dict[str, str]:
+    """What the list needs of every row, kept by the identity checks' scan in table `kept` (so the list costs no
+    scan of its own): the row's category, its place, whether it says anything (the notes under the table do not),
+    the columns shown of a child still out (NULL for the others: 0.2 % of a roster's rows), its priority groups and,
+    for a ledger's conflicts, the child's key."""
     columns = {name: column_sql(source, name) or "NULL" for name in SHOWN if name not in ("township", "school")}
     flags = priority_flags(source)
     groups = ", ".join(f"CASE WHEN {' OR '.join(flags[name] for name in names)} THEN '{key}' END"
                        for key, names, _ in PRIORITIES)
     columns["priority"] = f"concat_ws(',', {groups})"  # the keys of its groups, in the order they are served
-    out = f"status IN ({_categories(STILL_OUT)})"
-    guarded = {name: f"CASE WHEN {out} THEN {expression} END" for name, expression in columns.items()}
-    place = {name: column_sql(source, name) or "NULL" for name in ("township", "school")}
-    keys = {"key": _key_sql(source)} if keyed else {}
-    select = ", ".join(f'{expression} AS "{name}"'
-                       for name, expression in {"status": status, **place, **guarded, **keys}.items())
-    return f"CREATE OR REPLACE TEMP TABLE numbered AS SELECT {select} FROM {scan_sql(source)}"
+    out = f"listed_status IN ({_categories(STILL_OUT)})"
+    kept = {"listed_status": status,  # each column may name those before it
+            **{f"listed_{name}": column_sql(source, name) or "NULL" for name in ("township", "school")},
+            "listed_said": "coalesce(listed_township, listed_school, listed_status) IS NOT NULL",
+            **{f"listed_{name}": f"CASE WHEN {out} THEN {expression} END" for name, expression in columns.items()}}
+    if keyed:
+        kept["listed_key"] = _key_sql(source)
+    return kept
 
 
-_NUMBERED = ("SELECT *, rowid + 1 AS line, coalesce(township, school, status) IS NOT NULL AS said "
-             "FROM numbered")  # said: not the notes under the table (no place, no status)
-
-
-def _listed_sql(source: Source) -> str:
+def _listed_sql() -> str:
     """Rows by township and category (how many, the first and the last one's line; the notes under the table
     apart), and each child still out a group of its own with the columns shown and its priority groups: only those
     children leave DuckDB."""
-    out = f"status IN ({_categories(STILL_OUT)})"
-    shown = ", ".join(f'any_value("{name}")' for name in ("priority", *SHOWN))
-    return (f"SELECT CASE WHEN {out} THEN line END AS child, township, status, said, count(*), min(line), "
-            f"max(line), {shown} FROM ({_NUMBERED}) GROUP BY child, township, status, said")
+    shown = ", ".join(f"any_value(listed_{name})" for name in ("priority", *SHOWN))
+    return (f"SELECT CASE WHEN listed_status IN ({_categories(STILL_OUT)}) THEN line END AS listed_child, "
+            f"listed_township, listed_status, listed_said, count(*), min(line), max(line), {shown} "
+            f"FROM (SELECT *, rowid + 1 AS line FROM kept) "
+            f"GROUP BY listed_child, listed_township, listed_status, listed_said")
 
 
 def _key_sql(source: Source) -> str | None:
@@ -171,9 +167,10 @@ def _key_sql(source: Source) -> str | None:
 def _conflicts_sql() -> str:
     """The lines of every child (by key) still out in one row and back at school, or transferred, in another; in
     the order each first appears."""
-    return (f"SELECT list(line ORDER BY line) FROM ({_NUMBERED}) WHERE said AND key IS NOT NULL GROUP BY key "
-            f"HAVING bool_or(status IN ({_categories(STILL_OUT)})) AND bool_or(status IN ({_categories(CLOSED)})) "
-            f"ORDER BY min(line)")
+    return (f"SELECT list(line ORDER BY line) FROM (SELECT *, rowid + 1 AS line FROM kept) "
+            f"WHERE listed_said AND listed_key IS NOT NULL GROUP BY listed_key "
+            f"HAVING bool_or(listed_status IN ({_categories(STILL_OUT)})) "
+            f"AND bool_or(listed_status IN ({_categories(CLOSED)})) ORDER BY min(line)")
 
 
 def _categories(categories: tuple[str, ...]) -> str:

@@ -179,11 +179,12 @@ KEYS = ("county", "township", "school", "grade", "status", "return_status", "dis
 
 
 def pupils_sql(source: Source, system: str, school_year: int, today: date | None, checks: bool,
-               every_row: bool = False) -> str:
+               every_row: bool = False, keep: dict[str, str] | None = None) -> str:
     """Per row: the unit and category columns as written and, with `checks`, the identity problems. A row with no
     unit, grade or status is a note under the table (说明, 填表人): not a pupil. With `every_row`, the notes are
     kept (`pupil` false, no problems) and the rows stay in the file's order, so that a table made of them numbers
-    them by its rowid; with `checks`, hashes of the child (its ID, else its 学籍号) and of the place come too."""
+    them by its rowid; with `checks`, hashes of the child (its ID, else its 学籍号) and of the place come too;
+    `keep` adds columns (name → SQL over the file's columns, each may name those before it)."""
     raw = {name: f"c{source.header.columns[name]}" if name in source.header.columns else "NULL" for name in KEYS}
     identity = column_sql(source, "id_number") if checks else None
     student = column_sql(source, "student_id") if checks else None
@@ -209,6 +210,7 @@ def pupils_sql(source: Source, system: str, school_year: int, today: date | None
         rows += ", NULL::BOOLEAN AS name_damaged"
     if every_row:
         rows += f", {pupil} AS pupil{_child_and_place(source) if checks else ''}"
+    rows += "".join(f", {expression} AS {name}" for name, expression in (keep or {}).items())
     rows += f" FROM {scan_sql(source)}" + ("" if every_row else f" WHERE {pupil}")
     if not (identity or student):  # the first scan groups the rows by every column: none constant
         return f"SELECT *, NULL AS id_code, NULL AS student_code, NULL AS age_code FROM ({rows})" if every_row else rows
