@@ -67,9 +67,9 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
     """The children still out of school, with the identity checks of `check` (ID, 学籍号, age, duplicates) run over
     the same file; a child out in one row and back in another is not listed but reported with both rows.
 
-    A province's roster never comes into Python row by row: one scan counts every row by township and status in
-    SQL and brings back only the children still out; a ledger (the only kind that can say a child is back) has a
-    second scan for the children with both."""
+    A province's roster never comes into Python row by row: the identity checks' scan keeps what the list needs of
+    every row (`_kept`), and SQL over those rows counts them by township and status and brings back only the
+    children still out; for a ledger (the only kind that can say a child is back), the children with both."""
     with opened(path, options, progress=progress.part(0, COPIED)) as source:
         copied = COPIED if source.csv_path != path else 0
         kind, status = _status(source, path)
