@@ -110,3 +110,13 @@ def test_returns_runs_the_identity_checks(tmp_path, run):
     assert ("1 rows: the ID number's check digit (last character) does not match: check it against the card "
             "(rows 2).") in result.stderr
     assert wrong[1][1] not in result.stderr
+
+
+def test_a_row_that_cannot_be_read_is_said_before_a_missing_status(tmp_path, run):
+    # no 劝返状态 and no 学籍状态, and row 3 has a sixth cell under a header of five: the row is what to fix first
+    rows = [["姓名", "身份证号", "乡镇", "学校", "年级"], ["张一", "", "甲镇", "中心小学", "三年级"],
+            ["李二", "", "甲镇", "中心小学", "四年级", "多出的一格"]]
+    result = run("returns", write(tmp_path / "ledger.csv", rows), "--lang", "en")
+    assert result.exit_code == 2
+    assert "row 3" in result.stderr and "6 cells where the header has 5 columns" in result.stderr
+    assert "the list needs a 劝返状态 column" not in result.stderr

@@ -58,12 +58,12 @@ def test_numbers_looks_and_a_merged_row_among_whole_rows():
     assert all(sheet.cell(row, 4).border.left.style == "thin" for row in (1, 3))  # blank cells keep their borders
 
 
-def test_a_row_of_one_line_takes_the_sheets_height_and_a_wrapped_row_its_own():
-    # BODY_HEIGHT = 15.6 + 2 = 17.6 points, stored as Excel stores heights: in whole pixels (23 px = 17.25 pt),
-    # which XlsxWriter writes on every row without a height of its own; a text of 30 Chinese characters (60
-    # columns) in a column 12 wide (11 of room) takes ⌈60 / 11⌉ = 6 lines: 6 × 15.6 + 2 = 95.6 points, 127 px
+def test_a_row_is_as_tall_as_its_lines():
+    # 15.6 points a line + 2, stored as Excel stores heights, in whole pixels: one line 17.6 pt → 23 px = 17.25 pt; a
+    # text of 30 Chinese characters (60 columns) in a column 12 wide (11 of room) takes ⌈60 / 11⌉ = 6 lines:
+    # 6 × 15.6 + 2 = 95.6 pt → 127 px = 95.25 pt; the sheet's other rows keep Excel's own 15 pt
     long = "甲" * 30
     rows = [[Cell("甲镇"), Cell("短")], [Cell("乙镇"), Cell(long, Look(wrap=True))], [Cell("丙镇"), Cell("短")]]
     sheet = read_back(Sheet("表", header=[[Cell("单位"), Cell("说明")]], rows=rows, widths=[8, 12]))
-    assert sheet.sheet_format.defaultRowHeight == 17.25 and sheet.sheet_format.customHeight
     assert [sheet.row_dimensions[row].height for row in (2, 3, 4)] == [17.25, 95.25, 17.25]
+    assert not sheet.sheet_format.customHeight

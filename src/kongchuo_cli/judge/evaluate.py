@@ -29,8 +29,9 @@ from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.vocabulary import BY_NAME, normalize_header
 
 
-@dataclass(slots=True)  # never changed once judged; not frozen: a frozen dataclass sets each field through
-class Result:  # object.__setattr__, 6× the cost of a plain one, for each of 800,000 results of a province's schools
+@dataclass(slots=True)  # never changed once judged (evaluate adds the parts' need to a row's notes as it judges it);
+class Result:  # not frozen: a frozen dataclass sets each field through object.__setattr__, 6× the cost of a plain
+    #            one, for each of 800,000 results of a province's schools
     unit: str | None  # None for the total row kongchuo adds over several units
     is_total: bool
     indicator: Indicator
@@ -127,14 +128,17 @@ def units_need(own: int | None, parts: int) -> Message:
     return Message("note_units_need", {"needed": parts})
 
 
+NO_LINE = Line()  # an indicator the thresholds say nothing of (one object, shared by every result judged so)
+
+
 def line_for(indicator: Indicator, lines: dict[str, Line], available: set[str]) -> tuple[Line, tuple[Message, ...]]:
     """The line that judges an indicator, and what must be said about it: an indicator without a line of its own
     is judged by the line of the one it stands in for when the data cannot give that one (三类 data under a line for
     all disabled children), and says so."""
-    line = lines.get(indicator.id, Line())
+    line = lines.get(indicator.id, NO_LINE)
     other = indicator.stands_in_for
     if line.target is None and other is not None and other not in available:
-        substitute = lines.get(other, Line())
+        substitute = lines.get(other, NO_LINE)
         if substitute.target is not None:
             return substitute, (Message("note_stand_in"),)
     return line, ()
@@ -187,10 +191,7 @@ class _Options:
         return found
 
     def ratio(self, counts: Mapping[str, int]) -> tuple[int, int | None]:
-        if counts.__class__ is RowCounts:  # summary tables and rosters: the table's getters
-            numerator, denominator, _, _ = self.compiled_for(counts)
-            numbers = counts.numbers
-            return numerator(numbers), None if denominator is None else denominator(numbers)
+        """Counts of a dict (grade tables' units); a table's RowCounts go by compiled_for's getters (_ratios)."""
         numerator, denominator, _ = self._choice(counts)
         return value(numerator, counts), None if denominator is None else value(denominator, counts)
 
@@ -276,6 +277,12 @@ def _ratios(units: list[Unit], indicator: Indicator, line: Line, sparse: bool, o
     if problems:
         raise KongchuoError(problems)
     return ratios
+
+
+def _group_line(indicator: Indicator, group: UnitLines, available: set[str]) -> tuple[Line, tuple[Message, ...]]:
+    """The line a group of units takes for an indicator, and its notes: which group's lines applied, and a stand-in."""
+    line, notes = line_for(indicator, group.lines, available)
+    return line, (Message("note_applied", {"name": group.name}), *notes)
 
 
 def _common_period(found: list[Period | None]) -> Period | None:
@@ -394,6 +401,7 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
             problems.extend(error.problems)
             continue
         said = bool(indicator.option_notes or indicator.remarks)  # most indicators say nothing of how they count
+        kinds: dict[int, tuple[Line, tuple[Message, ...]]] = {}  # a group of lines: its line and notes
         judged: list[Result | None] = []
         for row in rows:
             members = row.members
@@ -408,9 +416,9 @@ def evaluate(tables: list[CountsTable], thresholds: Thresholds, by: tuple[str, .
                 row_line, applied = line, stand_in
                 if row.is_unit:
                     group = unit_lines[member]
-                    if group is not None:  # a unit takes the lines of its kind
-                        row_line, applied = line_for(indicator, group.lines, available)
-                        applied = (Message("note_applied", {"name": group.name}), *applied)
+                    if group is not None:  # a unit takes the lines of its kind (made once for the group)
+                        row_line, applied = kinds.get(id(group)) or kinds.setdefault(id(group), _group_line(
+                            indicator, group, available))
                     if unit.notes:  # what was assumed to derive its counts
                         applied += unit.notes
                 if said:

@@ -41,7 +41,6 @@ MAX_WIDTH, MIN_WIDTH = 40, 6  # a column of longer texts is this wide and its ce
 PAGE_WIDTH, PAGE_WIDTH_UPRIGHT = 110, 75  # characters: the notes and charts beside a narrower table are this wide
 BLANK_WIDTH = 9
 LINE_HEIGHT = 15.6  # points per line of 11-point text
-BODY_HEIGHT = LINE_HEIGHT + 2  # a table's body row of one line
 MADE_CELLS = 200_000  # distinct plain cells remembered while a sheet is written
 CHARTS_PER_ROW = 4
 CHART_MIN_WIDTH = 32  # characters of columns
@@ -174,7 +173,6 @@ class _Renderer:
 
     def render(self) -> None:
         ws, sheet = self.ws, self.sheet
-        ws.set_default_row(BODY_HEIGHT)  # a body row of one line takes it: no set_row for each of 40,000 rows
         for index, width in enumerate(self.page):  # in pixels: XlsxWriter adds its padding to a width in
             ws.set_column_pixels(index, index, _pixels(width))  # characters; the stored width stays `width`
         if sheet.title:
@@ -255,8 +253,7 @@ class _Renderer:
             if wraps and cell.down == 1:
                 room = sum(self.widths[index:index + cell.across]) - 1
                 lines = max(lines, math.ceil(width_of(str(value or "")) / max(room, 1)))
-        if header or lines > 1:  # else the sheet's default height
-            ws.set_row(row, LINE_HEIGHT * lines + (4 if header else 2))
+        ws.set_row(row, LINE_HEIGHT * lines + (4 if header else 2))
         self.row += 1
 
     def _plain_row(self, cells: list[Cell | None]) -> bool:
@@ -301,8 +298,7 @@ class _Renderer:
             if made[1] > lines:
                 lines = made[1]
         self.ws.plain_row(self.row, len(cells) - 1, "".join(written))
-        if lines > 1:  # else the sheet's default height (_Renderer.render)
-            self.ws.set_row(self.row, LINE_HEIGHT * lines + 2)
+        self.ws.set_row(self.row, LINE_HEIGHT * lines + 2)
         self.row += 1
         self.written()
         if len(self.made) > MADE_CELLS:  # a sheet of as many distinct cells as cells: keep no more than this

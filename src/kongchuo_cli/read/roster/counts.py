@@ -55,6 +55,8 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
     listed twice found, and the rows of every problem numbered. With `checks`, the caller's `keep` columns (name →
     SQL over the file's columns) are kept beside them, and `then(connection)` runs over table `kept` (a row's line
     is its rowid + 1): returns makes its list there, with no scan of its own."""
+    if then is not None and not checks:
+        raise ValueError("aggregate: `then` queries the rows the identity checks keep: it needs checks")
     school_year = school_year or current_school_year(today or date.today())
     counts = count_columns(source.header.columns, SYSTEMS[system].primary_last)
     # names are read with the identity checks, in the second scan

@@ -72,7 +72,7 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
     children still out; for a ledger (the only kind that can say a child is back), the children with both."""
     with opened(path, options, progress=progress.part(0, COPIED)) as source:
         copied = COPIED if source.csv_path != path else 0
-        kind, status = _status(source, path)
+        kind, status = _status(source)
         keyed = kind == "ledger" and _key_sql(source) is not None
 
         def the_list(connection) -> tuple[list[tuple], list[tuple]]:
@@ -80,8 +80,11 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
             conflicts = [tuple(lines) for lines, in query(connection, source, _conflicts_sql)] if keyed else []
             return groups, conflicts
 
-        checked = aggregate(source, progress=progress.part(copied, 1), keep=_kept(source, status, keyed),
-                            then=the_list)
+        # a file without a status is said to be one after its rows are read (a row that cannot be read comes first)
+        checked = aggregate(source, progress=progress.part(copied, 1), keep=_kept(source, status, keyed)
+                            if status else None, then=the_list if status else None)
+        if not status:
+            raise KongchuoError([Message("returns_no_status", {}, Where(path))])
         groups, conflicts = checked.then
         said = [group for group in groups if group[3]]  # not the notes under the table
         listed = [group for group in said if group[0] is not None]
@@ -116,21 +119,22 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
     return ReturnList(children, counts, by_township, kind, notices)
 
 
-def _status(source: Source, path: str) -> tuple[str, str]:
-    """What the file is ("ledger": 劝返状态; "roster": 学籍状态, 辍学 read as 未劝返) and each row's category in SQL."""
+def _status(source: Source) -> tuple[str, str]:
+    """What the file is ("ledger": 劝返状态; "roster": 学籍状态, 辍学 read as 未劝返) and each row's category in SQL;
+    ("", "") for a file with neither column."""
     columns = source.header.columns
     if "return_status" in columns:
         return "ledger", category_sql(column_sql(source, "return_status"), RETURN_STATUSES)
     if "status" in columns:
         return "roster", f"CASE WHEN {category_sql(column_sql(source, 'status'), STATUSES)} = 'dropout' THEN 'out' END"
-    raise KongchuoError([Message("returns_no_status", {}, Where(path))])
+    return "", ""
 
 
 def _kept(source: Source, status: str, keyed: bool) -> dict[str, str]:
     """What the list needs of every row, kept by the identity checks' scan in table `kept` (so the list costs no
     scan of its own): the row's category, its place, whether it says anything (the notes under the table do not),
-    the columns shown of a child still out (NULL for the others: 0.2 % of a roster's rows), its priority groups and,
-    for a ledger's conflicts, the child's key."""
+    the columns shown of a child still out (only for them: they are 0.2 % of a roster's rows), its priority groups
+    and, for a ledger's conflicts, the child's key."""
     columns = {name: column_sql(source, name) or "NULL" for name in SHOWN if name not in ("township", "school")}
     flags = priority_flags(source)
     groups = ", ".join(f"CASE WHEN {' OR '.join(flags[name] for name in names)} THEN '{key}' END"

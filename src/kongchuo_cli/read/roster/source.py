@@ -174,7 +174,9 @@ def _lines_below_header(source: Source) -> int | None:
 
 
 @functools.lru_cache(maxsize=4)
-def _counted_lines(path: str, skip: int, size: int, modified: int) -> int | None:
+def _counted_lines(path: str, skip: int, file_size: int, modified: int) -> int | None:
+    """_lines_below_header's count; `file_size` and `modified` only key the cache (a file written again is counted
+    again)."""
     buffer = bytearray(COUNTED_BYTES)  # one buffer read into again and again: no memory to fault in per block
     with open(path, "rb") as handle:
         size = handle.readinto(buffer)
