@@ -7,7 +7,7 @@ import os
 import stat
 
 from tests.helpers.books import rgb
-from tests.helpers.rosters import A2, A3, B1, LEDGER, write
+from tests.helpers.rosters import A2, A3, B1, LEDGER, ROSTER, write
 
 
 def test_the_return_list_by_hand(tmp_path, run):
@@ -120,3 +120,18 @@ def test_a_row_that_cannot_be_read_is_said_before_a_missing_status(tmp_path, run
     assert result.exit_code == 2
     assert "row 3" in result.stderr and "6 cells where the header has 5 columns" in result.stderr
     assert "the list needs a 劝返状态 column" not in result.stderr
+
+
+def test_values_that_cannot_be_read_are_counted_each_as_check_counts_them(tmp_path, run):
+    # returns reads the file once for its checks and its list: a row with a grade and a status that cannot be read
+    # (row 3: 十年级, 不明) counts under both, as `check` counts it; the line under the table (填表人) under neither
+    rows = [ROSTER[1], ["赵一", "", "", "甲镇", "中心小学", "三年级", "辍学", "", "", "否"],
+            ["钱二", "", "", "甲镇", "中心小学", "十年级", "不明", "", "", "否"],
+            ["孙三", "", "", "乙镇", "中心小学", "四年级", "不明", "", "", "否"], ["填表人：某某"]]
+    path = write(tmp_path / "roster.csv", rows)
+    returns = run("returns", path, "--lang", "en").stderr
+    check = run("check", path, "--lang", "en", "--year", "2024").stderr
+    # a row is named under the first of its problems (row 3 under the grade), and counted under each
+    for said in ("1 rows: the grade cannot be read (一年级…九年级, 初一…初四 or 1–9): not counted by stage (rows 3)",
+                 "2 rows: the 学籍状态 cannot be read (在读, 辍学, 休学, 转出, 死亡, 毕业…): not counted (rows 4…"):
+        assert said in returns and said in check

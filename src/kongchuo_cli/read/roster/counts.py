@@ -48,19 +48,21 @@ class RosterCounts:
 
 def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | None = None, today: date | None = None,
               listed: int | None = LISTED_ROWS, checks: bool = True, progress: Progress = Progress(),
-              keep: dict[str, str] | None = None, then: Callable | None = None) -> RosterCounts:
+              keep: dict[str, str] | None = None, then: Callable | None = None, by_unit: bool = True
+              ) -> RosterCounts:
     """The summary counts of every unit: one scan grouped by unit in SQL (only the units come back to Python).
     With `checks`, or when values could not be read, a second scan keeps a few bytes a row in the file's order
     (its problems, hashes of the child and the place), from which the identity problems are counted, the children
     listed twice found, and the rows of every problem numbered. With `checks`, the caller's `keep` columns (name →
     SQL over the file's columns) are kept beside them, and `then(connection)` runs over table `kept` (a row's line
-    is its rowid + 1): returns makes its list there, with no scan of its own."""
-    if then is not None and not checks:
-        raise ValueError("aggregate: `then` queries the rows the identity checks keep: it needs checks")
+    is its rowid + 1): returns makes its list there, with no scan of its own. Without `by_unit` (returns counts no
+    unit), there is no first scan: the second tallies the values that cannot be read, and the table has no units."""
+    if (then is not None or not by_unit) and not checks:
+        raise ValueError("aggregate: `then` and by_unit=False work on the rows the identity checks keep")
     school_year = school_year or current_school_year(today or date.today())
     counts = count_columns(source.header.columns, SYSTEMS[system].primary_last)
     # names are read with the identity checks, in the second scan
-    tallies = {**counts, **{code: condition for code, condition in ROW_CHECKS.items() if code != "name_damaged"}}
+    tallies = {**counts, **dict(_VALUE_CHECKS)}
     select = ", ".join(f"sum(n) FILTER (WHERE {condition}) AS {name}" for name, condition in tallies.items())
     # rows grouped by their values as written first (a cheap hash of a few text columns), so the values are read
     # once per distinct combination rather than once per row
@@ -69,19 +71,24 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
                 f"({pupils_sql(source, system, school_year, today, checks=False)})) GROUP BY ALL")
 
     with connected() as connection:
-        with watched(connection, progress.part(0, SCANNED if checks else 1)):
-            grouped = query(connection, source, lambda: f"SELECT county, township, school, {select}, sum(n) "
-                                                        f"FROM ({categorised_sql(written(), system)}) GROUP BY ALL")
-        units, found, total = _tallied(grouped, list(tallies), counts)
-        values = bool(set(found) & set(ROW_CHECKS))  # rows to name by their values: read them on every row
+        if by_unit:
+            with watched(connection, progress.part(0, SCANNED if checks else 1)):
+                grouped = query(connection, source, lambda: f"SELECT county, township, school, {select}, sum(n) "
+                                                            f"FROM ({categorised_sql(written(), system)}) GROUP BY ALL")
+            units, found, total = _tallied(grouped, list(tallies), counts)
+            values = bool(set(found) & set(ROW_CHECKS))  # rows to name by their values: read them on every row
+        else:
+            units, found, total, values = {}, {}, 0, True
         lines: dict[str, list[int]] = {}
         read = None  # rows DuckDB read, blank lines left out
         found_then = None
         if checks or values:
-            with watched(connection, progress.part(SCANNED, 1)) if checks else nullcontext():
+            with watched(connection, progress.part(SCANNED if by_unit else 0, 1)) if checks else nullcontext():
                 _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True,
                                                                   keep if checks else None),
-                           system, checks, values, list(keep or ()) if checks else [])
+                           system, checks, values, list(keep or ()) if checks else [], not by_unit)
+            if not by_unit:
+                found, total = _value_problems(connection, source)
             if checks:
                 found.update(_identity_problems(connection, source))
             twice = query(connection, source, lambda: "SELECT child, count(*), min(place) <> max(place) FROM kept "
@@ -130,20 +137,26 @@ def current_school_year(today: date) -> int:
 # identity checks, a G 学籍号's ID checks (student_ + the ID's code) and the values read.
 CODES = tuple(dict.fromkeys([*ID_CHECKS, *(f"student_{code}" for code in ID_CHECKS if code.startswith("id_")),
                              *ROW_CHECKS]))
+# the values read, each a condition on a row (name_damaged, read with the identity checks, has a column of its own)
+_VALUE_CHECKS = [(code, condition) for code, condition in ROW_CHECKS.items() if code != "name_damaged"]
 
 
 def _keep_rows(connection, source: Source, rows_sql: Callable[[], str], system: str, checks: bool, values: bool,
-               kept: list[str]) -> None:
+               kept: list[str], tallied: bool = False) -> None:
     """Table `kept`: per row of the file, in its order (so DuckDB's row number is the rowid + 1), the row's
-    problems and, with `checks`, the hashes of the child and the place. Made in one parallel scan: numbering the
-    rows as they are read (a window over the scan) would read the file on one core."""
+    problems and, with `checks`, the hashes of the child and the place; `tallied`, a bit for each value problem a
+    pupil's row has (`values`, NULL for the notes under the table). Made in one parallel scan: numbering the rows as
+    they are read (a window over the scan) would read the file on one core."""
     connection.execute("SET preserve_insertion_order = true")
     connection.execute(f"CREATE TYPE problem AS ENUM ({', '.join(repr(code) for code in CODES)})")
     # the first value problem of a pupil's row, in ROW_CHECKS' order (name_damaged has a column of its own)
-    checked = [f"CASE WHEN {condition} THEN '{code}' END" for code, condition in ROW_CHECKS.items()
-               if code != "name_damaged"]
+    checked = [f"CASE WHEN {condition} THEN '{code}' END" for code, condition in _VALUE_CHECKS]
     row_code = f"CASE WHEN pupil THEN coalesce({', '.join(checked)}) END" if values else "NULL"
     more = (", child, place" if checks else "") + "".join(f", {name}" for name in kept)  # and the caller's
+    if tallied:  # every problem of a row, as the first scan counts them: a row may have several
+        bits = " + ".join(f"CASE WHEN {condition} THEN {1 << bit} ELSE 0 END"
+                          for bit, (_, condition) in enumerate(_VALUE_CHECKS))
+        more += f", CASE WHEN pupil THEN ({bits})::USMALLINT END AS value_bits"
 
     def sql() -> str:
         rows = categorised_sql(rows_sql(), system, ordered=True) if values else rows_sql()
@@ -152,6 +165,13 @@ def _keep_rows(connection, source: Source, rows_sql: Callable[[], str], system: 
                 f"({row_code})::problem AS row_code, name_damaged{more} FROM ({rows})")
 
     query(connection, source, sql)
+
+
+def _value_problems(connection, source: Source) -> tuple[dict[str, int], int]:
+    """(rows by value problem, pupils' rows) from the bits the second scan kept, when there was no first scan."""
+    sums = ", ".join(f"sum((value_bits >> {bit}) & 1)" for bit in range(len(_VALUE_CHECKS)))
+    *counts, pupils = query(connection, source, lambda: f"SELECT {sums}, count(value_bits) FROM kept")[0]
+    return {code: count for (code, _), count in zip(_VALUE_CHECKS, counts) if count}, pupils
 
 
 def _identity_problems(connection, source: Source) -> dict[str, int]:

@@ -82,7 +82,7 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
 
         # a file without a status is said to be one after its rows are read (a row that cannot be read comes first)
         checked = aggregate(source, progress=progress.part(copied, 1), keep=_kept(source, status, keyed)
-                            if status else None, then=the_list if status else None)
+                            if status else None, then=the_list if status else None, by_unit=False)
         if not status:
             raise KongchuoError([Message("returns_no_status", {}, Where(path))])
         groups, conflicts = checked.then
