@@ -608,6 +608,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this row has {found} cells where the header has {expected} columns: a cell holding a comma, or a column "
         "missing from the header; check the row.",
     ),
+    "roster_out_of_memory": (
+        "内存不足：DuckDB 在 {limit} 以内处理不了这份名册（超出的部分本应写到临时目录）。请关闭其他程序后重试，或换一台内存更大的"
+        "机器，或按区县拆分名册后分别运行。",
+        "out of memory: DuckDB could not count this roster within {limit} (what exceeds it is written to the temporary "
+        "folder). Close other programs and run it again, use a machine with more memory, or split the roster by county "
+        "and run each part."),
+    "roster_disk_full": (
+        "临时目录 {folder} 所在的磁盘已满：大名册超出内存的部分要写到这里。请腾出空间，或把环境变量 TMPDIR 设为空间更大的"
+        "目录后重试。",
+        "the disk of the temporary folder {folder} is full: what a large roster does not fit in memory is written "
+        "there. Free some space, or set the environment variable TMPDIR to a folder on a larger disk, and run it "
+        "again."),
     "roster_unreadable": ("这一行无法按 CSV 读取（引号不配对或列数不对），请在 Excel 中打开检查后另存。",
                           "this row cannot be read as CSV (an unclosed quote or a wrong number of cells): open the "
                           "file in Excel, check it and save it again."),

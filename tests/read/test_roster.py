@@ -223,3 +223,36 @@ def test_a_utf16_roster_with_a_broken_character_is_named_with_its_line_and_byte(
     message = raised.value.problems[0]
     assert (message.code, message.where.row, message.params["position"]) == ("encoding_wrong", 4990,
                                                                              2 + len(before))
+
+
+def test_running_out_of_memory_is_said_as_such(tmp_path, monkeypatch):
+    # DuckDB held to 1 MB runs out of memory on the first buffer: the user hears what happened and what to do, not
+    # that a row cannot be read; no name or ID of the roster is in it
+    from kongchuo_cli.problems import KongchuoError
+    from kongchuo_cli.read.roster import sql
+
+    monkeypatch.setattr(sql, "MEMORY_LIMIT", "1MB")
+    with pytest.raises(KongchuoError) as raised:
+        roster.load(write(tmp_path / "r.csv", ROSTER), ReadOptions(), school_year=2024)
+    (said,) = [problem.render("en") for problem in raised.value.problems]
+    assert "out of memory: DuckDB could not count this roster within 1MB" in said and "split the roster" in said
+    assert A1 not in said and "赵一" not in said
+
+
+def test_a_full_disk_under_the_spills_is_said_as_such(tmp_path):
+    import duckdb
+
+    from kongchuo_cli.problems import KongchuoError
+    from kongchuo_cli.read.roster import sql
+    from kongchuo_cli.read.roster.source import opened
+
+    class Full:  # a connection whose spill could not be written, as DuckDB says it
+        def execute(self, _):
+            raise duckdb.IOException("IO Error: Could not write file \"/tmp/x/duckdb_temp_storage-0.tmp\": "
+                                     "No space left on device")
+
+    with opened(write(tmp_path / "r.csv", ROSTER), ReadOptions()) as source:
+        with pytest.raises(KongchuoError) as raised:
+            sql.query(Full(), source, lambda: "SELECT 1")
+    (said,) = [problem.render("en") for problem in raised.value.problems]
+    assert "the disk of the temporary folder" in said and "TMPDIR" in said

@@ -70,6 +70,12 @@ def query(connection, source: Source, sql: Callable[[], str]) -> list[tuple]:
         return connection.execute(sql()).fetchall()
     except duckdb.InterruptException:
         raise KeyboardInterrupt from None
+    except duckdb.OutOfMemoryException:  # not the file's fault: the machine's, and what to do about it
+        raise fail("roster_out_of_memory", Where(source.path), limit=MEMORY_LIMIT) from None
+    except duckdb.IOException as error:
+        if "space left" not in str(error):
+            raise unreadable(source, str(error)) from None
+        raise fail("roster_disk_full", Where(source.path), folder=tempfile.gettempdir()) from None
     except duckdb.Error as error:
         if source.parallel and "parallel" in str(error):  # a cell with a line break: read on one thread
             source.parallel = False
