@@ -122,7 +122,7 @@ def test_a_row_that_cannot_be_read_is_said_before_a_missing_status(tmp_path, run
     assert "the list needs a 劝返状态 column" not in result.stderr
 
 
-def test_values_that_cannot_be_read_are_counted_each_as_check_counts_them(tmp_path, run):
+def test_values_that_cannot_be_read_are_counted_and_named_under_each_as_check_does(tmp_path, run):
     # returns reads the file once for its checks and its list: a row with a grade and a status that cannot be read
     # (row 3: 十年级, 不明) counts under both, as `check` counts it; the line under the table (填表人) under neither
     rows = [ROSTER[1], ["赵一", "", "", "甲镇", "中心小学", "三年级", "辍学", "", "", "否"],
@@ -131,7 +131,8 @@ def test_values_that_cannot_be_read_are_counted_each_as_check_counts_them(tmp_pa
     path = write(tmp_path / "roster.csv", rows)
     returns = run("returns", path, "--lang", "en").stderr
     check = run("check", path, "--lang", "en", "--year", "2024").stderr
-    # a row is named under the first of its problems (row 3 under the grade), and counted under each
+    # and named under each (named under its first problem only, the 学籍状态 warning of a file whose every such row
+    # also had a bad grade named no row at all: "第  行等")
     for said in ("1 rows: the grade cannot be read (一年级…九年级, 初一…初四 or 1–9): not counted by stage (rows 3)",
-                 "2 rows: the 学籍状态 cannot be read (在读, 辍学, 休学, 转出, 死亡, 毕业…): not counted (rows 4…"):
+                 "2 rows: the 学籍状态 cannot be read (在读, 辍学, 休学, 转出, 死亡, 毕业…): not counted (rows 3, 4)"):
         assert said in returns and said in check

@@ -256,3 +256,15 @@ def test_a_full_disk_under_the_spills_is_said_as_such(tmp_path):
             sql.query(Full(), source, lambda: "SELECT 1")
     (said,) = [problem.render("en") for problem in raised.value.problems]
     assert "the disk of the temporary folder" in said and "TMPDIR" in said
+
+
+def test_a_row_with_two_problems_is_named_under_both(tmp_path):
+    # row 3: 十年级 and 不明; the only 学籍状态 problem, so named under 学籍状态 as well as under the grade (named
+    # under its first problem only, the 学籍状态 warning said "1 row" and named none)
+    rows = [["姓名", "身份证号", "乡镇", "学校", "年级", "学籍状态"], ["张一", "", "甲镇", "中心小学", "三年级", "在读"],
+            ["李二", "", "甲镇", "中心小学", "十年级", "不明"], ["王三", "", "乙镇", "中心小学", "四年级", "在读"]]
+    path = write(tmp_path / "r.csv", rows)
+    with roster.opened(path, ReadOptions()) as source:
+        counts = roster.aggregate(source, school_year=2024)
+    assert counts.problems == {"bad_grade": 1, "bad_status": 1}
+    assert counts.examples == {"bad_grade": [3], "bad_status": [3]}

@@ -86,7 +86,7 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
             with watched(connection, progress.part(SCANNED if by_unit else 0, 1)) if checks else nullcontext():
                 _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True,
                                                                   keep if checks else None),
-                           system, checks, values, list(keep or ()) if checks else [], not by_unit)
+                           system, checks, values, list(keep or ()) if checks else [])
             if not by_unit:
                 found, total = _value_problems(connection, source)
             if checks:
@@ -142,27 +142,23 @@ _VALUE_CHECKS = [(code, condition) for code, condition in ROW_CHECKS.items() if 
 
 
 def _keep_rows(connection, source: Source, rows_sql: Callable[[], str], system: str, checks: bool, values: bool,
-               kept: list[str], tallied: bool = False) -> None:
+               kept: list[str]) -> None:
     """Table `kept`: per row of the file, in its order (so DuckDB's row number is the rowid + 1), the row's
-    problems and, with `checks`, the hashes of the child and the place; `tallied`, a bit for each value problem a
-    pupil's row has (`values`, NULL for the notes under the table). Made in one parallel scan: numbering the rows as
-    they are read (a window over the scan) would read the file on one core."""
+    identity problems, with `values` a bit for each value problem of a pupil's row (NULL for the notes under the
+    table; a row may have several), and with `checks` the hashes of the child and the place. Made in one parallel
+    scan: numbering the rows as they are read (a window over the scan) would read the file on one core."""
     connection.execute("SET preserve_insertion_order = true")
     connection.execute(f"CREATE TYPE problem AS ENUM ({', '.join(repr(code) for code in CODES)})")
-    # the first value problem of a pupil's row, in ROW_CHECKS' order (name_damaged has a column of its own)
-    checked = [f"CASE WHEN {condition} THEN '{code}' END" for code, condition in _VALUE_CHECKS]
-    row_code = f"CASE WHEN pupil THEN coalesce({', '.join(checked)}) END" if values else "NULL"
+    bits = " + ".join(f"CASE WHEN {condition} THEN {1 << bit} ELSE 0 END"
+                      for bit, (_, condition) in enumerate(_VALUE_CHECKS))
+    value_bits = f"CASE WHEN pupil THEN ({bits}) END" if values else "NULL"
     more = (", child, place" if checks else "") + "".join(f", {name}" for name in kept)  # and the caller's
-    if tallied:  # every problem of a row, as the first scan counts them: a row may have several
-        bits = " + ".join(f"CASE WHEN {condition} THEN {1 << bit} ELSE 0 END"
-                          for bit, (_, condition) in enumerate(_VALUE_CHECKS))
-        more += f", CASE WHEN pupil THEN ({bits})::USMALLINT END AS value_bits"
 
     def sql() -> str:
         rows = categorised_sql(rows_sql(), system, ordered=True) if values else rows_sql()
         return (f"CREATE OR REPLACE TEMP TABLE kept AS SELECT id_code::problem AS id_code, "
                 f"student_code::problem AS student_code, age_code::problem AS age_code, "
-                f"({row_code})::problem AS row_code, name_damaged{more} FROM ({rows})")
+                f"({value_bits})::USMALLINT AS value_bits, name_damaged{more} FROM ({rows})")
 
     query(connection, source, sql)
 
@@ -185,13 +181,19 @@ def _identity_problems(connection, source: Source) -> dict[str, int]:
 
 
 def _examples(connection, source: Source, listed: int | None) -> dict[str, list[int]]:
-    """DuckDB's numbers of the rows of each problem of a row (the first `listed`, or all), in the file's order: a
-    row with several under the first of its codes."""
-    code = ("coalesce(id_code::VARCHAR, student_code::VARCHAR, age_code::VARCHAR, row_code::VARCHAR, "
-            "CASE WHEN name_damaged THEN 'name_damaged' END)")
+    """DuckDB's numbers of the rows of each problem (the first `listed`, or all), in the file's order: a row with
+    several is named under each, as it is counted under each (named under its first only, a warning could count a
+    row and name none)."""
+    codes = ", ".join(["id_code::VARCHAR", "student_code::VARCHAR", "age_code::VARCHAR",
+                       *(f"CASE WHEN value_bits & {1 << bit} <> 0 THEN '{code}' END"
+                         for bit, (code, _) in enumerate(_VALUE_CHECKS)),
+                       "CASE WHEN name_damaged THEN 'name_damaged' END"])
     limit = "" if listed is None else f"QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) <= {listed}"
-    rows = query(connection, source, lambda: f"SELECT code, line FROM (SELECT rowid + 1 AS line, {code} AS code "
-                                             f"FROM kept) WHERE code IS NOT NULL {limit} ORDER BY code, line")
+    some = ("id_code IS NOT NULL OR student_code IS NOT NULL OR age_code IS NOT NULL OR value_bits <> 0 OR "
+            "name_damaged")  # a few rows in a hundred: only they are unnested
+    rows = query(connection, source, lambda: f"SELECT code, line FROM (SELECT rowid + 1 AS line, unnest([{codes}]) "
+                                             f"AS code FROM kept WHERE {some}) WHERE code IS NOT NULL {limit} "
+                                             f"ORDER BY code, line")
     return _by_code(rows)
 
 
