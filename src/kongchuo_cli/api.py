@@ -322,13 +322,15 @@ class Returns(_Records):
 
 
 def returns(path: str | Path, *, reveal: bool = False, encoding: str | None = None, sheet: str | int | None = None,
-            header_row: int | None = None, on_progress: Callable[[float], None] | None = None) -> Returns:
+            header_row: int | None = None, on_progress: Callable[[float], None] | None = None,
+            listed: int | None = LISTED_ROWS) -> Returns:
     """The list of children to bring back, from a dropout ledger (劝返状态) or a 学籍 roster (学籍状态 辍学).
-    Names and ID numbers are masked unless `reveal`; `on_progress` hears how far the reading has come."""
+    Names and ID numbers are masked unless `reveal`; `on_progress` hears how far the reading has come; `listed`
+    caps the rows named per problem of the file (None: all)."""
     from kongchuo_cli.read.roster.ledger import read_returns
 
     options = _read_options(encoding, sheet, header_row)
-    return Returns(read_returns(_text(path), options, reveal, Progress(on_progress)), _text(path), reveal)
+    return Returns(read_returns(_text(path), options, reveal, Progress(on_progress), listed), _text(path), reveal)
 
 
 # ---- monthly --------------------------------------------------------------------------------------------------

@@ -188,3 +188,19 @@ def test_strict_exits_1_on_data_problems(run, tmp_path, months):
     clean.insert(2, ["2024-10-31", *ledger.SUN_OCT])
     write(tmp_path / "clean.csv", clean)
     assert run("monthly", months[0], "clean.csv", "-q", "--strict").exit_code == 0
+
+
+def test_a_row_with_three_identity_problems_is_counted_and_named_under_each(run, tmp_path):
+    # row 3 of the latest month: a check digit that does not match, a 学籍号 that is no 学籍号 (X12) and a name that
+    # lost a character (张?): three warnings of 1 row each, each naming row 3 (named under its first problem only,
+    # the last two said "0 rows" and named none)
+    bad_digit = ledger.QIAN[:-1] + ("0" if ledger.QIAN[-1] != "0" else "1")
+    damaged = ledger.case("张?", bad_digit, "X12", "2015-07-10", "甲镇", "中心小学", "四年级", registered="2024-09-02",
+                          status="未劝返")
+    fine = ledger.case("李四", ledger.LI, "", "2012-09-09", "甲镇", "初级中学", "七年级", registered="2024-09-04",
+                       status="未劝返")
+    months = [write(tmp_path / f"{name}.csv", [ledger.HEADER, fine, damaged]) for name in ("m1", "m2")]
+    said = run("monthly", *months, "--lang", "en").stderr
+    for problem in ("the ID number's check digit", "the national student number is not", "the name holds a question"):
+        assert f"1 rows: {problem}" in said
+    assert said.count("(rows 3).") == 3

@@ -136,3 +136,14 @@ def test_values_that_cannot_be_read_are_counted_and_named_under_each_as_check_do
     for said in ("1 rows: the grade cannot be read (一年级…九年级, 初一…初四 or 1–9): not counted by stage (rows 3)",
                  "2 rows: the 学籍状态 cannot be read (在读, 辍学, 休学, 转出, 死亡, 毕业…): not counted (rows 3, 4)"):
         assert said in returns and said in check
+
+
+def test_verbose_names_every_row_of_a_problem(tmp_path, run):
+    # 25 rows whose grade cannot be read (rows 2–26): 20 named and "…" without -v, all 25 with it
+    rows = [ROSTER[1], *(["某", "", "", "甲镇", "中心小学", "十年级", "辍学", "", "", "否"] for _ in range(25))]
+    path = write(tmp_path / "roster.csv", rows)
+    plain = run("returns", path, "--lang", "en").stderr
+    verbose = run("returns", path, "--lang", "en", "-v").stderr
+    assert "25 rows: the grade cannot be read" in plain and "rows 2, 3," in plain and ", 21…" in plain
+    assert ", 22," not in plain
+    assert "(rows " + ", ".join(str(row) for row in range(2, 27)) + ")" in verbose

@@ -23,7 +23,8 @@ def returns(file: str, reveal: bool, encoding, sheet, header_row, **given) -> No
         if shown is not None:
             shown.file(file)
         found = run.call(lambda: api.returns(file, reveal=reveal, encoding=encoding, sheet=sheet,
-                                             header_row=header_row, on_progress=shown and shown.done), problems)
+                                             header_row=header_row, on_progress=shown and shown.done,
+                                             listed=None if given["verbose"] else api.LISTED_ROWS), problems)
     lang = given["lang"]
     if reveal:  # always said, even with -q: personal data is on its way out
         run.say([Message("returns_reveal_warning")], lang)

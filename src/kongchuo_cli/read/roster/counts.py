@@ -133,10 +133,9 @@ def current_school_year(today: date) -> int:
     return today.year if today.month >= 9 else today.year - 1
 
 
-# Every code a row's problem can have, as one DuckDB ENUM (a byte a row where text would take sixteen): the
-# identity checks, a G 学籍号's ID checks (student_ + the ID's code) and the values read.
-CODES = tuple(dict.fromkeys([*ID_CHECKS, *(f"student_{code}" for code in ID_CHECKS if code.startswith("id_")),
-                             *ROW_CHECKS]))
+# Every code of a row's identity problems, as one DuckDB ENUM (a byte a row where text would take sixteen): the
+# identity checks and a G 学籍号's ID checks (student_ + the ID's code); the values read are a bit each (value_bits).
+CODES = tuple(dict.fromkeys([*ID_CHECKS, *(f"student_{code}" for code in ID_CHECKS if code.startswith("id_"))]))
 # the values read, each a condition on a row (name_damaged, read with the identity checks, has a column of its own)
 _VALUE_CHECKS = [(code, condition) for code, condition in ROW_CHECKS.items() if code != "name_damaged"]
 

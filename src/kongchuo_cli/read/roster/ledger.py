@@ -13,7 +13,7 @@ from kongchuo_cli.i18n import Term, listing, term
 from kongchuo_cli.model import Progress
 from kongchuo_cli.problems import KongchuoError, Message, Where
 from kongchuo_cli.read.grid import ReadOptions
-from kongchuo_cli.read.roster.counts import COPIED, aggregate, problem_notices
+from kongchuo_cli.read.roster.counts import COPIED, LISTED_ROWS, aggregate, problem_notices
 from kongchuo_cli.read.roster.identity import mask_id, mask_name
 from kongchuo_cli.read.roster.source import Source, opened, spreadsheet_rows
 from kongchuo_cli.read.roster.sql import (
@@ -62,8 +62,8 @@ def priority_flags(source: Source) -> dict[str, str]:
             for _, names, _ in PRIORITIES for name in names}
 
 
-def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress: Progress = Progress()
-                 ) -> ReturnList:
+def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress: Progress = Progress(),
+                 listed: int | None = LISTED_ROWS) -> ReturnList:
     """The children still out of school, with the identity checks of `check` (ID, 学籍号, age, duplicates) run over
     the same file; a child out in one row and back in another is not listed but reported with both rows.
 
@@ -81,8 +81,9 @@ def read_returns(path: str, options: ReadOptions, reveal: bool = False, progress
             return groups, conflicts
 
         # a file without a status is said to be one after its rows are read (a row that cannot be read comes first)
-        checked = aggregate(source, progress=progress.part(copied, 1), keep=_kept(source, status, keyed)
-                            if status else None, then=the_list if status else None, by_unit=False)
+        checked = aggregate(source, listed=listed, progress=progress.part(copied, 1),
+                            keep=_kept(source, status, keyed) if status else None,
+                            then=the_list if status else None, by_unit=False)
         if not status:
             raise KongchuoError([Message("returns_no_status", {}, Where(path))])
         groups, conflicts = checked.then

@@ -70,17 +70,31 @@ def query(connection, source: Source, sql: Callable[[], str]) -> list[tuple]:
         return connection.execute(sql()).fetchall()
     except duckdb.InterruptException:
         raise KeyboardInterrupt from None
-    except duckdb.OutOfMemoryException:  # not the file's fault: the machine's, and what to do about it
-        raise fail("roster_out_of_memory", Where(source.path), limit=MEMORY_LIMIT) from None
-    except duckdb.IOException as error:
-        if "space left" not in str(error):
-            raise unreadable(source, str(error)) from None
-        raise fail("roster_disk_full", Where(source.path), folder=tempfile.gettempdir()) from None
+    except (duckdb.OutOfMemoryException, duckdb.IOException) as error:  # the machine's, not the file's
+        if _disk_full(str(error)):
+            raise fail("roster_disk_full", Where(source.path), folder=tempfile.gettempdir()) from None
+        if isinstance(error, duckdb.OutOfMemoryException):
+            raise fail("roster_out_of_memory", Where(source.path), limit=MEMORY_LIMIT) from None
+        raise unreadable(source, str(error)) from None
     except duckdb.Error as error:
         if source.parallel and "parallel" in str(error):  # a cell with a line break: read on one thread
             source.parallel = False
             return query(connection, source, sql)
         raise unreadable(source, str(error)) from None
+
+
+SPILL_ROOM = 256 * 1024 * 1024  # less free space than this beside the spills: the disk, not the memory, ran out
+
+
+def _disk_full(error: str) -> bool:
+    """Whether DuckDB stopped for want of disk: its spills past the folder's cap (90 % of the free space), a write
+    refused (ENOSPC; Windows says it in its own words and language), or the folder's disk all but full."""
+    if "max_temp_directory_size" in error or "No space left" in error:
+        return True
+    try:
+        return shutil.disk_usage(tempfile.gettempdir()).free < SPILL_ROOM
+    except OSError:
+        return False
 
 
 def unreadable(source: Source, error: str) -> KongchuoError:
