@@ -70,16 +70,15 @@ def query(connection, source: Source, sql: Callable[[], str]) -> list[tuple]:
         return connection.execute(sql()).fetchall()
     except duckdb.InterruptException:
         raise KeyboardInterrupt from None
-    except (duckdb.OutOfMemoryException, duckdb.IOException) as error:  # the machine's, not the file's
-        if _disk_full(str(error)):
-            raise fail("roster_disk_full", Where(source.path), folder=tempfile.gettempdir()) from None
-        if isinstance(error, duckdb.OutOfMemoryException):
-            raise fail("roster_out_of_memory", Where(source.path), limit=MEMORY_LIMIT) from None
-        raise unreadable(source, str(error)) from None
     except duckdb.Error as error:
         if source.parallel and "parallel" in str(error):  # a cell with a line break: read on one thread
             source.parallel = False
             return query(connection, source, sql)
+        machine = isinstance(error, (duckdb.OutOfMemoryException, duckdb.IOException))  # not the file's doing
+        if machine and _disk_full(str(error)):
+            raise fail("roster_disk_full", Where(source.path), folder=tempfile.gettempdir()) from None
+        if isinstance(error, duckdb.OutOfMemoryException):
+            raise fail("roster_out_of_memory", Where(source.path), limit=MEMORY_LIMIT) from None
         raise unreadable(source, str(error)) from None
 
 
