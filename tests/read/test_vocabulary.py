@@ -1,8 +1,18 @@
 """The vocabulary (read/vocabulary.py): every header a column goes by, typo suggestions, spreadsheet column letters."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kongchuo_cli.read.vocabulary import SUMMARY_COLUMNS, column_letter
+from kongchuo_cli.read.vocabulary import (
+    GRAND_TOTAL_ENDINGS,
+    GRAND_TOTAL_LABELS,
+    SUBTOTAL_ENDINGS,
+    SUMMARY_COLUMNS,
+    column_letter,
+    normalize_header,
+    total_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,3 +42,22 @@ def test_typo_suggestion():
 @pytest.mark.parametrize("index, letter", [(0, "A"), (4, "E"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ")])
 def test_column_letters(index, letter):
     assert column_letter(index) == letter
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("合计", "grand"), ("合 计", "grand"), ("总计：", "grand"), ("全县", "grand"), ("总数", "grand"), ("Total", "grand"),
+    ("ＴＯＴＡＬ", "grand"),  # full width: read as NFKC reads it
+    ("示例县合计", "grand"), ("合计（人）", "grand"), ("东镇小计", "sub"), ("东镇 小计", "sub"),
+    ("城关镇", None), ("第0000001学校", None), ("县一中", None), ("计生办", None), ("Total Primary", None)])
+def test_total_rows_by_their_label(text, kind):
+    assert total_kind(text) == kind
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="合计总小全县数东镇 　:：（）()人tToOaAlLＴｏｔａｌ计⾔—-~至\u200b\u3000", max_size=8))
+def test_the_quick_look_at_a_label_agrees_with_the_whole_reading(text):
+    # total_kind skips the reading of a text with no character a total label holds; the whole reading, as it was
+    key = normalize_header(text).rstrip(":")
+    whole = ("grand" if key in GRAND_TOTAL_LABELS or key.endswith(GRAND_TOTAL_ENDINGS) else
+             "sub" if key.endswith(SUBTOTAL_ENDINGS) else None)
+    assert total_kind(text) == whole

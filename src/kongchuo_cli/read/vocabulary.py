@@ -184,9 +184,15 @@ GRAND_TOTAL_ENDINGS = ("合计", "总计")  # 示例县合计
 SUBTOTAL_ENDINGS = ("小计",)  # 东镇小计
 
 
+# a character every total label holds, one way or the other: 合计 总计 小计, 全县, 总数, Total
+_TOTAL_MARKS = re.compile("[计县数tT]")
+
+
 @functools.lru_cache(maxsize=8192)
 def total_kind(text: str) -> str | None:
     """"grand" for 合计/总计/全县/总数/Total (also 示例县合计), "sub" for 小计 (also 东镇小计), else None."""
+    if not _TOTAL_MARKS.search(text) and unicodedata.is_normalized("NFKC", text):
+        return None  # as normalize_header would leave it, but for spaces, dashes and case: no label can come of it
     key = normalize_header(text).rstrip(":")
     if key in GRAND_TOTAL_LABELS or key.endswith(GRAND_TOTAL_ENDINGS):
         return "grand"
