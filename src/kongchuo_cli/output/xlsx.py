@@ -451,6 +451,7 @@ class _Worksheet(Worksheet):
     def _write_cell(self, row: int, col: int, cell) -> None:
         if cell.__class__ is _Written:
             self.fh.write(cell.xml)
+            self.table[row][col] = _WRITTEN  # written out: its text goes (a province's rows hold 0.3 GB of it)
         else:
             super()._write_cell(row, col, cell)
 
