@@ -88,17 +88,13 @@ def record_cells(results: list[Result], lang: str) -> Iterator[list[tuple[object
             row = (label, flags[result.is_total], *cells[:2], numerator, "" if denominator is None else denominator,
                    rate, *cells[2:])
             if period is not None:  # as `record` has them (a grade table's cohort and year)
-                row += (_blank(period.cohort), period.year)
+                row += (cell_value("cohort", period.cohort, lang), period.year)
             rows.append(row)
         yield rows
 
 
 _OWN = ("unit", "is_total", "numerator", "denominator", "rate")  # a result's own cells; record_cells puts them in
 _SHARED = tuple(key for key in FIELDS if key not in _OWN)  # the order of FIELDS (test_check_cells checks the rows)
-
-
-def _blank(value: object) -> object:
-    return "" if value is None else value
 
 
 def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: str | None = None,

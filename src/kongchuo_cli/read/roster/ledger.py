@@ -151,6 +151,9 @@ def _kept(source: Source, status: str, keyed: bool) -> dict[str, str]:
     return kept
 
 
+_KEPT_LINES = "(SELECT *, rowid + 1 AS line FROM kept)"  # the rows kept, with their DuckDB line
+
+
 def _listed_sql() -> str:
     """Rows by township and category (how many, the first and the last one's line; the notes under the table
     apart), and each child still out a group of its own with the columns shown and its priority groups: only those
@@ -158,7 +161,7 @@ def _listed_sql() -> str:
     shown = ", ".join(f"any_value(listed_{name})" for name in ("priority", *SHOWN))
     return (f"SELECT CASE WHEN listed_status IN ({_categories(STILL_OUT)}) THEN line END AS listed_child, "
             f"listed_township, listed_status, listed_said, count(*), min(line), max(line), {shown} "
-            f"FROM (SELECT *, rowid + 1 AS line FROM kept) "
+            f"FROM {_KEPT_LINES} "
             f"GROUP BY listed_child, listed_township, listed_status, listed_said")
 
 
@@ -172,7 +175,7 @@ def _key_sql(source: Source) -> str | None:
 def _conflicts_sql() -> str:
     """The lines of every child (by key) still out in one row and back at school, or transferred, in another; in
     the order each first appears."""
-    return (f"SELECT list(line ORDER BY line) FROM (SELECT *, rowid + 1 AS line FROM kept) "
+    return (f"SELECT list(line ORDER BY line) FROM {_KEPT_LINES} "
             f"WHERE listed_said AND listed_key IS NOT NULL GROUP BY listed_key "
             f"HAVING bool_or(listed_status IN ({_categories(STILL_OUT)})) "
             f"AND bool_or(listed_status IN ({_categories(CLOSED)})) ORDER BY min(line)")
