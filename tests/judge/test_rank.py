@@ -3,7 +3,7 @@ counts them all; an undefined rate is listed last, unranked; a small base is mar
 
 from kongchuo_cli import api
 from kongchuo_cli.indicators.definitions import BY_ID
-from kongchuo_cli.judge.rank import rank, ranked_indicators
+from kongchuo_cli.judge.rank import rank, ranked_indicators, worst
 
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "小学学年初在校生数", "小学辍学人数", "脱贫家庭辍学人数"]
 
@@ -40,3 +40,20 @@ def test_ranked_are_the_indicators_failed_anywhere(write_table):
     _, judged = ranked(write_table, rows, "consolidation_9y")
     assert [indicator.id for indicator in ranked_indicators(judged)] == ["consolidation_9y", "poverty_dropouts"]
     assert "合计" not in [entry.result.unit for entry in rank(judged, BY_ID["consolidation_9y"])]
+
+
+def test_the_worst_are_the_last_ranked_the_last_first(write_table):
+    rows = [["甲镇", 100, 95, 500, 5, 0], ["乙镇", 20, 19, 400, 2, 1], ["丙镇", 100, 97, 300, 3, 2],
+            ["丁镇", 0, 0, 200, 1, 0], ["戊镇", 10, 9, 100, 0, 1]]
+    judged = api.check(write_table([HEADER, *rows])).judged
+    by_indicator = {}
+    for result in judged.results:
+        if not result.is_total:
+            by_indicator.setdefault(result.indicator.id, []).append(result)
+    # consolidation: 戊 90 % last, then 甲 = 乙 95 % (in their order); 丁 undefined never; a None never
+    assert worst(by_indicator["consolidation_9y"], 3) == [4, 0, 1]
+    assert worst([None, *by_indicator["consolidation_9y"]], 2) == [5, 1]
+    # dropouts, lower is better: 甲 = 丙 1 % last (in their order), then 乙 = 丁 0.5 %; a count: 丙's 2 first
+    assert worst(by_indicator["dropout_primary"], 3) == [0, 2, 1]
+    assert worst(by_indicator["poverty_dropouts"], 1) == [2]
+    assert worst(by_indicator["consolidation_9y"], 10) == [4, 0, 1, 2]  # fewer than asked: every defined rate

@@ -4,6 +4,8 @@ first; units equal on it share a rank and the next rank counts them all (1, 2, 2
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -39,8 +41,17 @@ def rank(judged: Judged, indicator: Indicator) -> list[Ranked]:
              and not result.is_total and result.level == 0]
     scored = [(result, _score(result)) for result in units]
     defined = sorted((pair for pair in scored if pair[1] is not None), key=lambda pair: pair[1])  # stable: ties
-    ranked = [Ranked(result, 1 + sum(other < score for _, other in defined)) for result, score in defined]
+    scores = [score for _, score in defined]
+    ranked = [Ranked(result, 1 + bisect_left(scores, score)) for result, score in defined]  # 1 + those better
     return ranked + [Ranked(result, None) for result, score in scored if score is None]
+
+
+def worst(results: list[Result | None], count: int) -> list[int]:
+    """The positions of the `count` results ranked last (the rate farthest on the wrong side), the last first; ties
+    in their order; no result, or an undefined rate, never."""
+    scored = ((score, position) for position, result in enumerate(results)
+              if result is not None and (score := _score(result)) is not None)
+    return [position for _, position in heapq.nsmallest(count, scored, key=lambda pair: (-pair[0], pair[1]))]
 
 
 def _score(result: Result) -> Fraction | None:

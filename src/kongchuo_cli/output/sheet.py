@@ -46,7 +46,7 @@ class Chart:
 
     title: str
     column: int  # the table column of the values, from 0
-    rows: tuple[int, ...]  # body rows charted (consecutive), from 0
+    rows: tuple[int, ...]  # body rows charted, from 0, in the order shown (not consecutive: copied beside the table)
     line: float | None = None  # the standard, in the values' terms (0.96 for 96 %)
     line_name: str = ""
     failing: tuple[int, ...] = ()  # positions among `rows` whose bars are drawn red

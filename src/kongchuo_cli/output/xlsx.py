@@ -334,26 +334,38 @@ class _Renderer:
         for row in range(top, top + CHART_ROWS * math.ceil(len(charts) / per_row) + 1):
             self.ws.set_row(row, LINE_HEIGHT)
         row_pixels = int(LINE_HEIGHT * 4 / 3)
+        spare = len(self.page) + 1  # hidden columns beyond the page hold what the charts draw that the table lacks
         for position, chart in enumerate(charts):
-            line_column = len(self.page) + 1 + position  # the line's values, in a hidden column beyond the page
             first_row = top + 1 + (position // per_row) * CHART_ROWS
             left, right = edges[position % per_row], edges[position % per_row + 1]
-            drawn = self._bar_chart(chart, first_body, line_column)
+            drawn, spare = self._bar_chart(chart, first_body, spare)
             drawn.set_size({"width": sum(_pixels(width) for width in self.page[left:right]) - CHART_INSET,
                             "height": row_pixels * (CHART_ROWS - 1) - CHART_INSET})
             self.ws.insert_chart(first_row, left, drawn, {"x_offset": CHART_INSET, "y_offset": CHART_INSET,
                                                           "object_position": 2})  # moves with its cells
         return top + math.ceil(len(charts) / per_row) * CHART_ROWS
 
-    def _bar_chart(self, chart: Chart, first_body: int, line_column: int):
+    def _bar_chart(self, chart: Chart, first_body: int, spare: int):
         """A column chart of the values, failing bars in red, and the line across them (a line series over values
-        written in a hidden column; the chart plots hidden cells)."""
-        first, last = first_body + chart.rows[0], first_body + chart.rows[-1]
+        written in a hidden column; the chart plots hidden cells). Rows charted where they are when consecutive;
+        others (the units ranked last) copied first, names and values, into hidden columns from `spare` down from
+        the table's first row. (The chart, the next spare column.)"""
+        charted_rows = [self.sheet.rows[row] for row in chart.rows]
+        label_column, value_column, first = 0, chart.column, first_body + chart.rows[0]
+        if chart.rows != tuple(range(chart.rows[0], chart.rows[0] + len(chart.rows))):
+            label_column, value_column, first = spare, spare + 1, first_body
+            form = self.formats.plain(centre=None)
+            for row, cells in enumerate(charted_rows, start=first):
+                self.ws.text(row, label_column, _safe(str(cells[0].value or "")), form)
+                self._copy_value(row, value_column, cells[chart.column].value, form)
+            self.ws.set_column(label_column, value_column, None, None, {"hidden": True})
+            spare += 2
+        last = first + len(chart.rows) - 1
         bar = self.book.add_chart({"type": "column"})
         failing = set(chart.failing)
         red = {"fill": {"color": "#" + BAR_FAILING}, "border": {"color": "#" + BAR_FAILING}}
-        charted_rows = [self.sheet.rows[row] for row in range(chart.rows[0], chart.rows[-1] + 1)]
-        bar.add_series({"values": self._range(chart.column, first, last), "categories": self._range(0, first, last),
+        bar.add_series({"values": self._range(value_column, first, last),
+                        "categories": self._range(label_column, first, last),
                         # what the chart shows until the program draws it from the cells (Excel's cache)
                         "values_data": [_charted_value(cells[chart.column].value) for cells in charted_rows],
                         "categories_data": [_charted_value(cells[0].value) for cells in charted_rows],
@@ -362,17 +374,18 @@ class _Renderer:
         bar.set_title({"name": chart.title, "name_font": {"name": FONT, "size": 10, "bold": True}, "overlay": False})
         bar.set_legend({"none": True})
         bar.show_hidden_data()
-        values = [value for value in (self.sheet.rows[row][chart.column].value for row in chart.rows)
+        values = [value for value in (cells[chart.column].value for cells in charted_rows)
                   if isinstance(value, (int, float)) and not isinstance(value, bool)]
         if chart.line is not None:
             form = self.formats.plain(centre=None)
             for row in range(first, last + 1):
-                self.ws.write_number(row, line_column, chart.line, form)
-            self.ws.set_column(line_column, line_column, None, None, {"hidden": True})
+                self.ws.write_number(row, spare, chart.line, form)
+            self.ws.set_column(spare, spare, None, None, {"hidden": True})
             line = self.book.add_chart({"type": "line"})
-            line.add_series({"values": self._range(line_column, first, last), "marker": {"type": "none"},
+            line.add_series({"values": self._range(spare, first, last), "marker": {"type": "none"},
                              "line": {"color": "#" + LINE, "width": 1.5, "dash_type": "dash"}, "smooth": False})
             bar.combine(line)
+            spare += 1
         charted = [*values, *([chart.line] if chart.line is not None else [])]
         axis = {"num_format": ("0.0%" if max(charted, default=0) < 0.1 else "0%") if chart.percent else "#,##0",
                 "min": _axis_floor(charted) if chart.percent else 0, "major_gridlines": {"visible": False},
@@ -381,7 +394,14 @@ class _Renderer:
             axis["max"] = 1  # no rate above 100 %: no axis above it
         bar.set_y_axis(axis)
         bar.set_x_axis({"num_font": {"name": FONT, "size": 8}})
-        return bar
+        return bar, spare
+
+    def _copy_value(self, row: int, column: int, value: object, form) -> None:
+        """A charted value copied as it is: a number, else nothing (a rate that is undefined)."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.ws.write_number(row, column, value, form)
+        else:
+            self.ws.write_blank(row, column, None, form)
 
     def _range(self, column: int, first: int, last: int) -> str:
         """Cells of a column as a chart refers to them: ='汇总'!$B$7:$B$9."""

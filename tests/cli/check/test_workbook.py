@@ -7,6 +7,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 
 from tests.helpers import ROOT, corpus
 from tests.helpers.books import fitted, rgb
@@ -145,3 +146,30 @@ def test_the_example_county_summary_is_one_landscape_page(run, tmp_path):
     assert [sheet.cell(row, 1).value for row in (7, 18, 19)] == ["城关镇", "新华镇", "合计"]
     assert len(sheet._charts) == 4
     assert (sheet.page_setup.orientation, fitted(sheet.page_setup)[1]) == ("landscape", 1)
+
+
+def test_a_chart_of_many_units_shows_the_thirty_ranked_last_the_last_first(run, tmp_path, write_table):
+    # 35 townships, 61 … 95 of 100 still in school: every one below 96 %; the chart shows 镇01 (61 %) to 镇30 (90 %)
+    rows = [[f"镇{number:02d}", 100, 60 + number] for number in range(1, 36)]
+    path = write_table([["乡镇", "一年级入学人数", "毕业班在校生数"], *reversed(rows)])
+    assert run("check", path, "-o", "结果.xlsx").exit_code == 1
+    sheet = load_workbook(tmp_path / "结果.xlsx")["汇总"]
+    (chart,) = sheet._charts
+    bars, line = chart.series[0], chart._charts[1].series[0]
+    title = "".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)
+    assert title == "九年义务教育巩固率（标准 ≥ 96%，排名后 30 位）"
+    names, values = ((bars.cat.numRef or bars.cat.strRef).f, bars.val.numRef.f)
+    name_column, value_column = (reference.split("!")[1].replace("$", "").split(":")[0].rstrip("0123456789")
+                                 for reference in (names, values))
+    assert names.endswith(f"${name_column}$7:${name_column}$36")
+    assert values.endswith(f"${value_column}$7:${value_column}$36")
+    assert [sheet[f"{name_column}{row}"].value for row in range(7, 37)] == [f"镇{n:02d}" for n in range(1, 31)]
+    assert [sheet[f"{value_column}{row}"].value for row in range(7, 37)] == pytest.approx(
+        [(60 + number) / 100 for number in range(1, 31)])
+    hidden = {index for dimension in sheet.column_dimensions.values() if dimension.hidden
+              for index in range(dimension.min, dimension.max + 1)}
+    assert {column_index_from_string(name_column), column_index_from_string(value_column)} <= hidden
+    assert [point.idx for point in bars.dPt] == list(range(30))  # all fail: all red
+    line_column = line.val.numRef.f.split("!")[1].split("$")[1]
+    assert line.val.numRef.f.endswith(f"${line_column}$7:${line_column}$36")
+    assert [sheet[f"{line_column}{row}"].value for row in range(7, 37)] == [0.96] * 30

@@ -11,6 +11,7 @@ import functools
 from kongchuo_cli.i18n import term
 from kongchuo_cli.indicators.definitions import RATE, Indicator
 from kongchuo_cli.judge.evaluate import Judged, Result
+from kongchuo_cli.judge.rank import worst
 from kongchuo_cli.model import FAIL, WARN
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.sheet import (
@@ -40,6 +41,7 @@ from kongchuo_cli.problems import Message
 UNIT_WIDTH, RATE_WIDTH, NEED_WIDTH = 10, 10, 8
 NEEDED, NONE_NEEDED = "C00000", "A6A6A6"  # children to bring back in red; a 0 in grey, out of the way
 ONE_PAGE_ROWS = 30  # a county of up to this many units prints its summary on one page
+CHART_BARS = 30  # a chart of more units shows the ones ranked last (5,000 schools' bars are a smear)
 
 
 def check_book(evaluation: Judged, report: Report, lang: str, gate: str, subject: str) -> list[Sheet]:
@@ -133,11 +135,18 @@ def _look(**fields) -> Look:
 
 def _chart(indicator: Indicator, results: list[Result | None], rows: list[int], column: int, judged: Line,
            lang: str) -> Chart:
-    """The units' bars (failing ones red) and the county's line across them."""
+    """The units' bars (failing ones red) and the county's line across them; of more than CHART_BARS units, those
+    ranked last among the finest (schools under their townships), the last first."""
     line = judged.target
-    title = Message("book_chart_title", {"indicator": indicator.term, "rule": rule_shown(line.text) if line else "—"})
+    rule = rule_shown(line.text) if line else "—"
+    title = Message("book_chart_title", {"indicator": indicator.term, "rule": rule})
+    if len(rows) > CHART_BARS:
+        finest = max((result.level for result in results if result is not None), default=0)
+        chosen = worst([result if result is not None and result.level == finest else None for result in results],
+                       CHART_BARS)
+        rows, results = [rows[position] for position in chosen], [results[position] for position in chosen]
+        title = Message("book_chart_title_last", {"indicator": indicator.term, "rule": rule, "count": len(rows)})
     return Chart(title.render(lang), column, tuple(rows), float(line.value) if line else None,
                  failing=tuple(position for position, result in enumerate(results)
                                if result is not None and result.status == FAIL),
                  percent=indicator.kind == RATE)
-
