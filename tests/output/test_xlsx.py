@@ -67,3 +67,16 @@ def test_a_row_is_as_tall_as_its_lines():
     sheet = read_back(Sheet("表", header=[[Cell("单位"), Cell("说明")]], rows=rows, widths=[8, 12]))
     assert [sheet.row_dimensions[row].height for row in (2, 3, 4)] == [17.25, 95.25, 17.25]
     assert not sheet.sheet_format.customHeight
+
+
+def test_a_check_workbook_makes_its_records_as_it_takes_them_and_shares_alike_cells():
+    from kongchuo_cli import api
+
+    report = api.check("examples/county.csv", profile="national-2025").report()
+    assert report.count() == 12 * 8 + 8  # twelve townships and the total, eight indicators each, counted unmade
+    summary, records, _ = report.book()
+    assert callable(report.made)  # never held whole: a province's 240,000 records took 370 MB
+    assert len(records.rows) == 104
+    statuses = [row[6] for row in records.rows if row[6].value == "未达标" and not row[0].look.bold]
+    assert len(statuses) > 1 and all(cell is statuses[0] for cell in statuses)  # one cell for the alike
+    assert records.rows[0][0] is records.rows[1][0]  # 城关镇 in both its rows, one cell

@@ -198,10 +198,15 @@ def reading_progress(files: tuple[str, ...] | list[str], lang: str, quiet: bool)
 
 
 @contextlib.contextmanager
-def _progress(total: int, least: int, quiet: bool):
-    """(rich's Progress, its task) over `total` units when there are at least `least` and stderr is a terminal;
-    else None."""
-    if quiet or total < least or not _is_terminal(sys.stderr):  # the common case decided before rich is loaded
+def _progress(total: int | Callable[[], int], least: int, quiet: bool):
+    """(rich's Progress, its task) over `total` units (or what `total()` counts, asked only where a bar could
+    show) when there are at least `least` and stderr is a terminal; else None."""
+    if quiet or not _is_terminal(sys.stderr):  # the common case decided before rich is loaded
+        yield None
+        return
+    if callable(total):
+        total = total()
+    if total < least:
         yield None
         return
     from rich.console import Console
@@ -234,7 +239,7 @@ def emit(report, to: Destination, also: list[tuple[str, bytes]] = ()) -> None:
         color = (colour_wanted if color is None else color) and to.output is None
         options.update(color=color, width=table_width())
     if to.output_format == "xlsx":
-        with _progress(len(report.records), PROGRESS_ROWS, to.quiet) as bar:
+        with _progress(report.count, PROGRESS_ROWS, to.quiet) as bar:
             if bar is not None:
                 progress, task = bar
                 progress.update(task, description=text("writing", to.lang, file=to.output))

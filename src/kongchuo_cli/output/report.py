@@ -40,6 +40,7 @@ class Report:
     # the records' spreadsheet cells (CSV, TSV) a batch of rows at a time, made without the records: for a command
     # that can make them faster than formats can from the records (the same cells; tests compare them)
     cells: Callable[[], Iterable[list[tuple[object, ...]]]] | None = None
+    length: Callable[[], int] | None = None  # how many records `made` makes, told without making them
 
     @property
     def records(self) -> list[dict[str, object]]:
@@ -47,10 +48,17 @@ class Report:
             self.made = list(self.made())
         return self.made
 
+    def each(self) -> Iterator[dict[str, object]]:
+        """The records one by one, made as they are used when nothing has asked for them whole: the 800,000
+        records of a province's schools are never all held at once."""
+        return iter(self.made() if callable(self.made) else self.made)
+
+    def count(self) -> int:
+        return self.length() if callable(self.made) and self.length is not None else len(self.records)
+
     def batches(self, size: int = BATCH) -> Iterator[list[dict[str, object]]]:
-        """The records a batch at a time, made as they are written when nothing has asked for them whole: the
-        800,000 records of a province's schools are never all held at once."""
-        records = iter(self.made() if callable(self.made) else self.made)
+        """The records a batch at a time (`each`)."""
+        records = self.each()
         while batch := list(islice(records, size)):
             yield batch
 

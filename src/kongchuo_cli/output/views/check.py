@@ -115,7 +115,7 @@ def check_report(evaluation: Judged, lang: str, gate: str, strict: bool, view: s
                     brief=Message("brief_check", {"failed": status_counts(gated(evaluation.results, gate))[FAIL]}
                                   ).render(lang),
                     codes=frozenset({"is_total", "indicator"}), plain=frozenset({"cohort", "year"}),
-                    cells=lambda: record_cells(evaluation.results, lang))
+                    cells=lambda: record_cells(evaluation.results, lang), length=lambda: len(evaluation.results))
     report.book = lambda: check_book(evaluation, report, lang, gate, subject)
     return report
 

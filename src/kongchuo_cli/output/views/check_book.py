@@ -11,7 +11,6 @@ import functools
 from kongchuo_cli.i18n import term
 from kongchuo_cli.indicators.definitions import RATE, Indicator
 from kongchuo_cli.judge.evaluate import Judged, Result
-from kongchuo_cli.judge.rank import worst
 from kongchuo_cli.model import FAIL, WARN
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.sheet import (
@@ -45,9 +44,9 @@ CHART_BARS = 30  # a chart of more units shows the ones ranked last (5,000 schoo
 
 
 def check_book(evaluation: Judged, report: Report, lang: str, gate: str, subject: str) -> list[Sheet]:
-    records = [{**record, "target": rule_shown(record["target"]) if record["target"] else None,
+    records = ({**record, "target": rule_shown(record["target"]) if record["target"] else None,
                 "formula": words.render(lang) if (words := formula_words(result)) else None}
-               for record, result in zip(report.records, evaluation.results)]
+               for record, result in zip(report.each(), evaluation.results))  # made as the sheet takes them
     return [summary_sheet(evaluation, lang, gate, subject), records_sheet(report, lang, records),
             lines_sheet(evaluation.thresholds, lang)]
 
@@ -141,6 +140,8 @@ def _chart(indicator: Indicator, results: list[Result | None], rows: list[int], 
     rule = rule_shown(line.text) if line else "—"
     title = Message("book_chart_title", {"indicator": indicator.term, "rule": rule})
     if len(rows) > CHART_BARS:
+        from kongchuo_cli.judge.rank import worst  # here: checking a county at the terminal loads no ranking
+
         finest = max((result.level for result in results if result is not None), default=0)
         chosen = worst([result if result is not None and result.level == finest else None for result in results],
                        CHART_BARS)
