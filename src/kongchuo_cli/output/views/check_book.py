@@ -145,8 +145,9 @@ def _chart(indicator: Indicator, results: list[Result | None], rows: list[int], 
         finest = max((result.level for result in results if result is not None), default=0)
         chosen = worst([result if result is not None and result.level == finest else None for result in results],
                        CHART_BARS)
-        rows, results = [rows[position] for position in chosen], [results[position] for position in chosen]
-        title = Message("book_chart_title_last", {"indicator": indicator.term, "rule": rule, "count": len(rows)})
+        if chosen:  # (none when no unit's rate is defined: every bar is empty, however many)
+            rows, results = [rows[position] for position in chosen], [results[position] for position in chosen]
+            title = Message("book_chart_title_last", {"indicator": indicator.term, "rule": rule, "count": len(rows)})
     return Chart(title.render(lang), column, tuple(rows), float(line.value) if line else None,
                  failing=tuple(position for position, result in enumerate(results)
                                if result is not None and result.status == FAIL),
