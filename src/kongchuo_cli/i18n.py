@@ -622,11 +622,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the disk of the temporary folder {folder} is full: what a large roster does not fit in memory is written "
         "there. Free some space, or set the environment variable TMPDIR to a folder on a larger disk, and run it "
         "again."),
-    "workbook_temporary_unwritable": (
-        "工作簿写入前要先在临时目录 {folder} 中组装，但写不进去（{reason}）。请腾出空间，或把环境变量 TMPDIR 设为空间更大的目录后"
-        "重试。",
-        "a workbook is put together in the temporary folder {folder} before it is written, and that failed ({reason}). "
-        "Free some space, or set the environment variable TMPDIR to a folder on a larger disk, and run it again."),
     "roster_unreadable": ("这一行无法按 CSV 读取（引号不配对或列数不对），请在 Excel 中打开检查后另存。",
                           "this row cannot be read as CSV (an unclosed quote or a wrong number of cells): open the "
                           "file in Excel, check it and save it again."),

@@ -52,23 +52,6 @@ def held() -> Iterator[None]:
             _deliver(pending[0], previous[pending[0]])
 
 
-@contextmanager
-def private_folder(prefix: str) -> Iterator[str]:
-    """A temporary folder only its owner can open (0700, mkdtemp's mode), removed with all it holds on every exit,
-    a signal's included: where a large roster spills out of memory, or a workbook's parts wait to be zipped."""
-    import shutil
-    import tempfile
-
-    folder = None
-    try:
-        with held():  # recorded before a signal can land, so that `finally` removes it
-            folder = tempfile.mkdtemp(prefix=prefix)
-        yield folder
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
 def _deliver(signum: int, handler) -> None:
     if callable(handler):  # ours (Interrupted), or Python's for Ctrl-C (KeyboardInterrupt)
         handler(signum, None)

@@ -34,7 +34,7 @@ HARNESS = textwrap.dedent("""
 TRANSCODING = ("kongchuo_cli.read.roster.source", "_transcode")  # a GBK roster copied to UTF-8 in $TMPDIR
 QUERYING = ("kongchuo_cli.read.roster.sql", "connected")  # DuckDB about to run, its spill folder made
 WRITING = ("kongchuo_cli.output.files", "_write_beside")  # -o written beside its target, not yet renamed
-SAVING = ("kongchuo_cli.output.xlsx", "_page_header")  # a workbook being put together in its private folder
+MAKING = ("kongchuo_cli.output.xlsx", "_page_header")  # a workbook being made, its sheets half laid out
 
 
 def kongchuo_signalled(tmp_path, step, signum, *args):
@@ -84,13 +84,13 @@ def test_while_writing_the_output(tmp_path, signum, code, extra):
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
 @pytest.mark.parametrize("command", ["check", "returns"])
-def test_while_a_workbook_is_put_together(tmp_path, signum, code, command):
+def test_while_a_workbook_is_made(tmp_path, signum, code, command):
     write(tmp_path / "roster.csv", ROSTER, encoding="gbk")
-    result, temporary = kongchuo_signalled(tmp_path, SAVING, signum, command, "roster.csv", "--lang", "en",
+    result, temporary = kongchuo_signalled(tmp_path, MAKING, signum, command, "roster.csv", "--lang", "en",
                                            "-o", "out.xlsx")
     assert result.returncode == code, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "interrupted: no file was written."
-    assert left_behind(tmp_path, temporary, ["roster.csv"]) == []  # no kongchuo-book-* folder, no out.xlsx
+    assert left_behind(tmp_path, temporary, ["roster.csv"]) == []  # no out.xlsx, nothing in $TMPDIR
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])

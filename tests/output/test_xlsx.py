@@ -1,22 +1,14 @@
 """The workbook writer (output/xlsx.py) on sheets made here: what goes in comes back out of openpyxl unchanged,
-whether a row is written whole (no merged cell) or a cell at a time (a row with a merge); and the temporary
-folder a workbook is put together in (private, gone with the run, a full disk said)."""
+whether a row is written whole (no merged cell) or a cell at a time (a row with a merge)."""
 
-import errno
 import io
-import stat
-import tempfile
 
-import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
-from xlsxwriter.packager import Packager
 
-from kongchuo_cli import api
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.sheet import COUNT, PLAIN, Cell, Look, Sheet, heading_row
 from kongchuo_cli.output.xlsx import workbook
-from kongchuo_cli.problems import KongchuoError
 from tests.helpers.books import rgb
 
 # texts a unit may be named that XML or Excel would read as something else
@@ -78,7 +70,9 @@ def test_a_row_is_as_tall_as_its_lines():
 
 
 def test_a_check_workbook_makes_its_records_as_it_takes_them_and_shares_alike_cells():
-    report = _county_report()
+    from kongchuo_cli import api
+
+    report = api.check("examples/county.csv", profile="national-2025").report()
     assert report.count() == 12 * 8 + 8  # twelve townships and the total, eight indicators each, counted unmade
     summary, records, _ = report.book()
     assert callable(report.made)  # never held whole: a province's 240,000 records took 370 MB
@@ -86,57 +80,3 @@ def test_a_check_workbook_makes_its_records_as_it_takes_them_and_shares_alike_ce
     statuses = [row[6] for row in records.rows if row[6].value == "未达标" and not row[0].look.bold]
     assert len(statuses) > 1 and all(cell is statuses[0] for cell in statuses)  # one cell for the alike
     assert records.rows[0][0] is records.rows[1][0]  # 城关镇 in both its rows, one cell
-
-
-def _county_report():
-    return api.check("examples/county.csv", profile="national-2025").report()
-
-
-def test_a_workbook_is_put_together_in_a_private_folder_that_goes_with_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    seen = []
-    original = Packager._create_package
-
-    def packaging(self):  # the parts written, not yet zipped: what the temporary folder holds then
-        files = original(self)
-        (folder,) = tmp_path.iterdir()
-        parts = list(folder.iterdir())
-        seen.append((folder.name, stat.S_IMODE(folder.stat().st_mode), len(parts),
-                     {stat.S_IMODE(part.stat().st_mode) for part in parts}))
-        return files
-
-    monkeypatch.setattr(Packager, "_create_package", packaging)
-    data = workbook(_county_report(), "zh")
-    ((name, mode, parts, modes),) = seen
-    assert name.startswith("kongchuo-book-") and mode == 0o700 and parts > 3 and modes == {0o600}
-    assert list(tmp_path.iterdir()) == []  # gone with the run
-    assert load_workbook(io.BytesIO(data)).sheetnames == ["汇总", "明细", "标准"]
-
-
-def test_an_interrupted_workbook_leaves_nothing_behind(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    original = Packager._write_worksheet_files
-
-    def interrupted(self):
-        original(self)
-        raise KeyboardInterrupt  # Ctrl-C with the sheets' parts written and the rows' file open
-
-    monkeypatch.setattr(Packager, "_write_worksheet_files", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        workbook(_county_report(), "zh")
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_a_full_temporary_disk_is_said_with_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-
-    def full(*args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(tempfile, "mkstemp", full)  # where XlsxWriter writes each part before zipping it
-    with pytest.raises(KongchuoError) as raised:
-        workbook(_county_report(), "zh")
-    (problem,) = raised.value.problems
-    assert problem.render("zh") == (f"工作簿写入前要先在临时目录 {tmp_path} 中组装，但写不进去（No space left on device）。"
-                                    "请腾出空间，或把环境变量 TMPDIR 设为空间更大的目录后重试。")
-    assert list(tmp_path.iterdir()) == []

@@ -5,25 +5,21 @@ across, and print setup (A4 landscape, one page wide, the header rows on every p
 page numbers). Every cell is in a named font (等线, a sans-serif Chinese face) so that bold never falls back to a
 serif one. Nothing here knows what a sheet means.
 
-Written with XlsxWriter: 400,000 styled cells take it 4 s of processor time where openpyxl's write-only mode takes
-11 s and its ordinary mode 20 s. The table's plain body rows (no merged cell) are made as XML in one piece and
-kept in a file until the workbook is saved (_Worksheet): XlsxWriter's own way, a call, a record and an attribute
-list per cell, was most of the time a province's check workbook took. Those files, and the parts XlsxWriter puts
-together before it zips them, hold children's names in a returns list: they are in a private folder (0700),
-removed on every exit, a signal's included (signals.private_folder); held in memory instead, a province's 30,000
-schools took 1.0 GB, 0.4 GB so."""
+Written with XlsxWriter, in memory (no temporary file holds children's data): 400,000 styled cells take it 4 s of
+processor time where openpyxl's write-only mode takes 11 s and its ordinary mode 20 s. The table's plain body
+rows (no merged cell) are kept as the sheet gives them and written out as XML in one piece when the workbook is
+saved (_Worksheet): XlsxWriter's own way, a call, a record and an attribute list per cell, was most of the time
+a province's check workbook took."""
 
 from __future__ import annotations
 
 import io
 import math
 import re
-import tempfile
 from collections.abc import Callable
 from typing import NamedTuple
 
 import xlsxwriter
-from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
@@ -31,8 +27,6 @@ from kongchuo_cli.i18n import text
 from kongchuo_cli.output.report import FORMULA_STARTS, Report
 from kongchuo_cli.output.sheet import Cell, Chart, Look, Sheet, records_sheet
 from kongchuo_cli.output.text import width_of
-from kongchuo_cli.problems import KongchuoError, Message
-from kongchuo_cli.signals import private_folder
 
 FONT = "等线"  # Office's Chinese face (DengXian); WPS and LibreOffice substitute their own sans-serif
 SANS = 2  # the font family OOXML calls swiss: what to substitute where 等线 is missing
@@ -66,7 +60,10 @@ def workbook(report: Report, lang: str, on_row: Callable[[int, int], None] | Non
     """The report's sheets (its book, else its records) as .xlsx bytes; `on_row(done, total)` hears of the rows
     written, for a progress display."""
     sheets = report.book() if report.book is not None else [records_sheet(report, lang)]
-    buffer = _Bytes()
+    buffer = io.BytesIO()
+    # text is written as text, always: never turned into a formula, a link or a number
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False, "nan_inf_to_errors": True})
     total, done = sum(len(sheet.rows) for sheet in sheets), 0
 
     def written() -> None:
@@ -75,35 +72,11 @@ def workbook(report: Report, lang: str, on_row: Callable[[int, int], None] | Non
         if on_row is not None and (done % ROWS_PER_PROGRESS == 0 or done == total):
             on_row(done, total)
 
-    try:
-        with private_folder("kongchuo-book-") as folder:
-            # text is written as text, always: never turned into a formula, a link or a number
-            book = xlsxwriter.Workbook(buffer, {"tmpdir": folder, "strings_to_formulas": False,
-                                                "strings_to_urls": False, "strings_to_numbers": False,
-                                                "nan_inf_to_errors": True})
-            formats = _Formats(book)
-            try:
-                for sheet in sheets:
-                    _Renderer(book, formats, sheet, lang, written).render()
-                book.close()
-            finally:
-                for worksheet in book.worksheets():
-                    if worksheet.spool is not None:
-                        worksheet.spool.close()
-    except (OSError, FileCreateError) as error:  # the temporary folder's disk full, or not writable
-        cause = error.args[0] if isinstance(error, FileCreateError) and error.args else error  # XlsxWriter's wrap
-        reason = getattr(cause, "strerror", None) or str(cause)
-        raise KongchuoError([Message("workbook_temporary_unwritable", {"reason": reason,
-                                                                       "folder": tempfile.gettempdir()})]) from None
+    formats = _Formats(book)
+    for sheet in sheets:
+        _Renderer(book, formats, sheet, lang, written).render()
+    book.close()
     return buffer.getvalue()
-
-
-class _Bytes(io.BytesIO):
-    """The workbook's bytes, never closed: a save that fails leaves XlsxWriter's zip open on them, and the zip,
-    closed when it is collected, writes its end here (a closed buffer made that an error printed at exit)."""
-
-    def close(self) -> None:
-        pass
 
 
 class _Formats:
@@ -469,27 +442,18 @@ def _charted_value(value: object) -> object:
 class _Worksheet(Worksheet):
     """XlsxWriter's worksheet, with whole rows of cells put in at once (`plain_row`) and written out at once as
     XML when the workbook is saved (XlsxWriter checks and records every cell, then builds each cell's element from
-    a list of attributes: most of the time of a sheet of 400,000 cells), and text written inline (`text`). A plain
-    row's XML waits in `spool`, a file of no name in the workbook's private folder (a province's rows held 0.4 GB
-    in memory), and is read back in order as the sheet is saved. This leans on XlsxWriter's inner names `table` (its
-    cells by row and column), `fh` (the sheet's XML being written), `tmpdir`, `_write_sheet_data` and
-    `_write_cell` (the writing of the cells, in order, and of one), `_check_dimensions` (the sheet's extent) and
-    Format._get_xf_index (a style's number), pinned by the version range in pyproject.toml; tests/output/test_xlsx.py
-    and the commands' workbook tests read back what it writes."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.spool = None
+    a list of attributes: most of the time of a sheet of 400,000 cells), and text written inline (`text`). This
+    leans on XlsxWriter's inner names `table` (its cells by row and column), `fh` (the sheet's XML being written),
+    `_write_cell` (the writing of one cell), `_check_dimensions` (the sheet's extent) and Format._get_xf_index
+    (a style's number), pinned by the version range in pyproject.toml; tests/output/test_xlsx.py and the
+    commands' workbook tests read back what it writes."""
 
     def plain_row(self, row: int, last: int, cells: str) -> None:
         """A row's cells, from its first column to `last`, as XML (their styles numbered by _get_xf_index, as
-        XlsxWriter numbers them when it writes a cell); rows come in the order they are saved in, top to bottom."""
+        XlsxWriter numbers them when it writes a cell)."""
         if self._check_dimensions(row, 0) or self._check_dimensions(row, last):
             raise ValueError(f"row {row} is beyond a worksheet")  # its extent, as XlsxWriter's writing records it
-        if self.spool is None:
-            self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="", dir=self.tmpdir)
-        self.spool.write(cells)
-        self.table[row][0] = _Spooled(len(cells))
+        self.table[row][0] = _Written(cells)
         if last:
             self.table[row][last] = _WRITTEN
 
@@ -504,27 +468,16 @@ class _Worksheet(Worksheet):
         self.table[row][col] = _Written(f'<c r="{_COLUMNS[col]}{row + 1}" s="{form._get_xf_index()}" '
                                         f't="inlineStr"><is>{_xml_text(text)}</is></c>')
 
-    def _write_sheet_data(self) -> None:
-        if self.spool is not None:
-            self.spool.seek(0)
-        super()._write_sheet_data()
-
     def _write_cell(self, row: int, col: int, cell) -> None:
-        kind = cell.__class__
-        if kind is _Spooled:
-            self.fh.write(self.spool.read(cell.length))
-        elif kind is _Written:
+        if cell.__class__ is _Written:
             self.fh.write(cell.xml)
+            self.table[row][col] = _WRITTEN  # written out: its text goes (a province's rows hold 0.3 GB of it)
         else:
             super()._write_cell(row, col, cell)
 
 
 class _Written(NamedTuple):
     xml: str
-
-
-class _Spooled(NamedTuple):
-    length: int  # characters of the row's XML, next in the spool
 
 
 _WRITTEN = _Written("")  # the last cell of a plain row: written with its first

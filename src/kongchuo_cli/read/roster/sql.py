@@ -32,7 +32,7 @@ from kongchuo_cli.read.vocabulary import (
     STATUSES,
     THREE_KINDS,
 )
-from kongchuo_cli.signals import private_folder
+from kongchuo_cli.signals import held
 
 MEMORY_LIMIT = "700MB"  # DuckDB spills to disk beyond this. A province's 10 M rows, measured: `returns` peaks at
 #   790 MB and `check` with its identity checks at 770 MB, no slower than under 1GB (1.03 GB and 1.01 GB)
@@ -42,10 +42,13 @@ POLL_SECONDS = 0.2  # how often a progress display hears how far a query is
 @contextmanager
 def connected() -> Iterator:
     """A DuckDB connection whose spills (a large roster overflowing memory: children's names and IDs) go to a
-    private folder, removed on every exit; a signal (SIGTERM…) unwinds through here too."""
+    private folder (0700, mkdtemp's mode), removed on every exit; a signal (SIGTERM…) unwinds through here too."""
     import duckdb
 
-    with private_folder("kongchuo-spill-") as folder:
+    folder = None
+    try:
+        with held():  # recorded before a signal can land, so that `finally` removes it
+            folder = tempfile.mkdtemp(prefix="kongchuo-spill-")
         connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False,
                                             "temp_directory": folder})
         connection.execute("SET enable_progress_bar = false")  # DuckDB's own bar (after 2 s) on the user's terminal
@@ -53,6 +56,9 @@ def connected() -> Iterator:
             yield connection
         finally:
             connection.close()
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def query(connection, source: Source, sql: Callable[[], str]) -> list[tuple]:
