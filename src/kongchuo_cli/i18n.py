@@ -329,8 +329,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "book_check_title": ("控辍保学指标达标情况汇总表", "Compulsory-education indicators against their lines"),
     "book_check_subject": ("数据：{subject}　标准：{thresholds}", "Data: {subject}    Lines: {thresholds}"),
     "book_chart_title": ("{indicator}（标准 {rule}）", "{indicator} (line {rule})"),
-    "book_chart_title_last": ("{indicator}（标准 {rule}，排名后 {count} 位）",
-                              "{indicator} (line {rule}; the {count} ranked last)"),
+    "book_chart_title_failing": ("{indicator}（标准 {rule}，未达标的 {count} 个单位）",
+                                 "{indicator} (line {rule}; the {count} units failing it)"),
+    "book_chart_title_farthest": ("{indicator}（标准 {rule}，未达标 {failing} 个单位中差距最大的 {count} 个）",
+                                  "{indicator} (line {rule}; of the {failing} units failing it, the {count} farthest "
+                                  "from it)"),
     "book_plan_title": ("劝返任务分配表", "Returns shared among the units"),
     "book_returns_title": ("{township}需劝返学生名单", "{township}: children to bring back"),
     "book_returns_count": ("{count} 人（{statuses}）", "{count} children ({statuses})"),

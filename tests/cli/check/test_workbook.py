@@ -148,28 +148,72 @@ def test_the_example_county_summary_is_one_landscape_page(run, tmp_path):
     assert (sheet.page_setup.orientation, fitted(sheet.page_setup)[1]) == ("landscape", 1)
 
 
-def test_a_chart_of_many_units_shows_the_thirty_ranked_last_the_last_first(run, tmp_path, write_table):
-    # 35 townships, 61 … 95 of 100 still in school: every one below 96 %; the chart shows 镇01 (61 %) to 镇30 (90 %)
-    rows = [[f"镇{number:02d}", 100, 60 + number] for number in range(1, 36)]
-    path = write_table([["乡镇", "一年级入学人数", "毕业班在校生数"], *reversed(rows)])
-    assert run("check", path, "-o", "结果.xlsx").exit_code == 1
-    sheet = load_workbook(tmp_path / "结果.xlsx")["汇总"]
-    (chart,) = sheet._charts
-    bars, line = chart.series[0], chart._charts[1].series[0]
-    title = "".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)
-    assert title == "九年义务教育巩固率（标准 ≥ 96%，排名后 30 位）"
-    names, values = ((bars.cat.numRef or bars.cat.strRef).f, bars.val.numRef.f)
-    name_column, value_column = (reference.split("!")[1].replace("$", "").split(":")[0].rstrip("0123456789")
-                                 for reference in (names, values))
-    assert names.endswith(f"${name_column}$7:${name_column}$36")
-    assert values.endswith(f"${value_column}$7:${value_column}$36")
-    assert [sheet[f"{name_column}{row}"].value for row in range(7, 37)] == [f"镇{n:02d}" for n in range(1, 31)]
-    assert [sheet[f"{value_column}{row}"].value for row in range(7, 37)] == pytest.approx(
-        [(60 + number) / 100 for number in range(1, 31)])
+def _charts(sheet):
+    """Each chart as (title, its bars' names, their values, red bars' positions, the line's values, the cells its
+    names come from), read back from the cells its references name."""
+    found = []
+    for chart in sheet._charts:
+        bars, line = chart.series[0], chart._charts[1].series[0]
+        title = "".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)
+        names, values = ((bars.cat.numRef or bars.cat.strRef).f, bars.val.numRef.f)
+        cells = [[cell.value for (cell,) in sheet[reference.split("!")[1].replace("$", "")]]
+                 for reference in (names, values, line.val.numRef.f)]
+        found.append((title, cells[0], cells[1], [point.idx for point in bars.dPt], cells[2], names.split("!")[1]))
+    return found
+
+
+def _hidden(sheet, reference):
+    """Whether the columns of a reference (A7:A36) are hidden."""
+    columns = {column_index_from_string(part.rstrip("0123456789")) for part in reference.replace("$", "").split(":")}
     hidden = {index for dimension in sheet.column_dimensions.values() if dimension.hidden
               for index in range(dimension.min, dimension.max + 1)}
-    assert {column_index_from_string(name_column), column_index_from_string(value_column)} <= hidden
-    assert [point.idx for point in bars.dPt] == list(range(30))  # all fail: all red
-    line_column = line.val.numRef.f.split("!")[1].split("$")[1]
-    assert line.val.numRef.f.endswith(f"${line_column}$7:${line_column}$36")
-    assert [sheet[f"{line_column}{row}"].value for row in range(7, 37)] == [0.96] * 30
+    return columns <= hidden
+
+
+def test_a_chart_of_many_units_shows_the_failing_ones_farthest_from_the_line_first(run, tmp_path, write_table):
+    # 35 townships, 61 … 95 of 100 still in school: all 35 below 96 %, the 30 farthest 镇01 (61 %) … 镇30 (90 %).
+    # Primary dropouts of 1,000: 镇01 … 镇08 lose 31 … 38 (3.1 … 3.8 %, over 1 %), the others 10 (1 %, the line
+    # itself): the county 276 + 270 = 546 of 35,000 = 1.56 % fails; the chart shows the 8 failing, 镇08 first.
+    rows = [[f"镇{k:02d}", 100, 60 + k, 1000, 30 + k if k <= 8 else 10] for k in range(1, 36)]
+    header = ["乡镇", "一年级入学人数", "毕业班在校生数", "小学学年初在校生数", "小学辍学人数"]
+    assert run("check", write_table([header, *reversed(rows)]), "-o", "结果.xlsx").exit_code == 1
+    sheet = load_workbook(tmp_path / "结果.xlsx")["汇总"]
+    (consolidation, dropouts) = _charts(sheet)
+    title, names, values, red, line, cells = consolidation
+    assert title == "九年义务教育巩固率（标准 ≥ 96%，未达标 35 个单位中差距最大的 30 个）"
+    assert names == [f"镇{k:02d}" for k in range(1, 31)]
+    assert values == pytest.approx([(60 + k) / 100 for k in range(1, 31)])
+    assert red == list(range(30)) and line == [0.96] * 30
+    assert cells.endswith("$7:$" + cells.split("$")[-2] + "$36") and _hidden(sheet, cells)  # copied, beside the page
+    title, names, values, red, line, _ = dropouts
+    assert title == "小学辍学率（标准 ≤ 1%，未达标的 8 个单位）"
+    assert names == [f"镇{k:02d}" for k in range(8, 0, -1)]
+    assert values == pytest.approx([(30 + k) / 1000 for k in range(8, 0, -1)])
+    assert red == list(range(8)) and line == [0.01] * 8
+
+
+def test_schools_under_their_townships_are_charted_without_the_townships(run, tmp_path, write_table):
+    # 5 townships of 7 schools, 100 pupils each: 甲镇's seven keep 80 … 86, 乙镇's first three 87 … 89, every
+    # other school 99; the county 845 + 25 × 99 = 3,320 of 3,500 = 94.9 % fails, 甲镇 (83 %) and 乙镇 (94.3 %) too.
+    # 35 schools: the chart shows the 10 failing schools, 80 % first, and no township.
+    towns = ["甲镇", "乙镇", "丙镇", "丁镇", "戊镇"]
+    kept = iter([*range(80, 90), *[99] * 25])
+    rows = [[town, f"{town[0]}{number}", 100, next(kept)] for town in towns for number in range(1, 8)]
+    path = write_table([["乡镇", "学校", "一年级入学人数", "毕业班在校生数"], *rows])
+    assert run("check", path, "--by", "乡镇,学校", "-o", "结果.xlsx").exit_code == 1
+    ((title, names, values, red, _, _),) = _charts(load_workbook(tmp_path / "结果.xlsx")["汇总"])
+    assert title == "九年义务教育巩固率（标准 ≥ 96%，未达标的 10 个单位）"
+    assert names == [*(f"甲镇/甲{n}" for n in range(1, 8)), *(f"乙镇/乙{n}" for n in range(1, 4))]
+    assert values == pytest.approx([k / 100 for k in range(80, 90)]) and red == list(range(10))
+
+
+def test_thirty_schools_under_their_townships_are_charted_where_they_are(run, tmp_path, write_table):
+    # 5 townships of 6 schools: 35 rows, but 30 schools: every row charted in place, as a county's are
+    rows = [[town, f"{town[0]}{number}", 100, 90] for town in ["甲镇", "乙镇", "丙镇", "丁镇", "戊镇"]
+            for number in range(1, 7)]
+    path = write_table([["乡镇", "学校", "一年级入学人数", "毕业班在校生数"], *rows])
+    assert run("check", path, "--by", "乡镇,学校", "-o", "结果.xlsx").exit_code == 1
+    sheet = load_workbook(tmp_path / "结果.xlsx")["汇总"]
+    ((title, names, values, red, _, cells),) = _charts(sheet)
+    assert title == "九年义务教育巩固率（标准 ≥ 96%）" and cells == "$A$7:$A$41" and len(names) == 35
+    assert names[:2] == ["甲镇", "甲镇/甲1"] and values[:2] == pytest.approx([0.9, 0.9]) and red == list(range(35))

@@ -40,7 +40,7 @@ from kongchuo_cli.problems import Message
 UNIT_WIDTH, RATE_WIDTH, NEED_WIDTH = 10, 10, 8
 NEEDED, NONE_NEEDED = "C00000", "A6A6A6"  # children to bring back in red; a 0 in grey, out of the way
 ONE_PAGE_ROWS = 30  # a county of up to this many units prints its summary on one page
-CHART_BARS = 30  # a chart of more units shows the ones ranked last (5,000 schools' bars are a smear)
+CHART_BARS = 30  # a chart of more units shows the failing ones farthest from the line (_chart)
 
 
 def check_book(evaluation: Judged, report: Report, lang: str, gate: str, subject: str) -> list[Sheet]:
@@ -134,20 +134,25 @@ def _look(**fields) -> Look:
 
 def _chart(indicator: Indicator, results: list[Result | None], rows: list[int], column: int, judged: Line,
            lang: str) -> Chart:
-    """The units' bars (failing ones red) and the county's line across them; of more than CHART_BARS units, those
-    ranked last among the finest (schools under their townships), the last first."""
+    """The units' bars (failing ones red) and the county's line across them. Of more than CHART_BARS units at the
+    finest level (schools under their townships), the failing ones of that level only, those farthest from the line
+    first, CHART_BARS at most: a province's 5,000 schools' bars are a smear, and passing ones crowd out the few to
+    bring children back in."""
     line = judged.target
     rule = rule_shown(line.text) if line else "—"
     title = Message("book_chart_title", {"indicator": indicator.term, "rule": rule})
-    if len(rows) > CHART_BARS:
+    finest = max((result.level for result in results if result is not None), default=0)
+    units = [result if result is not None and result.level == finest else None for result in results]
+    if sum(result is not None for result in units) > CHART_BARS:
         from kongchuo_cli.judge.rank import worst  # here: checking a county at the terminal loads no ranking
 
-        finest = max((result.level for result in results if result is not None), default=0)
-        chosen = worst([result if result is not None and result.level == finest else None for result in results],
-                       CHART_BARS)
-        if chosen:  # (none when no unit's rate is defined: every bar is empty, however many)
+        failing = [result if result is not None and result.status == FAIL else None for result in units]
+        chosen = worst(failing, CHART_BARS)
+        if chosen:  # (the county fails only where some unit does; none: the bars as they are)
+            count = sum(result is not None for result in failing)
             rows, results = [rows[position] for position in chosen], [results[position] for position in chosen]
-            title = Message("book_chart_title_last", {"indicator": indicator.term, "rule": rule, "count": len(rows)})
+            title = Message("book_chart_title_failing" if count == len(chosen) else "book_chart_title_farthest",
+                            {"indicator": indicator.term, "rule": rule, "count": len(chosen), "failing": count})
     return Chart(title.render(lang), column, tuple(rows), float(line.value) if line else None,
                  failing=tuple(position for position, result in enumerate(results)
                                if result is not None and result.status == FAIL),
