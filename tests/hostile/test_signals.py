@@ -52,13 +52,17 @@ def left_behind(tmp_path, temporary, inputs):
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
 @pytest.mark.parametrize("command", ["check", "returns"])
-def test_while_transcoding_a_gbk_roster(tmp_path, signum, code, command):
+@pytest.mark.parametrize("step, output, said", [(TRANSCODING, "out.csv", []),
+                                                (MAKING, "out.xlsx", ["roster.csv: read as a "])])
+def test_while_transcoding_a_gbk_roster_or_making_its_workbook(tmp_path, signum, code, command, step, output, said):
     write(tmp_path / "roster.csv", ROSTER, encoding="gbk")
-    result, temporary = kongchuo_signalled(tmp_path, TRANSCODING, signum, command, "roster.csv", "--lang", "en",
-                                           "-o", "out.csv")
+    result, temporary = kongchuo_signalled(tmp_path, step, signum, command, "roster.csv", "--lang", "en",
+                                           "-o", output)
     assert result.returncode == code, result.stderr
-    assert result.stderr.strip() == "interrupted: no file was written."
-    assert left_behind(tmp_path, temporary, ["roster.csv"]) == []
+    *before, last = result.stderr.strip().splitlines()
+    assert [line[:len(start)] for line, start in zip(before, said)] == said and len(before) == len(said)
+    assert last == "interrupted: no file was written."
+    assert left_behind(tmp_path, temporary, ["roster.csv"]) == []  # no copy, no out.*, nothing in $TMPDIR
     assert result.stdout == ""
 
 
@@ -80,17 +84,6 @@ def test_while_writing_the_output(tmp_path, signum, code, extra):
         tmp_path, WRITING, signum, "check", "roster.csv", "-o", "out.xlsx", *extra)
     assert result.returncode == code, result.stderr
     assert left_behind(tmp_path, temporary, ["roster.csv"]) == []  # neither out.xlsx nor .out.xlsx.*.tmp
-
-
-@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
-@pytest.mark.parametrize("command", ["check", "returns"])
-def test_while_a_workbook_is_made(tmp_path, signum, code, command):
-    write(tmp_path / "roster.csv", ROSTER, encoding="gbk")
-    result, temporary = kongchuo_signalled(tmp_path, MAKING, signum, command, "roster.csv", "--lang", "en",
-                                           "-o", "out.xlsx")
-    assert result.returncode == code, result.stderr
-    assert result.stderr.strip().splitlines()[-1] == "interrupted: no file was written."
-    assert left_behind(tmp_path, temporary, ["roster.csv"]) == []  # no out.xlsx, nothing in $TMPDIR
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
