@@ -348,8 +348,8 @@ class _Renderer:
     def _bar_chart(self, chart: Chart, first_body: int, spare: int):
         """A column chart of the values, failing bars in red, and the line across them (a line series over values
         written in a hidden column; the chart plots hidden cells). Rows charted where they are when consecutive;
-        others (the units ranked last) copied first, names and values, into hidden columns from `spare` down from
-        the table's first row. (The chart, the next spare column.)"""
+        others (the failing units chosen of many) copied first, names and values, into hidden columns from `spare`,
+        down from the table's first row. (The chart, the next spare column.)"""
         charted_rows = [self.sheet.rows[row] for row in chart.rows]
         label_column, value_column, first = 0, chart.column, first_body + chart.rows[0]
         if chart.rows != tuple(range(chart.rows[0], chart.rows[0] + len(chart.rows))):
