@@ -6,6 +6,7 @@ import io
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from kongchuo_cli import api
 from kongchuo_cli.output.report import Report
 from kongchuo_cli.output.sheet import COUNT, PLAIN, Cell, Look, Sheet, heading_row
 from kongchuo_cli.output.xlsx import workbook
@@ -70,8 +71,6 @@ def test_a_row_is_as_tall_as_its_lines():
 
 
 def test_a_check_workbook_makes_its_records_as_it_takes_them_and_shares_alike_cells():
-    from kongchuo_cli import api
-
     report = api.check("examples/county.csv", profile="national-2025").report()
     assert report.count() == 12 * 8 + 8  # twelve townships and the total, eight indicators each, counted unmade
     summary, records, _ = report.book()

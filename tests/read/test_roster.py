@@ -6,10 +6,13 @@ import os
 import tempfile
 from collections import Counter
 
+import duckdb
 import pytest
 
+from kongchuo_cli.problems import KongchuoError
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster import counts as roster
+from kongchuo_cli.read.roster import sql
 from tests.helpers import fake_roster
 from tests.helpers.rosters import A1, ROSTER, write
 
@@ -188,7 +191,6 @@ def test_gbk_roster_copied_in_two_halves_is_the_utf8_text(tmp_path, monkeypatch)
 
 
 def test_a_byte_of_no_character_in_the_second_half_is_named_with_its_line(tmp_path, monkeypatch):
-    from kongchuo_cli.problems import KongchuoError
     from kongchuo_cli.read.roster import source as roster_source
 
     path, text = _gbk_roster(tmp_path, 5_000)  # 600 KB: beyond the first 256 KB, which are read to find the header
@@ -207,7 +209,6 @@ def test_a_byte_of_no_character_in_the_second_half_is_named_with_its_line(tmp_pa
 
 
 def test_a_utf16_roster_with_a_broken_character_is_named_with_its_line_and_byte(tmp_path):
-    from kongchuo_cli.problems import KongchuoError
     from kongchuo_cli.read.roster import source as roster_source
 
     path = tmp_path / "u16.csv"
@@ -228,9 +229,6 @@ def test_a_utf16_roster_with_a_broken_character_is_named_with_its_line_and_byte(
 def test_running_out_of_memory_is_said_as_such(tmp_path, monkeypatch):
     # DuckDB held to 1 MB runs out of memory on the first buffer: the user hears what happened and what to do, not
     # that a row cannot be read; no name or ID of the roster is in it
-    from kongchuo_cli.problems import KongchuoError
-    from kongchuo_cli.read.roster import sql
-
     monkeypatch.setattr(sql, "MEMORY_LIMIT", "1MB")
     with pytest.raises(KongchuoError) as raised:
         roster.load(write(tmp_path / "r.csv", ROSTER), ReadOptions(), school_year=2024)
@@ -256,19 +254,13 @@ def test_a_row_with_two_problems_is_named_under_both(tmp_path):
     "by the 'max_temp_directory_size' setting.",  # DuckDB's cap on its spills: 90 % of the free space
     "IO Error: Could not write file \"/tmp/x/duckdb_temp_storage-0.tmp\": No space left on device"])
 def test_a_full_disk_under_the_spills_is_said_as_such(tmp_path, error):
-    import duckdb
-
-    from kongchuo_cli.problems import KongchuoError
-    from kongchuo_cli.read.roster import sql
-    from kongchuo_cli.read.roster.source import opened
-
     kind = duckdb.OutOfMemoryException if error.startswith("Out of Memory") else duckdb.IOException
 
     class Full:  # a connection whose spills found no room, as DuckDB says it
         def execute(self, _):
             raise kind(error)
 
-    with opened(write(tmp_path / "r.csv", ROSTER), ReadOptions()) as source:
+    with roster.opened(write(tmp_path / "r.csv", ROSTER), ReadOptions()) as source:
         with pytest.raises(KongchuoError) as raised:
             sql.query(Full(), source, lambda: "SELECT 1")
     (said,) = [problem.render("en") for problem in raised.value.problems]

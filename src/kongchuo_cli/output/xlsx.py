@@ -374,8 +374,7 @@ class _Renderer:
         bar.set_title({"name": chart.title, "name_font": {"name": FONT, "size": 10, "bold": True}, "overlay": False})
         bar.set_legend({"none": True})
         bar.show_hidden_data()
-        values = [value for value in (cells[chart.column].value for cells in charted_rows)
-                  if isinstance(value, (int, float)) and not isinstance(value, bool)]
+        values = [value for value in (cells[chart.column].value for cells in charted_rows) if _is_number(value)]
         if chart.line is not None:
             form = self.formats.plain(centre=None)
             for row in range(first, last + 1):
@@ -398,7 +397,7 @@ class _Renderer:
 
     def _copy_value(self, row: int, column: int, value: object, form) -> None:
         """A charted value copied as it is: a number, else nothing (a rate that is undefined)."""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if _is_number(value):
             self.ws.write_number(row, column, value, form)
         else:
             self.ws.write_blank(row, column, None, form)
@@ -433,6 +432,10 @@ def _page_header(title: str) -> str:
     if "&G" in written:
         written = title.replace("&", "＆")
     return codes + _safe(written)[:HEADER_LIMIT - len(codes)].rstrip("&")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _charted_value(value: object) -> object:

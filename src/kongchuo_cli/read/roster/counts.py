@@ -57,8 +57,8 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
     SQL over the file's columns) are kept beside them, and `then(connection)` runs over table `kept` (a row's line
     is its rowid + 1): returns makes its list there, with no scan of its own. Without `by_unit` (returns counts no
     unit), there is no first scan: the second tallies the values that cannot be read, and the table has no units."""
-    if (then is not None or not by_unit) and not checks:
-        raise ValueError("aggregate: `then` and by_unit=False work on the rows the identity checks keep")
+    if (keep or then is not None or not by_unit) and not checks:
+        raise ValueError("aggregate: `keep`, `then` and by_unit=False work on the rows the identity checks keep")
     school_year = school_year or current_school_year(today or date.today())
     counts = count_columns(source.header.columns, SYSTEMS[system].primary_last)
     # names are read with the identity checks, in the second scan
@@ -84,9 +84,8 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
         found_then = None
         if checks or values:
             with watched(connection, progress.part(SCANNED if by_unit else 0, 1)) if checks else nullcontext():
-                _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True,
-                                                                  keep if checks else None),
-                           system, checks, values, list(keep or ()) if checks else [])
+                _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True, keep),
+                           system, checks, values, list(keep or ()))
             if not by_unit:
                 found, total = _value_problems(connection, source)
             if checks:
@@ -103,7 +102,7 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
             if children:
                 lines.update(_children_rows(connection, source, children, listed))
             read = query(connection, source, lambda: "SELECT count(*) FROM kept")[0][0] if lines else None
-            found_then = then(connection) if then is not None and checks else None
+            found_then = then(connection) if then is not None else None
     order = [*(ID_CHECKS if checks else ()), *ROW_CHECKS, "transfer_not_closed", "duplicate_row"]
     problems = {code: found[code] for code in order if found.get(code)}
     rows = spreadsheet_rows(source, {line for numbers in lines.values() for line in numbers}, read)
