@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import zipfile
 from datetime import date, datetime, time, timedelta
 from xml.etree import ElementTree
@@ -34,13 +35,16 @@ def read_workbook(name: str, data: bytes, wanted: str | None, zipped: bool):
 
     if zipped:
         _check_unpacked_size(name, data)
-    xml = b""
+    xml, unsaved, scan = b"", [], None
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         title = _choose_sheet(book, name, wanted)
         if zipped and data[:2] == b"PK":
             xml = _sheet_xml(data, title)
             _check_extent(name, xml, title)
+            # formulas without values looked for while calamine parses, which leaves the interpreter free
+            scan = threading.Thread(target=_scanned, args=(xml, unsaved), name="kongchuo-formulas")
+            scan.start()
         sheet = book.get_sheet_by_name(title)
         if sheet.height * sheet.width > MAX_CELLS:
             raise fail("sheet_too_large", Where(name), sheet=title, rows=sheet.height, columns=sheet.width)
@@ -51,10 +55,19 @@ def read_workbook(name: str, data: bytes, wanted: str | None, zipped: bool):
             raise
         code = "workbook_unreadable" if zipped else "workbook_old_or_encrypted"
         raise fail(code, Where(name), reason=type(error).__name__) from None
+    finally:
+        if scan is not None:
+            scan.join()
     rows = _texts(values)
     ranges = [(top + 1, bottom + 1, left, right) for (top, left), (bottom, right) in merged]
-    unsaved = _unsaved_formulas(xml)
-    return rows, title, ranges, unsaved
+    return rows, title, ranges, unsaved[0] if unsaved else _unsaved_formulas(xml)  # scanned here if that failed
+
+
+def _scanned(xml: bytes, into: list) -> None:
+    try:
+        into.append(_unsaved_formulas(xml))
+    except Exception:  # noqa: BLE001 - scanned again on the reading thread, where a failure is reported
+        pass
 
 
 def worksheet_titles(name: str, data: bytes, zipped: bool) -> list[str]:

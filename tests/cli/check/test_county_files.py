@@ -3,6 +3,7 @@ subtotal and notes rows (the figures are worked by hand in tests/helpers/corpus.
 """
 
 import json
+import threading
 
 import pytest
 from openpyxl import Workbook
@@ -138,6 +139,32 @@ def test_a_formula_never_saved_is_refused(run, tmp_path):
     with_cached_values(tmp_path / "f.xlsx", {"D2": 50})  # as Excel saves it
     # 900 / (1000 − 50) = 94.74 %: ⌈0.96 · 950⌉ − 900 = 12
     assert figures(run("check", path, "-f", "json", "--lang", "en")) == {"甲镇": (900, 950, 12)}
+
+
+def test_a_formula_is_looked_for_again_when_the_scan_beside_calamine_fails(run, tmp_path, monkeypatch):
+    """The sheet's formulas are scanned on a thread while calamine parses; if that scan fails, the reading thread
+    scans again, so that a formula never saved is still refused (and no thread's traceback is printed)."""
+    from kongchuo_cli.read import workbook as reader
+
+    scans = []
+
+    def scan(xml):
+        scans.append(threading.current_thread() is threading.main_thread())
+        if not scans[-1]:
+            raise MemoryError
+        return original(xml)
+
+    original = reader._unsaved_formulas
+    monkeypatch.setattr(reader, "_unsaved_formulas", scan)
+    workbook = Workbook()
+    for row in [CONSOLIDATION + ["转出人数"], ["甲镇", 1000, 900, "=10+40"]]:
+        workbook.active.append(row)
+    path = save(workbook, tmp_path / "f.xlsx")
+    result = run("check", path, "--lang", "en")
+    assert scans == [False, True]  # on the thread, then again here
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: {path}: formulas without saved results (D2) would read as empty; open the file in Excel/WPS, "
+           "save it, and try again.\n")
 
 
 # Regression (review: file handling).

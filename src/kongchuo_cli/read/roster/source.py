@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ BLOCK_BYTES = 16 * 1024 * 1024  # a GBK or UTF-16 roster is copied to UTF-8 this
 PARALLEL_BYTES = 16 * 1024 * 1024  # a GBK roster from this size is copied in two halves at once (a second Python
 #   starts in about 30 ms, the time a half of 8 MB takes to copy)
 COUNTED_BYTES = 1024 * 1024  # line breaks are counted this much at a time
+WARM_BYTES = 1024 * 1024  # a workbook from this size takes calamine longer to parse than DuckDB takes to import
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def peek(path: str, options: ReadOptions) -> Peek:
     whole = is_stream(path) or path.lower().endswith(WORKBOOK_SUFFIXES)  # a pipe can be read only once
     head = b"" if whole else read_head(path, PEEK_BYTES)
     if not head or head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        if not is_stream(path) and os.path.getsize(path) >= WARM_BYTES:
+            warm_duckdb()  # a large workbook is most likely a roster
         grid = read_grid(path, options)
         return Peek(grid.rows[:wanted], Reading(grid.encoding, grid.delimiter, grid.sheet), grid)
     partial = len(head) == PEEK_BYTES
@@ -116,6 +120,21 @@ def peek(path: str, options: ReadOptions) -> Peek:
     except csv.Error:
         pass  # a quote left open: the rows read so far are the peek; DuckDB names the row
     return Peek(rows, Reading(encoding, delimiter), line_ends=tuple(ends))
+
+
+def warm_duckdb() -> None:
+    """Import DuckDB on another thread (0.1 s) while this one waits on calamine parsing a workbook, which leaves the
+    interpreter free: the roster's `import duckdb` then finds it imported, or waits under the import's own lock."""
+    if "duckdb" not in sys.modules:
+        threading.Thread(target=_import_duckdb, name="kongchuo-import-duckdb").start()  # not a daemon: an exit
+        #   waits for it rather than ending the interpreter under a half-loaded extension
+
+
+def _import_duckdb() -> None:
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        pass  # said where a roster needs it
 
 
 @dataclass
