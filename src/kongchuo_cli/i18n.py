@@ -351,6 +351,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stream_not_text": ("读到的全是零字节，不是表格。", "nothing but zero bytes: not a table."),
     "stream_too_large": ("从管道或设备读取超过 {size} MB，停止读取；请先保存为文件。",
                          "more than {size} MB from a pipe or a device: reading stopped; save it as a file first."),
+    "table_file_too_large": (
+        "文件有 {size} MB，远超任何汇总表或年级表（每个单位一行：全国每所学校一行也只有约 20 MB），未读取。学生名册（每名学生"
+        "一行）的表头需要姓名、身份证号或学籍号中的一列，以及年级、学籍状态或劝返状态中的一列，才能按名册读取。",
+        "the file is {size} MB, far beyond any summary or grade table (a row per unit: a row for every school in the "
+        "country is about 20 MB): not read. A roster (a row per child) is read as one when its header has one of "
+        "姓名, 身份证号 or 学籍号 and one of 年级, 学籍状态 or 劝返状态.",
+    ),
+    "table_too_large": (
+        "读到第 {rows} 行已超过 {cells} 个单元格，远超任何汇总表或年级表（每个单位一行），停止读取。学生名册（每名学生一行）"
+        "的表头需要姓名、身份证号或学籍号中的一列，以及年级、学籍状态或劝返状态中的一列，才能按名册读取。",
+        "more than {cells} cells by row {rows}, far beyond any summary or grade table (a row per unit): reading "
+        "stopped. A roster (a row per child) is read as one when its header has one of 姓名, 身份证号 or 学籍号 and "
+        "one of 年级, 学籍状态 or 劝返状态.",
+    ),
     "cell_too_long": ("这一行有一个单元格超过 {limit} 个字符，不像表格数据；请检查该行（可能是引号不配对或粘贴了大段文字）。",
                       "a cell of this row is longer than {limit} characters, which no table holds; check the row (an "
                       "unclosed quote, or a long text pasted in)."),

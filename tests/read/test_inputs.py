@@ -1,7 +1,10 @@
 """Several inputs read together (read/inputs.py): each file's problems reported in one run, a unit in two files,
 each file announced as its reading begins."""
 
+import pytest
 
+from kongchuo_cli.model import GRADES
+from kongchuo_cli.read import grid, inputs
 from kongchuo_cli.read.inputs import read_inputs, read_summaries
 from tests.helpers import corpus, problems_of
 
@@ -28,3 +31,57 @@ def test_read_inputs_reports_each_file_as_it_begins(tmp_path):
     heard = []
     read_inputs(files, on_file=heard.append)
     assert heard == files
+
+
+# ---- tables read whole into Python: bounded (a roster goes to DuckDB) ---------------------------------------------
+
+LOG_LINE = "2026-09-01 08:00:00,GET,/index.html,200,512\n"  # 43 bytes: a large CSV that is no table of ours
+
+
+def test_a_large_text_file_without_a_header_is_refused_from_its_first_rows(tmp_path, monkeypatch):
+    path = tmp_path / "access.csv"
+    path.write_text(LOG_LINE * 20_000, encoding="utf-8")  # 860 KB: more than the 256 KB peeked
+    monkeypatch.setattr(inputs, "read_grid", lambda *args: pytest.fail("read whole"))
+    assert problems_of(lambda: read_inputs([str(path)])) == [
+        f"{path}: no known column header in the first 20 rows (e.g. 一年级入学人数, 小学辍学人数, or "
+        "grade1_entrants)."]
+    assert problems_of(lambda: read_inputs([str(path)], kind=GRADES))[0].startswith(f"{path}: no grade-table header")
+
+
+def test_a_large_table_whose_header_is_in_its_first_rows_is_read_whole(tmp_path):
+    path = tmp_path / "schools.csv"
+    rows = ["2026 年各校汇总", ",".join(HEADER)] + [f"{number}镇,1,1,,0,2" for number in range(1, 30_001)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")  # 30,000 towns, about 500 KB
+    table = read_inputs([str(path)]).tables[0]
+    assert (len(table.units), table.units[-1].label, table.units[-1].counts["primary_enrolled_start"]) == (
+        30_000, "30000镇", 2)
+
+
+def test_a_text_table_stops_at_30_million_cells(tmp_path, monkeypatch):
+    monkeypatch.setattr(grid, "MAX_CELLS", 100)  # as imported there
+    header = ["乡镇", "小学学年初在校生数", "小学辍学人数"]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(",".join(row) for row in [header, *([f"{n}镇", "100", "1"] for n in range(40))]),
+                    encoding="utf-8")
+    # three cells a row: 33 rows hold 99, the 34th makes 102
+    assert problems_of(lambda: read_inputs([str(path)])) == [
+        f"{path}: more than 100 cells by row 34, far beyond any summary or grade table (a row per unit): reading "
+        "stopped. A roster (a row per child) is read as one when its header has one of 姓名, 身份证号 or 学籍号 and "
+        "one of 年级, 学籍状态 or 劝返状态."]
+
+
+def test_a_text_file_beyond_the_limit_is_not_read_but_a_workbook_has_its_own(tmp_path, monkeypatch):
+    monkeypatch.setattr(grid, "MAX_TABLE_BYTES", 1_000_000)
+    path = tmp_path / "big.csv"
+    path.write_text(",".join(HEADER) + "\n" + "甲镇,1,1,,0,1\n" * 200_000, encoding="utf-8")  # 3.2 MB
+    with monkeypatch.context() as patch:
+        patch.setattr(grid, "read_head", lambda name, size=-1: (
+            pytest.fail("read whole") if size == -1 else open(name, "rb").read(size)))
+        refused = problems_of(lambda: read_summaries([str(path)]))
+    assert refused == [
+        f"{path}: the file is 3 MB, far beyond any summary or grade table (a row per unit: a row for every school "
+        "in the country is about 20 MB): not read. A roster (a row per child) is read as one when its header has "
+        "one of 姓名, 身份证号 or 学籍号 and one of 年级, 学籍状态 or 劝返状态."]
+    monkeypatch.setattr(grid, "MAX_TABLE_BYTES", 100)
+    book = str(corpus.county_files(tmp_path)[2])  # a workbook of some KB
+    assert [unit.label for unit in read_inputs([book]).tables[0].units] == ["丙乡"]

@@ -7,6 +7,9 @@ import re
 from datetime import date, datetime, timedelta
 
 MAX_ECHOED_VALUE = 24  # a bad cell's text is quoted in the message, cut to this many characters
+# Cells a table read into Python may have, a workbook's sheet (rows × columns) or a text file's: about 3 GB read. A
+# province's roster in Excel is 1 million rows × 30 columns; the country's every school in one summary, 5 million
+MAX_CELLS = 30_000_000
 
 
 def echoed(text: str) -> str:

@@ -15,11 +15,15 @@ from pathlib import Path
 
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.problems import Where, fail
+from kongchuo_cli.read.cells import MAX_CELLS
 
 STDIN = "-"
 _STREAMS: dict[object, bytes] = {}  # the bytes of standard input or a pipe, read once
 STREAM_CHUNK = 1_000_000
 MAX_STREAM_BYTES = 2_000_000_000
+# A table read whole into Python (a summary, a grade table, quotas: a row per unit; rosters go to DuckDB) is
+# bounded: a text file beyond this is not read at all, and its reading stops beyond MAX_CELLS
+MAX_TABLE_BYTES = 1_000_000_000
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine
 UNSUPPORTED = (".et", ".numbers")  # WPS's and Apple's own formats: saved as .xlsx first
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx or .ods is a zip: recognised by its bytes, whatever its name
@@ -57,16 +61,21 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
     if suffix in WORKBOOK_SUFFIXES:  # named .xlsx, but the bytes of no workbook
         raise fail("not_a_workbook", Where(name), suffix=suffix)
     text, encoding = decode(data, name, options.encoding)
+    del data  # not kept beside its text (a stream's stays in _STREAMS)
     if not text.strip():
         raise fail("file_empty", Where(name))
-    delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
+    delimiter = table_delimiter(name, text)
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 0  # the physical line the last row read ended on
+    cells = 0
     try:
         for row in reader:
             rows.append(row)
             line = reader.line_num
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise fail("table_too_large", Where(name), cells=f"{MAX_CELLS:,}", rows=f"{len(rows):,}")
     except csv.Error as error:  # a quotation mark never closed: the row after the last one read opened it
         opened = text.split("\n", line + 1)[line].count('"') % 2 if "field larger" in str(error) else 1
         raise fail("stray_quote" if opened else "cell_too_long", Where(name, row=len(rows) + 1),
@@ -84,11 +93,16 @@ def worksheets(name: str) -> list[str]:
     return worksheet_titles(name, data, zipped=data.startswith(ZIP_MAGIC))
 
 
+def table_delimiter(name: str, text: str) -> str:
+    """A .tsv file's tab, else the delimiter its first lines agree on."""
+    return "\t" if Path(name).suffix.lower() == ".tsv" else sniff_delimiter(text)
+
+
 def read_bytes(name: str) -> bytes:
     """A file's bytes. Standard input, a pipe (<(…)) or a device can be read only once: it is read once, kept for
     the run, and refused early when it is no text at all (/dev/zero, /dev/urandom) or beyond MAX_STREAM_BYTES."""
     if not is_stream(name):
-        return read_head(name)
+        return _read_table_file(name)
     key = sys.stdin.buffer if name == STDIN else name
     if key not in _STREAMS:
         _STREAMS.clear()
@@ -104,6 +118,18 @@ def is_stream(name: str) -> bool:
         return not stat.S_ISREG(os.stat(name).st_mode) and not stat.S_ISDIR(os.stat(name).st_mode)
     except OSError:
         return False  # read_head names the problem
+
+
+def _read_table_file(name: str) -> bytes:
+    """A regular file's bytes; a text file beyond MAX_TABLE_BYTES is refused unread (a workbook has its own limits,
+    checked before it is unpacked)."""
+    try:
+        size = os.path.getsize(name)
+    except OSError:
+        size = 0  # read_head names the problem
+    if size > MAX_TABLE_BYTES and not read_head(name, len(ZIP_MAGIC)).startswith((ZIP_MAGIC, OLE_MAGIC)):
+        raise fail("table_file_too_large", Where(name), size=f"{size / 1e6:,.0f}")
+    return read_head(name)
 
 
 def _read_stream(name: str) -> bytes:

@@ -121,13 +121,17 @@ def _known(cells: list[str]) -> int | None:
     return sum(SUMMARY_COLUMNS.match(text) not in (None, UNIT) for text in cells) or None
 
 
+def find_summary_header(rows: list[list[str]], header_row: int | None = None) -> Header | None:
+    return find_header(rows, _known, lambda name: SUMMARY_COLUMNS.match(name) is not None, header_row)
+
+
 def _layout(rows: list[list[str]], path: str, header_row: int | None) -> tuple[Layout, list[Message]]:
     """The header: one row, or two or three joined when that recognises more columns; and the columns' roles."""
     if not rows or not any(text.strip() for row in rows for text in row):
         raise fail("file_empty", Where(path))
     if header_row is not None and not 1 <= header_row <= len(rows):
         raise fail("header_row_outside", Where(path), row=header_row, rows=len(rows))
-    header = find_header(rows, _known, lambda name: SUMMARY_COLUMNS.match(name) is not None, header_row)
+    header = find_summary_header(rows, header_row)
     if header is None and header_row is not None:  # the row given: its columns are judged as they are
         if looks_personal(rows[header_row - 1]):  # never a child's row as a header: its cells would be quoted
             raise fail("header_row_personal", Where(path, row=header_row))

@@ -18,12 +18,12 @@ from xml.etree import ElementTree
 
 from kongchuo_cli.i18n import listing
 from kongchuo_cli.problems import Where, fail
+from kongchuo_cli.read.cells import MAX_CELLS
 
 MAX_UNPACKED = 2_000_000_000  # bytes a workbook may unpack to (a sheet of a million rows is about 500 MB)
 MAX_RATIO = 200  # and at most this many times its packed size, for a part above MAX_RATIO_FROM bytes
 MAX_RATIO_FROM = 50_000_000
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384  # no spreadsheet program writes a cell beyond
-MAX_CELLS = 30_000_000  # a sheet's declared rows × columns (a province's roster: 1 million rows × 30 columns)
 
 
 def read_workbook(name: str, data: bytes, wanted: str | None, zipped: bool):

@@ -31,7 +31,7 @@ from kongchuo_cli.read.grid import (
     read_grid,
     read_head,
     refuse_unsaved,
-    sniff_delimiter,
+    table_delimiter,
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
 from kongchuo_cli.read.roster import transcode
@@ -108,7 +108,7 @@ def peek(path: str, options: ReadOptions) -> Peek:
     text, encoding = decode(head, path, options.encoding, partial)
     if partial:  # the rows read whole: up to the last line break (UTF-16's is two bytes, so cut the text)
         text = text[:text.rfind("\n") + 1]
-    delimiter = sniff_delimiter(text)
+    delimiter = table_delimiter(path, text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, ends = [], []
     try:
