@@ -2,6 +2,7 @@
 tests/helpers/rosters.py, not by kongchuo). Every count is worked by hand from the rows written there."""
 
 import csv
+import io
 import os
 import tempfile
 from collections import Counter
@@ -12,7 +13,7 @@ import pytest
 from kongchuo_cli.problems import KongchuoError
 from kongchuo_cli.read.grid import ReadOptions
 from kongchuo_cli.read.roster import counts as roster
-from kongchuo_cli.read.roster import sql
+from kongchuo_cli.read.roster import sql, transcode
 from tests.helpers import fake_roster
 from tests.helpers.rosters import A1, ROSTER, write
 
@@ -162,8 +163,6 @@ def _gbk_roster(tmp_path, rows: int, name: str = "rare"):
 
 
 def test_the_fast_codec_reads_every_code_it_accepts_as_gb18030_does():
-    from kongchuo_cli.read.roster import transcode
-
     # every two-byte code (lead 0x81–0xFE, trail 0x40–0xFE); one byte from 0x80 up is no character in either
     agreed = 0
     for lead in range(0x80, 0x100):
@@ -188,6 +187,11 @@ def test_gbk_roster_copied_in_two_halves_is_the_utf8_text(tmp_path, monkeypatch)
         copied = open(source.csv_path, "rb").read()
     assert copied == text.encode("utf-8")  # byte for byte, the four-byte character in the second half too
     assert not os.path.exists(source.csv_path)
+
+
+def test_a_roster_is_split_after_a_line_break_or_not_at_all():
+    data = b"a,b\n1,2\n33,44"  # 13 bytes, line breaks at bytes 3 and 7
+    assert [transcode.split(io.BytesIO(data), at) for at in (0, 3, 4, 8, 13)] == [4, 4, 8, 13, 13]  # 13: the end
 
 
 def test_a_byte_of_no_character_in_the_second_half_is_named_with_its_line(tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""A GBK or GB18030 roster copied to UTF-8 in two halves at once: this process decodes the first, a second Python
+"""A GBK or GB18030 roster copied to UTF-8 in two parts at once: this process decodes the first, a second Python
 (this file run by itself: the standard library only, nothing else imported) the second, each into a private file.
 
 A line break (0x0A) is never part of a GB18030 character (its other bytes are 0x30–0x39 and 0x40–0xFE), so the file
@@ -77,14 +77,14 @@ def append(part: str, out) -> None:
         shutil.copyfileobj(rest, out, BLOCK_BYTES)
 
 
-def middle(source, size: int) -> int:
-    """Where the second half starts: after the first line break past the middle (the end when there is none)."""
-    source.seek(size // 2)
+def split(source, at: int) -> int:
+    """Where the second part starts: after the first line break from byte `at` on (the end when there is none)."""
+    source.seek(at)
     while block := source.read(64 * 1024):
         found = block.find(b"\n")
         if found >= 0:
             return source.tell() - len(block) + found + 1
-    return size
+    return source.tell()  # read to the end
 
 
 def main(arguments: list[str]) -> int:
