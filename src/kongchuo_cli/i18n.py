@@ -365,6 +365,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "stopped. A roster (a row per child) is read as one when its header has one of 姓名, 身份证号 or 学籍号 and "
         "one of 年级, 学籍状态 or 劝返状态.",
     ),
+    "stream_too_many_cells": (
+        "从管道或标准输入读到第 {rows} 行已超过 {cells} 个单元格，停止读取；请保存为文件，再给出文件的路径（名册从文件读取时"
+        "没有这个限制）。",
+        "more than {cells} cells by row {rows} from a pipe or standard input: reading stopped; save it as a file and "
+        "give its path (a roster read from a file has no such limit).",
+    ),
     "cell_too_long": ("这一行有一个单元格超过 {limit} 个字符，不像表格数据；请检查该行（可能是引号不配对或粘贴了大段文字）。",
                       "a cell of this row is longer than {limit} characters, which no table holds; check the row (an "
                       "unclosed quote, or a long text pasted in)."),

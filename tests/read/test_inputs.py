@@ -1,12 +1,14 @@
 """Several inputs read together (read/inputs.py): each file's problems reported in one run, a unit in two files,
 each file announced as its reading begins."""
 
+import csv
+
 import pytest
 
-from kongchuo_cli.model import GRADES
+from kongchuo_cli.model import GRADES, ROSTER
 from kongchuo_cli.read import grid, inputs
 from kongchuo_cli.read.inputs import read_inputs, read_summaries
-from tests.helpers import corpus, problems_of
+from tests.helpers import corpus, fake_roster, problems_of
 
 HEADER = ["乡镇", "一年级入学人数", "毕业班在校生数", "转入人数", "小学辍学人数", "小学学年初在校生数"]
 
@@ -85,3 +87,36 @@ def test_a_text_file_beyond_the_limit_is_not_read_but_a_workbook_has_its_own(tmp
     monkeypatch.setattr(grid, "MAX_TABLE_BYTES", 100)
     book = str(corpus.county_files(tmp_path)[2])  # a workbook of some KB
     assert [unit.label for unit in read_inputs([book]).tables[0].units] == ["丙乡"]
+
+
+def test_a_missing_workbook_is_named_as_missing(tmp_path):
+    path = tmp_path / "甲镇.xlsx"
+    assert problems_of(lambda: read_inputs([str(path)])) == [f"{path}: file not found; check the path."]
+
+
+def test_a_roster_piped_in_is_read_whole_and_bounded_with_its_own_advice(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(grid, "MAX_CELLS", 100)
+    roster = fake_roster.write_roster(tmp_path / "roster.csv", 20, seed=5)  # 15 columns a row
+    result = run("check", "-", "--year", "2024", "--lang", "en", input=roster.read_bytes())
+    # the header and six pupils hold 105 cells: the seventh row is the first beyond 100
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: -: more than 100 cells by row 7 from a pipe or standard input: reading stopped; save it as a file "
+           "and give its path (a roster read from a file has no such limit).\n")
+    assert run("check", str(roster), "--year", "2024", "-f", "json").exit_code in (0, 1)  # from a file: unbounded
+
+
+def test_a_roster_named_tsv_but_written_with_commas_is_read_by_its_commas(tmp_path):
+    roster = fake_roster.write_roster(tmp_path / "roster.tsv", 30, seed=5)
+    pupils = list(csv.DictReader(roster.read_text(encoding="utf-8").splitlines()))
+    at_start = sum(pupil["学籍状态"] in ("在读", "辍学", "休学") for pupil in pupils)  # 转出 and 死亡 leave the base
+    read = read_inputs([str(roster)], school_year=2024)
+    assert (read.kind, sum(unit.counts["primary_enrolled_start"] + unit.counts["junior_enrolled_start"]
+                           for unit in read.tables[0].units)) == (ROSTER, at_start)
+
+
+def test_sheets_of_a_large_text_file_say_it_is_no_workbook(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(grid, "MAX_TABLE_BYTES", 10)
+    ledger = fake_roster.write_roster(tmp_path / "台账.csv", 20, seed=5)
+    result = run("monthly", str(ledger), "--sheets", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: {ledger}: --sheets needs a workbook (a sheet per month); this is not one.\n")

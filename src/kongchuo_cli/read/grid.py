@@ -21,8 +21,9 @@ STDIN = "-"
 _STREAMS: dict[object, bytes] = {}  # the bytes of standard input or a pipe, read once
 STREAM_CHUNK = 1_000_000
 MAX_STREAM_BYTES = 2_000_000_000
-# A table read whole into Python (a summary, a grade table, quotas: a row per unit; rosters go to DuckDB) is
-# bounded: a text file beyond this is not read at all, and its reading stops beyond MAX_CELLS
+# A table read whole into Python (a summary, a grade table, quotas: a row per unit; anything from a pipe, a roster
+# too) is bounded: a text file beyond this is not read at all, and its reading stops beyond MAX_CELLS (a roster
+# given as a file goes to DuckDB, bounded by neither)
 MAX_TABLE_BYTES = 1_000_000_000
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine
 UNSUPPORTED = (".et", ".numbers")  # WPS's and Apple's own formats: saved as .xlsx first
@@ -64,7 +65,7 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
     del data  # not kept beside its text (a stream's stays in _STREAMS)
     if not text.strip():
         raise fail("file_empty", Where(name))
-    delimiter = table_delimiter(name, text)
+    delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 0  # the physical line the last row read ended on
@@ -75,7 +76,8 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
             line = reader.line_num
             cells += len(row)
             if cells > MAX_CELLS:
-                raise fail("table_too_large", Where(name), cells=f"{MAX_CELLS:,}", rows=f"{len(rows):,}")
+                raise fail("stream_too_many_cells" if is_stream(name) else "table_too_large", Where(name),
+                           cells=f"{MAX_CELLS:,}", rows=f"{len(rows):,}")
     except csv.Error as error:  # a quotation mark never closed: the row after the last one read opened it
         opened = text.split("\n", line + 1)[line].count('"') % 2 if "field larger" in str(error) else 1
         raise fail("stray_quote" if opened else "cell_too_long", Where(name, row=len(rows) + 1),
@@ -87,15 +89,13 @@ def worksheets(name: str) -> list[str]:
     """The visible worksheets of a workbook, in order (a sheet per month); anything else is not a workbook."""
     from kongchuo_cli.read.workbook import worksheet_titles
 
+    magic = (ZIP_MAGIC, OLE_MAGIC)
+    if not (is_stream(name) or read_head(name, len(ZIP_MAGIC)).startswith(magic)):  # before a text file's size
+        raise fail("sheets_not_workbook", Where(name))  # could be refused as a table's
     data = read_bytes(name)
-    if not data.startswith((ZIP_MAGIC, OLE_MAGIC)):
+    if not data.startswith(magic):
         raise fail("sheets_not_workbook", Where(name))
     return worksheet_titles(name, data, zipped=data.startswith(ZIP_MAGIC))
-
-
-def table_delimiter(name: str, text: str) -> str:
-    """A .tsv file's tab, else the delimiter its first lines agree on."""
-    return "\t" if Path(name).suffix.lower() == ".tsv" else sniff_delimiter(text)
 
 
 def read_bytes(name: str) -> bytes:

@@ -13,7 +13,7 @@ from kongchuo_cli.read import grades, summary
 from kongchuo_cli.read.grid import ReadOptions, read_grid
 from kongchuo_cli.read.headers import HEADER_SEARCH_ROWS, PEEK_ROWS, looks_personal
 from kongchuo_cli.read.roster import counts as roster
-from kongchuo_cli.read.roster.source import find_roster_header, peek
+from kongchuo_cli.read.roster.source import Peek, find_roster_header, peek
 from kongchuo_cli.read.vocabulary import PERSONAL, ROSTER_COLUMNS
 
 
@@ -42,7 +42,7 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
             #   as a summary, whose messages would quote its rows
         grid = peeked.grid
         if grid is None:  # a text file, of which only the first rows are read yet
-            _refuse_headless(path, peeked.rows, kind, options.header_row)
+            _refuse_headless(path, peeked, kind, options.header_row)
             grid = read_grid(path, options)
         kinds[path] = kind or (GRADES if grades.is_grade_table(grid, options.header_row) else SUMMARY)
         if kinds[path] == GRADES:
@@ -58,11 +58,15 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions(), kind: st
     return Inputs(next(iter(kinds.values()), kind or SUMMARY), tables)
 
 
-def _refuse_headless(path: str, rows: list[list[str]], kind: str | None, header_row: int | None) -> None:
+def _refuse_headless(path: str, peeked: Peek, kind: str | None, header_row: int | None) -> None:
     """A header starts within the first rows: when the rows peeked hold text but no header, the file is refused
-    as reading it whole would refuse it, before it is (a 320 MB file with none took 15 s and 4.7 GB to be told)."""
+    with the message reading it whole gives when its first rows read cleanly, before it is read whole (a 320 MB file
+    with none took 15 s and 4.7 GB to be told so)."""
+    rows = peeked.rows
     if header_row is not None or len(rows) < PEEK_ROWS or not any(text.strip() for row in rows for text in row):
         return  # the rows searched may lie beyond the peek, or the file is blank there (said when read whole)
+    if path.lower().endswith(".tsv") and peeked.reading.delimiter != "\t":
+        return  # read whole with tabs, unlike the peek (which reads a roster named .tsv by its commas too)
     if (kind != SUMMARY and grades.find_grade_header(rows) is not None) or summary.find_summary_header(rows):
         return  # a header: read whole (its kind and every problem said as ever)
     if kind == GRADES:

@@ -12,7 +12,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from kongchuo_cli.read.grid import (
     read_grid,
     read_head,
     refuse_unsaved,
-    table_delimiter,
+    sniff_delimiter,
 )
 from kongchuo_cli.read.headers import PEEK_ROWS, find_header
 from kongchuo_cli.read.roster import transcode
@@ -41,12 +40,9 @@ from kongchuo_cli.signals import held
 
 PEEK_BYTES = 256 * 1024  # enough for the title rows and the header of any roster
 BLOCK_BYTES = 16 * 1024 * 1024  # a GBK or UTF-16 roster is copied to UTF-8 this much at a time
-PARALLEL_BYTES = 16 * 1024 * 1024  # a GBK roster from this size is copied in two parts at once (a second Python
+PARALLEL_BYTES = 16 * 1024 * 1024  # a GBK roster from this size is copied in two halves at once (a second Python
 #   starts in about 30 ms, the time a half of 8 MB takes to copy)
-FIRST_PART = 0.45  # of it, copied by this process, which then imports DuckDB (0.1 s) while the other Python, begun
-#   later, copies the rest: on 1 M rows (107 MB) the query began at 0.53 s rather than 0.57 s (medians of 8)
 COUNTED_BYTES = 1024 * 1024  # line breaks are counted this much at a time
-WARM_BYTES = 1024 * 1024  # a workbook from this size takes calamine longer to parse than DuckDB takes to import
 
 
 @dataclass(frozen=True)
@@ -102,15 +98,13 @@ def peek(path: str, options: ReadOptions) -> Peek:
     whole = is_stream(path) or path.lower().endswith(WORKBOOK_SUFFIXES)  # a pipe can be read only once
     head = b"" if whole else read_head(path, PEEK_BYTES)
     if not head or head.startswith((ZIP_MAGIC, OLE_MAGIC)):
-        if not is_stream(path) and os.path.getsize(path) >= WARM_BYTES:
-            warm_duckdb()  # a large workbook is most likely a roster
         grid = read_grid(path, options)
         return Peek(grid.rows[:wanted], Reading(grid.encoding, grid.delimiter, grid.sheet), grid)
     partial = len(head) == PEEK_BYTES
     text, encoding = decode(head, path, options.encoding, partial)
     if partial:  # the rows read whole: up to the last line break (UTF-16's is two bytes, so cut the text)
         text = text[:text.rfind("\n") + 1]
-    delimiter = table_delimiter(path, text)
+    delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, ends = [], []
     try:
@@ -122,21 +116,6 @@ def peek(path: str, options: ReadOptions) -> Peek:
     except csv.Error:
         pass  # a quote left open: the rows read so far are the peek; DuckDB names the row
     return Peek(rows, Reading(encoding, delimiter), line_ends=tuple(ends))
-
-
-def warm_duckdb() -> None:
-    """Import DuckDB on another thread (0.1 s) while this one waits on calamine parsing a workbook, which leaves the
-    interpreter free: the roster's `import duckdb` then finds it imported, or waits under the import's own lock."""
-    if "duckdb" not in sys.modules:
-        threading.Thread(target=_import_duckdb, name="kongchuo-import-duckdb").start()  # not a daemon: an exit
-        #   waits for it rather than ending the interpreter under a half-loaded extension
-
-
-def _import_duckdb() -> None:
-    try:
-        import duckdb  # noqa: F401
-    except ImportError:
-        pass  # said where a roster needs it
 
 
 @dataclass
@@ -275,7 +254,7 @@ def _one_line(row: list[str]) -> list[str]:
 
 def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
     """GB18030 (GBK) or UTF-16 → UTF-8 into the binary file `out`, in blocks: a 1 GB file never sits in memory. A
-    large GB18030 file is copied in two parts at once (read/roster/transcode.py); a byte no character is made of
+    large GB18030 file is copied in two halves at once (read/roster/transcode.py); a byte no character is made of
     is named with its line."""
     codec = codecs.lookup(encoding).name
     if codec not in transcode.FASTER_FOR:
@@ -285,8 +264,7 @@ def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
     part, helper = None, None
     with open(path, "rb") as source:
         try:
-            parallel = size >= PARALLEL_BYTES and _can_start_python()
-            half = transcode.split(source, int(size * FIRST_PART)) if parallel else size
+            half = transcode.split(source, size // 2) if size >= PARALLEL_BYTES and _can_start_python() else size
             if half < size:
                 with held():  # both recorded before a signal can land, so that `finally` ends and removes them
                     descriptor, part = tempfile.mkstemp(prefix="kongchuo-roster-", suffix=".part")  # 0600
@@ -296,7 +274,6 @@ def _transcode(path: str, encoding: str, out, progress: Progress) -> None:
                                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
             transcode.copy(source, 0, half, codec, out, lambda done: progress(done / max(half, 1)))
             if helper is not None:
-                warm_duckdb()  # imported while the other part is copied
                 position = helper.communicate()[0].strip()
                 if helper.returncode == transcode.UNREADABLE:
                     raise transcode.Unreadable(int(position))
