@@ -1,4 +1,4 @@
-"""A GBK or GB18030 roster copied to UTF-8 in two halves at once: this process decodes the first, a second Python
+"""A GBK or GB18030 roster copied to UTF-8 in two parts at once: this process decodes the first, a second Python
 (this file run by itself: the standard library only, nothing else imported) the second, each into a private file.
 
 A line break (0x0A) is never part of a GB18030 character (its other bytes are 0x30–0x39 and 0x40–0xFE), so the file
