@@ -29,6 +29,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine
 UNSUPPORTED = (".et", ".numbers")  # WPS's and Apple's own formats: saved as .xlsx first
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx or .ods is a zip: recognised by its bytes, whatever its name
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls format, and any password-protected workbook
+WORKBOOK_MAGIC = (ZIP_MAGIC, OLE_MAGIC)  # the bytes a workbook starts with (both four)
 CSV_DELIMITERS = (",", "\t", ";")
 AUTO_ENCODINGS = ("utf-8", "gb18030")  # after a BOM: strict UTF-8, then Excel's "CSV" on Chinese Windows
 
@@ -57,7 +58,7 @@ def read_grid(name: str, options: ReadOptions = ReadOptions()) -> Grid:
     suffix = Path(name).suffix.lower()
     if suffix in UNSUPPORTED:
         raise fail("format_unsupported", Where(name), suffix=suffix)
-    if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):  # .xlsx/.ods are zips; .xls an OLE container
+    if data.startswith(WORKBOOK_MAGIC):  # .xlsx/.ods are zips; .xls an OLE container
         return _read_workbook(name, data, options, zipped=data.startswith(ZIP_MAGIC))
     if suffix in WORKBOOK_SUFFIXES:  # named .xlsx, but the bytes of no workbook
         raise fail("not_a_workbook", Where(name), suffix=suffix)
@@ -89,11 +90,10 @@ def worksheets(name: str) -> list[str]:
     """The visible worksheets of a workbook, in order (a sheet per month); anything else is not a workbook."""
     from kongchuo_cli.read.workbook import worksheet_titles
 
-    magic = (ZIP_MAGIC, OLE_MAGIC)
-    if not (is_stream(name) or read_head(name, len(ZIP_MAGIC)).startswith(magic)):  # before a text file's size
-        raise fail("sheets_not_workbook", Where(name))  # could be refused as a table's
+    if not (is_stream(name) or _starts_as_workbook(name)):  # before a text file's size could be refused as a
+        raise fail("sheets_not_workbook", Where(name))  # table's
     data = read_bytes(name)
-    if not data.startswith(magic):
+    if not data.startswith(WORKBOOK_MAGIC):
         raise fail("sheets_not_workbook", Where(name))
     return worksheet_titles(name, data, zipped=data.startswith(ZIP_MAGIC))
 
@@ -127,9 +127,13 @@ def _read_table_file(name: str) -> bytes:
         size = os.path.getsize(name)
     except OSError:
         size = 0  # read_head names the problem
-    if size > MAX_TABLE_BYTES and not read_head(name, len(ZIP_MAGIC)).startswith((ZIP_MAGIC, OLE_MAGIC)):
+    if size > MAX_TABLE_BYTES and not _starts_as_workbook(name):
         raise fail("table_file_too_large", Where(name), size=f"{size / 1e6:,.0f}")
     return read_head(name)
+
+
+def _starts_as_workbook(name: str) -> bool:
+    return read_head(name, len(ZIP_MAGIC)).startswith(WORKBOOK_MAGIC)
 
 
 def _read_stream(name: str) -> bytes:
@@ -139,7 +143,7 @@ def _read_stream(name: str) -> bytes:
         while chunk := handle.read(STREAM_CHUNK):
             if not chunks and not chunk.strip(b"\x00"):
                 raise fail("stream_not_text", Where(name))
-            if not chunks and not chunk.startswith((ZIP_MAGIC, OLE_MAGIC)):
+            if not chunks and not chunk.startswith(WORKBOOK_MAGIC):
                 decode(chunk, name, partial=True)  # random bytes are refused here, not after a gigabyte
             chunks.append(chunk)
             total += len(chunk)

@@ -84,7 +84,8 @@ def aggregate(source: Source, system: str = DEFAULT_SYSTEM, school_year: int | N
         found_then = None
         if checks or values:
             with watched(connection, progress.part(SCANNED if by_unit else 0, 1)) if checks else nullcontext():
-                _keep_rows(connection, source, lambda: pupils_sql(source, system, school_year, today, checks, True, keep),
+                _keep_rows(connection, source,
+                           lambda: pupils_sql(source, system, school_year, today, checks, True, keep),
                            system, checks, values, list(keep or ()))
             if not by_unit:
                 found, total = _value_problems(connection, source)

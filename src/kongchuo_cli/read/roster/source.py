@@ -20,9 +20,8 @@ from pathlib import Path
 from kongchuo_cli.model import Progress, Reading
 from kongchuo_cli.problems import Where, fail
 from kongchuo_cli.read.grid import (
-    OLE_MAGIC,
+    WORKBOOK_MAGIC,
     WORKBOOK_SUFFIXES,
-    ZIP_MAGIC,
     Grid,
     ReadOptions,
     decode,
@@ -98,7 +97,7 @@ def peek(path: str, options: ReadOptions) -> Peek:
     wanted = max(PEEK_ROWS, (options.header_row or 0) + 1)
     whole = is_stream(path) or path.lower().endswith(WORKBOOK_SUFFIXES)  # a pipe can be read only once
     head = b"" if whole else read_head(path, PEEK_BYTES)
-    if not head or head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+    if not head or head.startswith(WORKBOOK_MAGIC):
         grid = read_grid(path, options)
         return Peek(grid.rows[:wanted], Reading(grid.encoding, grid.delimiter, grid.sheet), grid)
     partial = len(head) == PEEK_BYTES
